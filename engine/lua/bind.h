@@ -1,0 +1,56 @@
+/* Helpers shared by every binding file: argument checks that name the
+ * allowed range, and tables whose JSON key order is declared once. */
+#ifndef TAF_LUA_BIND_H
+#define TAF_LUA_BIND_H
+
+#include <lua.h>
+#include <lauxlib.h>
+
+/* Slices of the `taf` module; engine/lua/module.c stitches them together. */
+extern const luaL_Reg taf_formulas_lib[];    /* lua/formulas.c    seed formulas §17 §19 §20 §24 §26 */
+extern const luaL_Reg taf_diagnostics_lib[]; /* lua/diagnostics.c FORMULAS.md §2 */
+extern const luaL_Reg taf_json_lib[];        /* lua/json_bind.c   taf.json.encode / decode */
+
+/* A finite number (integers accepted); raises "bad argument #n to 'f' (finite number expected, got inf)". */
+double taf_checkfinite(lua_State *L, int arg);
+/* Like taf_checkfinite, but nil/none gives `def`. */
+double taf_optfinite(lua_State *L, int arg, double def);
+/* A finite number within [lo, hi]; the message names the parameter and the range. */
+double taf_checkrange(lua_State *L, int arg, const char *name, double lo, double hi);
+/* A finite number > 0; the message names the parameter. */
+double taf_checkpositive(lua_State *L, int arg, const char *name);
+/* A boolean; nil/none gives `def`. Numbers and strings are rejected. */
+int taf_optboolean(lua_State *L, int arg, int def);
+/* A number array (Lua sequence) copied into a malloc'd buffer owned by a
+ * to-be-closed userdata left on the stack; *n receives its length. */
+double *taf_checkarray(lua_State *L, int arg, size_t *n);
+
+/* Push a new table whose JSON encoding lists `keys` first, in that order
+ * (a listed key that is absent encodes as null, as Python's None does).
+ * `keys` is NULL-terminated and must have static storage duration. */
+void taf_newdict(lua_State *L, const char *const *keys);
+/* Mark the table at `idx` as a JSON array even when empty. */
+void taf_markarray(lua_State *L, int idx);
+
+/* Field setters on the table at the top of the stack. */
+void taf_setnum(lua_State *L, const char *key, double v);
+void taf_setint(lua_State *L, const char *key, lua_Integer v);
+void taf_setstr(lua_State *L, const char *key, const char *v);
+void taf_setbool(lua_State *L, const char *key, int v);
+/* Push v, or nil when v is NaN (Python None results are NaN in the pure C layer). */
+void taf_pushnum_or_nil(lua_State *L, double v);
+
+/* Metatable field naming the key order; also read by the JSON encoder. */
+#define TAF_JSON_ORDER "__jsonorder"
+#define TAF_JSON_ARRAY "__jsonarray"
+
+#include "formulas/gpu.h"
+/* A GPU argument: a catalog name (resolved case-insensitively through the
+ * catalogs, unknown names raise an error listing the nearest ones) or a
+ * table with the fields of struct taf_gpu. out->name stays valid while the
+ * argument is on the stack. Implemented in lua/catalogs.c. */
+void taf_checkgpu(lua_State *L, int arg, struct taf_gpu *out);
+/* Registry key of the Lua function resolving a GPU name to its catalog table. */
+#define TAF_GPU_RESOLVER "taf.gpu_resolver"
+
+#endif

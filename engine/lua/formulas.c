@@ -1,0 +1,3 @@
+/* placeholder: filled in by the formulas work */
+#include "lua/bind.h"
+const luaL_Reg taf_formulas_lib[] = { { NULL, NULL } };

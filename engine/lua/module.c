@@ -1,0 +1,21 @@
+/* The `taf` module: stitches the binding slices of each concern together. */
+#include "lua/module.h"
+#include "lua/bind.h"
+
+static void add_slice(lua_State *L, const luaL_Reg *slice)
+{
+    luaL_setfuncs(L, slice, 0);
+}
+
+int luaopen_taf(lua_State *L)
+{
+    lua_newtable(L);
+    add_slice(L, taf_formulas_lib);
+    add_slice(L, taf_diagnostics_lib);
+    lua_newtable(L);
+    luaL_setfuncs(L, taf_json_lib, 0);
+    lua_setfield(L, -2, "json");
+    lua_pushstring(L, TAF_VERSION_STRING);
+    lua_setfield(L, -2, "version");
+    return 1;
+}
