@@ -1,2 +1,299 @@
+/* Command line (SPEC §3): parse argv, open the host, hand the command to the
+ * recipe library (lib.cli), and print what it returns. */
 #include "tafrun.h"
-int tafrun_main(int argc, char **argv) { (void)argc; (void)argv; return 0; }
+#include "host.h"
+#include "json.h"
+#include "render.h"
+#include "lua/module.h"
+
+#include <lauxlib.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define MAX_SETS 256
+#define MAX_PACKS 32
+
+struct cli {
+    const char *command;  /* run, eval, list, show, card, test */
+    const char *target;   /* recipe, list kind, chunk, test dir */
+    const char *model;
+    const char *sets[MAX_SETS];
+    int n_sets;
+    const char *packs[MAX_PACKS];
+    int n_packs;
+    enum taf_format format;
+    int format_given;
+    int trust;
+    long long max_steps;
+    long long max_mem_mib;
+};
+
+static const char USAGE[] =
+    "usage: tafrun RECIPE [--model ID] [--set KEY=VALUE]... [--format text|json|markdown] [--json]\n"
+    "       tafrun -e CHUNK\n"
+    "       tafrun list [recipes|models|gpus|apis]\n"
+    "       tafrun show RECIPE\n"
+    "       tafrun card --model ID\n"
+    "       tafrun test DIR\n"
+    "       tafrun --help | --version\n";
+
+static const char HELP[] =
+    "tafrun answers practical questions about transformer LLMs (context length, KV cache,\n"
+    "hardware, training and serving cost) from the formulas of the Thermodynamic Attention\n"
+    "Framework. Every answer shows its chain of formulas, each with its receipt.\n"
+    "\n"
+    "Commands:\n"
+    "  tafrun RECIPE [options]   run a recipe: an id (x19, X-19) or a path to a .lua file\n"
+    "  tafrun show RECIPE        the recipe's question, parameters (type, range, default) and sections\n"
+    "  tafrun list [KIND]        recipes, models, gpus or apis (default: recipes)\n"
+    "  tafrun card --model ID    every recipe that applies to one model, one summary table\n"
+    "  tafrun test DIR           run the Lua test files in DIR; prints 'N passed, N failed'\n"
+    "  tafrun -e CHUNK           run Lua with the taf module loaded, like lua -e\n"
+    "\n"
+    "Options:\n"
+    "  --model ID          a model preset: short id (qwen2.5-7b), alias or HF id (Qwen/Qwen2.5-7B)\n"
+    "  --set KEY=VALUE     set a recipe parameter; numbers (32768, 8e9), true/false, or text\n"
+    "  --format FMT        text (default), json or markdown; --json is --format json\n"
+    "  --trust             run the script without the sandbox (your own scripts only)\n"
+    "  --max-steps N       instruction budget for scripts (default 500000000)\n"
+    "  --max-mem MIB       memory cap for scripts in MiB (default 512)\n"
+    "  -h, --help          this help;  --version  the version\n"
+    "\n"
+    "Examples:\n"
+    "  tafrun x19 --model qwen2.5-7b\n"
+    "  tafrun x2 --model llama-3-8b --set T_eval=32000 --json\n"
+    "  tafrun show x2\n"
+    "  tafrun -e 'print(taf.gamma_pade(10000, 4096))'\n"
+    "\n"
+    "Exit codes: 0 success, 1 recipe or runtime error, 2 usage error (bad flag, unknown\n"
+    "recipe/model/gpu, malformed or out-of-range value, unreadable file).\n"
+    "Environment: NO_COLOR disables colour; TAFRUN_DATADIR points at recipes/ and catalogs/.\n";
+
+static int usage_error(const char *fmt, const char *arg)
+{
+    fprintf(stderr, "tafrun: ");
+    fprintf(stderr, fmt, arg);
+    fprintf(stderr, "\n%s", USAGE);
+    return TAF_EXIT_USAGE;
+}
+
+static int parse_count(const char *flag, const char *s, long long lo, long long hi, long long *out)
+{
+    char *end;
+    errno = 0;
+    long long v = strtoll(s, &end, 10);
+    if (errno || end == s || *end || v < lo || v > hi) {
+        fprintf(stderr, "tafrun: %s expects an integer in [%lld, %lld], got '%s'\n", flag, lo, hi, s);
+        return -1;
+    }
+    *out = v;
+    return 0;
+}
+
+/* Returns -1 to continue, else an exit code (help, version, usage errors). */
+static int parse(int argc, char **argv, struct cli *c)
+{
+    c->format = TAF_FORMAT_TEXT;
+    c->max_steps = TAF_DEFAULT_MAX_STEPS;
+    c->max_mem_mib = TAF_DEFAULT_MAX_MEM >> 20;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        const char *next = i + 1 < argc ? argv[i + 1] : NULL;
+#define NEED_VALUE() do { if (next == NULL) return usage_error("%s needs a value", a); i++; } while (0)
+        if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+            fputs(HELP, stdout);
+            return TAF_EXIT_OK;
+        } else if (!strcmp(a, "--version")) {
+            printf("tafrun %s\n", TAF_VERSION_STRING);
+            return TAF_EXIT_OK;
+        } else if (!strcmp(a, "-e")) {
+            NEED_VALUE();
+            if (c->command != NULL)
+                return usage_error("-e cannot be combined with '%s'", c->command);
+            c->command = "eval";
+            c->target = next;
+        } else if (!strcmp(a, "--model")) {
+            NEED_VALUE();
+            c->model = next;
+        } else if (!strcmp(a, "--set")) {
+            NEED_VALUE();
+            const char *eq = strchr(next, '=');
+            if (eq == NULL || eq == next)
+                return usage_error("--set expects KEY=VALUE, got '%s'", next);
+            if (c->n_sets == MAX_SETS)
+                return usage_error("too many --set options (at most 256), at '%s'", next);
+            c->sets[c->n_sets++] = next;
+        } else if (!strcmp(a, "--pack")) {
+            NEED_VALUE();
+            if (c->n_packs == MAX_PACKS)
+                return usage_error("too many --pack options (at most 32), at '%s'", next);
+            c->packs[c->n_packs++] = next;
+        } else if (!strcmp(a, "--json")) {
+            c->format = TAF_FORMAT_JSON;
+            c->format_given = 1;
+        } else if (!strcmp(a, "--format")) {
+            NEED_VALUE();
+            if (!strcmp(next, "text")) c->format = TAF_FORMAT_TEXT;
+            else if (!strcmp(next, "json")) c->format = TAF_FORMAT_JSON;
+            else if (!strcmp(next, "markdown") || !strcmp(next, "md")) c->format = TAF_FORMAT_MARKDOWN;
+            else return usage_error("--format expects text, json or markdown, got '%s'", next);
+            c->format_given = 1;
+        } else if (!strcmp(a, "--trust")) {
+            c->trust = 1;
+        } else if (!strcmp(a, "--max-steps")) {
+            NEED_VALUE();
+            if (parse_count(a, next, 1000, 1000000000000LL, &c->max_steps))
+                return TAF_EXIT_USAGE;
+        } else if (!strcmp(a, "--max-mem")) {
+            NEED_VALUE();
+            if (parse_count(a, next, 1, 1 << 20, &c->max_mem_mib))
+                return TAF_EXIT_USAGE;
+        } else if (a[0] == '-' && a[1] != '\0') {
+            return usage_error("unknown option '%s' (see tafrun --help)", a);
+        } else if (c->command == NULL) {
+            static const char *const WORDS[] = { "list", "show", "card", "test", NULL };
+            for (const char *const *w = WORDS; *w; w++)
+                if (!strcmp(a, *w))
+                    c->command = *w;
+            if (c->command == NULL) {
+                c->command = "run";
+                c->target = a;
+            }
+        } else if (c->target == NULL) {
+            c->target = a;
+        } else {
+            return usage_error("unexpected argument '%s'", a);
+        }
+#undef NEED_VALUE
+    }
+    if (c->command == NULL) {
+        fputs(USAGE, stderr);
+        return TAF_EXIT_USAGE;
+    }
+    if ((!strcmp(c->command, "show") || !strcmp(c->command, "test")) && c->target == NULL)
+        return usage_error("'%s' needs an argument", c->command);
+    return -1;
+}
+
+/* The options table handed to lib.cli. */
+static void push_options(lua_State *L, const struct cli *c)
+{
+    lua_createtable(L, 0, 8);
+    lua_pushstring(L, c->command);
+    lua_setfield(L, -2, "command");
+    if (c->target) {
+        lua_pushstring(L, c->target);
+        lua_setfield(L, -2, "target");
+    }
+    if (c->model) {
+        lua_pushstring(L, c->model);
+        lua_setfield(L, -2, "model");
+    }
+    lua_createtable(L, c->n_sets, 0);
+    for (int i = 0; i < c->n_sets; i++) {
+        const char *eq = strchr(c->sets[i], '=');
+        lua_createtable(L, 2, 0);
+        lua_pushlstring(L, c->sets[i], (size_t)(eq - c->sets[i]));
+        lua_rawseti(L, -2, 1);
+        lua_pushstring(L, eq + 1);
+        lua_rawseti(L, -2, 2);
+        lua_rawseti(L, -2, i + 1);
+    }
+    lua_setfield(L, -2, "sets");
+    static const char *const FORMATS[] = { "text", "json", "markdown" };
+    lua_pushstring(L, FORMATS[c->format]);
+    lua_setfield(L, -2, "format");
+}
+
+static int use_color(void)
+{
+    const char *nc = getenv("NO_COLOR");
+    return isatty(STDOUT_FILENO) && (nc == NULL || *nc == '\0');
+}
+
+/* Print what lib.cli returned: a string as is, a result table rendered. The
+ * output is built in memory first, so a failure never leaves half a result. */
+static int emit(struct taf_host *h, const struct cli *c)
+{
+    lua_State *L = h->L;
+    if (lua_isnil(L, -1))
+        return TAF_EXIT_OK;
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *mem = open_memstream(&buf, &len);
+    if (mem == NULL) {
+        fprintf(stderr, "tafrun: out of memory\n");
+        return TAF_EXIT_RUNTIME;
+    }
+    if (lua_type(L, -1) == LUA_TSTRING) {
+        fputs(lua_tostring(L, -1), mem);
+    } else {
+        char err[256];
+        json_t *j = taf_json_from_lua(L, -1, err, sizeof err);
+        if (j == NULL) {
+            fclose(mem);
+            free(buf);
+            fprintf(stderr, "tafrun: the recipe's result cannot be written as JSON: %s\n", err);
+            return TAF_EXIT_RUNTIME;
+        }
+        taf_render(mem, j, c->format, use_color());
+        json_decref(j);
+    }
+    fclose(mem);
+    int ok = fwrite(buf, 1, len, stdout) == len && fflush(stdout) == 0;
+    free(buf);
+    if (!ok) {
+        fprintf(stderr, "tafrun: cannot write the output: %s\n", strerror(errno));
+        return TAF_EXIT_RUNTIME;
+    }
+    return TAF_EXIT_OK;
+}
+
+static int dispatch(struct taf_host *h, const struct cli *c)
+{
+    lua_State *L = h->L;
+    if (!strcmp(c->command, "eval")) {
+        int rc = host_loadstring(h, c->target, "=(command line)");
+        return rc ? rc : host_call(h, 0, 0);
+    }
+    int rc = host_require(h, "lib.cli");
+    if (rc)
+        return rc;
+    lua_getfield(L, -1, c->command);
+    lua_remove(L, -2);
+    push_options(L, c);
+    rc = host_call(h, 1, 2);
+    if (rc)
+        return rc;
+    /* a command may return an exit code after its output (tafrun test) */
+    int status = lua_isinteger(L, -1) ? (int)lua_tointeger(L, -1) : TAF_EXIT_OK;
+    lua_pop(L, 1);
+    rc = emit(h, c);
+    lua_pop(L, 1);
+    return rc ? rc : status;
+}
+
+int tafrun_main(int argc, char **argv)
+{
+    struct cli c = { 0 };
+    int rc = parse(argc, argv, &c);
+    if (rc >= 0)
+        return rc;
+    struct taf_host h = { 0 };
+    if (host_find_datadir(h.datadir, sizeof h.datadir) != 0)
+        return TAF_EXIT_RUNTIME;
+    h.trusted = c.trust;
+    h.print_to_stdout = !strcmp(c.command, "eval") || !strcmp(c.command, "test");
+    h.limits.max_steps = c.trust ? 0 : c.max_steps;
+    h.limits.max_mem = c.trust ? 0 : (size_t)c.max_mem_mib << 20;
+    h.pack_dirs = c.packs;
+    h.n_pack_dirs = c.n_packs;
+    rc = host_open(&h);
+    if (rc == TAF_EXIT_OK)
+        rc = dispatch(&h, &c);
+    host_close(&h);
+    return rc;
+}

@@ -39,6 +39,35 @@ double taf_checkpositive(lua_State *L, int arg, const char *name)
     return v;
 }
 
+double taf_checkmin(lua_State *L, int arg, const char *name, double lo)
+{
+    double v = taf_checkfinite(L, arg);
+    if (!(v >= lo)) {
+        lua_pushfstring(L, "%s must be >= %f, got %f", name, lo, v);
+        luaL_argerror(L, arg, lua_tostring(L, -1));
+    }
+    return v;
+}
+
+lua_Integer taf_checkintrange(lua_State *L, int arg, const char *name, lua_Integer lo, lua_Integer hi)
+{
+    if (!lua_isinteger(L, arg)) {
+        taf_checkfinite(L, arg); /* type and finiteness messages first */
+        lua_Number x = lua_tonumber(L, arg);
+        lua_Integer i;
+        if (!lua_numbertointeger(x, &i) || (lua_Number)i != x) {
+            lua_pushfstring(L, "%s must be an integer, got %f", name, x);
+            luaL_argerror(L, arg, lua_tostring(L, -1));
+        }
+    }
+    lua_Integer v = lua_tointeger(L, arg);
+    if (v < lo || v > hi) {
+        lua_pushfstring(L, "%s must be in [%I, %I], got %I", name, lo, hi, v);
+        luaL_argerror(L, arg, lua_tostring(L, -1));
+    }
+    return v;
+}
+
 int taf_optboolean(lua_State *L, int arg, int def)
 {
     if (lua_isnoneornil(L, arg))

@@ -19,6 +19,10 @@ double taf_optfinite(lua_State *L, int arg, double def);
 double taf_checkrange(lua_State *L, int arg, const char *name, double lo, double hi);
 /* A finite number > 0; the message names the parameter. */
 double taf_checkpositive(lua_State *L, int arg, const char *name);
+/* A finite number >= lo; the message names the parameter ("N must be >= 1, got 0"). */
+double taf_checkmin(lua_State *L, int arg, const char *name, double lo);
+/* An integer (or integral float) in [lo, hi]; the message names the parameter and the range. */
+lua_Integer taf_checkintrange(lua_State *L, int arg, const char *name, lua_Integer lo, lua_Integer hi);
 /* A boolean; nil/none gives `def`. Numbers and strings are rejected. */
 int taf_optboolean(lua_State *L, int arg, int def);
 /* A number array (Lua sequence) copied into a malloc'd buffer owned by a

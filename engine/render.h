@@ -1,0 +1,19 @@
+/* Recipe results as people read them: text (terminal) or markdown. JSON
+ * output is json_dumps of the same value. */
+#ifndef TAF_RENDER_H
+#define TAF_RENDER_H
+
+#include <jansson.h>
+#include <stdio.h>
+
+enum taf_format { TAF_FORMAT_TEXT, TAF_FORMAT_JSON, TAF_FORMAT_MARKDOWN };
+
+/* Write `result` (a recipe result object, SPEC §4) to `out`. */
+void taf_render(FILE *out, const json_t *result, enum taf_format format, int color);
+/* A step result as one short cell: numbers with 6 significant digits,
+ * objects as "k=v, …", null as "n/a". Writes at most size-1 bytes. */
+void taf_render_value(const json_t *v, char *buf, size_t size);
+/* Display width of a UTF-8 string (code points). */
+size_t taf_display_width(const char *s);
+
+#endif

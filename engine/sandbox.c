@@ -1,0 +1,487 @@
+/* Allow-list environments, after linit.c (copy and edit) and Redis's scripting sandbox. */
+#include "sandbox.h"
+#include "lua/bind.h"
+
+#include <lauxlib.h>
+#include <lualib.h>
+#include <lfs.h>
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define REG_TEMPLATE "taf.sandbox.template"
+#define REG_LIBEXTRA "taf.sandbox.lib"
+#define REG_LOADED "taf.sandbox.loaded"
+#define MAX_SCRIPT_BYTES (8u << 20)
+
+static struct taf_host *host_of(lua_State *L)
+{
+    return lua_touserdata(L, lua_upvalueindex(1));
+}
+
+static int deny_write(lua_State *L)
+{
+    return luaL_error(L, "attempt to modify a read-only table (field '%s')", luaL_tolstring(L, 2, NULL));
+}
+
+/* next() over the proxied table, so pairs(taf) still lists the module. */
+static int proxy_next(lua_State *L)
+{
+    luaL_checktype(L, 1, LUA_TTABLE);
+    lua_settop(L, 2);
+    return lua_next(L, 1) ? 2 : (lua_pushnil(L), 1);
+}
+
+static int proxy_pairs_mm(lua_State *L)
+{
+    lua_getmetatable(L, 1);
+    lua_getfield(L, -1, "__index");
+    lua_pushcfunction(L, proxy_next);
+    lua_insert(L, -2);
+    lua_pushnil(L);
+    return 3;
+}
+
+/* Replace the table at the top by a read-only proxy; nested tables too. */
+static void make_readonly(lua_State *L)
+{
+    int t = lua_gettop(L);
+    lua_pushnil(L);
+    while (lua_next(L, t)) {
+        if (lua_type(L, -1) == LUA_TTABLE && lua_type(L, -2) == LUA_TSTRING) {
+            make_readonly(L);
+            lua_pushvalue(L, -2);
+            lua_insert(L, -2);
+            lua_rawset(L, t);
+        } else {
+            lua_pop(L, 1);
+        }
+    }
+    lua_newtable(L);                 /* proxy */
+    lua_createtable(L, 0, 4);        /* its metatable */
+    lua_pushvalue(L, t);
+    lua_setfield(L, -2, "__index");
+    lua_pushcfunction(L, deny_write);
+    lua_setfield(L, -2, "__newindex");
+    lua_pushcfunction(L, proxy_pairs_mm);
+    lua_setfield(L, -2, "__pairs");
+    lua_pushboolean(L, 0);
+    lua_setfield(L, -2, "__metatable");
+    lua_setmetatable(L, -2);
+    lua_replace(L, t);
+}
+
+/* Copy the named fields of global library `lib` into a new table. */
+static void copy_fields(lua_State *L, const char *lib, const char *const *names)
+{
+    lua_getglobal(L, lib);
+    lua_newtable(L);
+    for (const char *const *n = names; *n != NULL; n++) {
+        lua_getfield(L, -2, *n);
+        lua_setfield(L, -2, *n);
+    }
+    lua_remove(L, -2);
+}
+
+/* Copy a whole global library table except the `skip` field. */
+static void copy_library(lua_State *L, const char *lib, const char *skip)
+{
+    lua_getglobal(L, lib);
+    lua_newtable(L);
+    lua_pushnil(L);
+    while (lua_next(L, -3)) {
+        if (skip != NULL && lua_type(L, -2) == LUA_TSTRING && strcmp(lua_tostring(L, -2), skip) == 0) {
+            lua_pop(L, 1);
+            continue;
+        }
+        lua_pushvalue(L, -2);
+        lua_insert(L, -2);
+        lua_rawset(L, -4);
+    }
+    lua_remove(L, -2);
+}
+
+static int sandbox_print(lua_State *L)
+{
+    struct taf_host *h = host_of(L);
+    FILE *out = h->print_to_stdout ? stdout : stderr;
+    int n = lua_gettop(L);
+    for (int i = 1; i <= n; i++) {
+        size_t len;
+        const char *s = luaL_tolstring(L, i, &len);
+        if (i > 1)
+            fputc('\t', out);
+        fwrite(s, 1, len, out);
+        lua_pop(L, 1);
+    }
+    fputc('\n', out);
+    fflush(out);
+    return 0;
+}
+
+/* Read a whole text file (bounded) and load it as chunk `@shown`. */
+static int load_text_file(lua_State *L, const char *path, const char *shown)
+{
+    FILE *f = fopen(path, "rb");
+    if (f == NULL)
+        return lua_pushfstring(L, "cannot open %s: %s", shown, strerror(errno)), LUA_ERRFILE;
+    luaL_Buffer b;
+    luaL_buffinit(L, &b);
+    size_t total = 0, n;
+    char chunk[8192];
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+        total += n;
+        if (total > MAX_SCRIPT_BYTES) {
+            fclose(f);
+            luaL_pushresult(&b);
+            lua_pop(L, 1);
+            return lua_pushfstring(L, "%s is larger than %d MiB", shown, MAX_SCRIPT_BYTES >> 20), LUA_ERRFILE;
+        }
+        luaL_addlstring(&b, chunk, n);
+    }
+    int err = ferror(f);
+    fclose(f);
+    luaL_pushresult(&b);
+    if (err) {
+        lua_pop(L, 1);
+        return lua_pushfstring(L, "cannot read %s", shown), LUA_ERRFILE;
+    }
+    size_t len;
+    const char *text = lua_tolstring(L, -1, &len);
+    lua_pushfstring(L, "@%s", shown);
+    int status = luaL_loadbufferx(L, text, len, lua_tostring(L, -1), "t");
+    lua_remove(L, -2);
+    lua_remove(L, -2);
+    return status;
+}
+
+/* A path as users should see it: relative to the working directory when below it. */
+static const char *shown_path(const char *path, char *buf, size_t size)
+{
+    char cwd[4096];
+    if (path[0] == '/' && getcwd(cwd, sizeof cwd) != NULL) {
+        size_t n = strlen(cwd);
+        if (strncmp(path, cwd, n) == 0 && path[n] == '/') {
+            snprintf(buf, size, "%s", path + n + 1);
+            return buf;
+        }
+    }
+    return path;
+}
+
+static void set_env(lua_State *L, struct taf_host *h, enum sandbox_kind kind)
+{
+    sandbox_push_env(h, kind);
+    if (lua_setupvalue(L, -2, 1) == NULL)
+        lua_pop(L, 1);
+}
+
+int sandbox_loadfile(struct taf_host *h, const char *path, enum sandbox_kind kind)
+{
+    lua_State *L = h->L;
+    char buf[4096];
+    int status = load_text_file(L, path, shown_path(path, buf, sizeof buf));
+    if (status != LUA_OK) {
+        fprintf(stderr, "tafrun: %s\n", lua_tostring(L, -1));
+        lua_pop(L, 1);
+        return TAF_EXIT_USAGE;
+    }
+    set_env(L, h, kind);
+    return TAF_EXIT_OK;
+}
+
+/* host.load(path [, extra_globals]): run a script file in a fresh sandbox, return its value. */
+static int host_load(lua_State *L)
+{
+    struct taf_host *h = host_of(L);
+    const char *path = luaL_checkstring(L, 1);
+    char buf[4096];
+    int status = load_text_file(L, path, shown_path(path, buf, sizeof buf));
+    if (status != LUA_OK)
+        return lua_error(L);
+    sandbox_push_env(h, SANDBOX_SCRIPT);
+    if (lua_istable(L, 2)) { /* extra globals, e.g. the test API */
+        lua_pushnil(L);
+        while (lua_next(L, 2)) {
+            lua_pushvalue(L, -2);
+            lua_insert(L, -2);
+            lua_rawset(L, -4);
+        }
+    }
+    if (lua_setupvalue(L, -2, 1) == NULL)
+        lua_pop(L, 1);
+    lua_call(L, 0, 1);
+    return 1;
+}
+
+static int host_exists(lua_State *L)
+{
+    struct stat st;
+    if (stat(luaL_checkstring(L, 1), &st) != 0)
+        return lua_pushnil(L), 1;
+    lua_pushstring(L, S_ISDIR(st.st_mode) ? "directory" : S_ISREG(st.st_mode) ? "file" : "other");
+    return 1;
+}
+
+static int compare_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* host.dir(path): sorted entry names (hidden ones skipped), or nil and a message. */
+static int host_dir(lua_State *L)
+{
+    const char *path = luaL_checkstring(L, 1);
+    DIR *d = opendir(path);
+    if (d == NULL)
+        return lua_pushnil(L), lua_pushfstring(L, "cannot list %s: %s", path, strerror(errno)), 2;
+    size_t n = 0, cap = 64;
+    char **names = malloc(cap * sizeof *names);
+    struct dirent *e;
+    while (names != NULL && (e = readdir(d)) != NULL && n < 100000) {
+        if (e->d_name[0] == '.')
+            continue;
+        if (n == cap) {
+            char **grown = realloc(names, (cap *= 2) * sizeof *names);
+            if (grown == NULL)
+                break;
+            names = grown;
+        }
+        if ((names[n] = strdup(e->d_name)) != NULL)
+            n++;
+    }
+    closedir(d);
+    if (names == NULL)
+        return luaL_error(L, "out of memory listing %s", path);
+    qsort(names, n, sizeof *names, compare_names);
+    lua_createtable(L, (int)n, 0);
+    for (size_t i = 0; i < n; i++) {
+        lua_pushstring(L, names[i]);
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+        free(names[i]);
+    }
+    free(names);
+    return 1;
+}
+
+static int valid_module_name(const char *s)
+{
+    if (*s == '\0' || *s == '.' || strlen(s) > 200 || strstr(s, "..") != NULL)
+        return 0;
+    for (; *s; s++)
+        if (!(isalnum((unsigned char)*s) || *s == '_' || *s == '.' || *s == '-'))
+            return 0;
+    return 1;
+}
+
+/* require(name): modules only from the recipe path, text only, cached per run. */
+static int sandbox_require(lua_State *L)
+{
+    struct taf_host *h = host_of(L);
+    const char *name = luaL_checkstring(L, 1);
+    if (!valid_module_name(name))
+        return luaL_error(L, "require: invalid module name '%s'", name);
+    lua_getfield(L, LUA_REGISTRYINDEX, REG_LOADED);
+    int loaded = lua_gettop(L);
+    if (lua_getfield(L, loaded, name) != LUA_TNIL) {
+        if (lua_type(L, -1) == LUA_TLIGHTUSERDATA)
+            return luaL_error(L, "require: circular require of '%s'", name);
+        return 1;
+    }
+    lua_pop(L, 1);
+    int is_lib = strncmp(name, "lib.", 4) == 0;
+    char rel[256], path[8192];
+    snprintf(rel, sizeof rel, "%s", name);
+    for (char *p = rel; *p; p++)
+        if (*p == '.')
+            *p = '/';
+    int found = 0;
+    for (int i = is_lib ? h->n_pack_dirs : 0; i <= h->n_pack_dirs && !found; i++) {
+        const char *root = i < h->n_pack_dirs ? h->pack_dirs[i] : h->datadir;
+        snprintf(path, sizeof path, "%s/recipes/%s.lua", root, rel);
+        found = access(path, R_OK) == 0;
+    }
+    if (!found)
+        return luaL_error(L, "require: module '%s' not found on the recipe path", name);
+    lua_pushlightuserdata(L, (void *)&sandbox_require);
+    lua_setfield(L, loaded, name);
+    char buf[4096];
+    if (load_text_file(L, path, shown_path(path, buf, sizeof buf)) != LUA_OK)
+        return lua_error(L);
+    set_env(L, h, is_lib ? SANDBOX_LIB : SANDBOX_SCRIPT);
+    lua_pushstring(L, name);
+    lua_call(L, 1, 1);
+    if (lua_isnil(L, -1)) {
+        lua_pop(L, 1);
+        lua_pushboolean(L, 1);
+    }
+    lua_pushvalue(L, -1);
+    lua_setfield(L, loaded, name);
+    return 1;
+}
+
+void sandbox_push_require(struct taf_host *h)
+{
+    lua_pushlightuserdata(h->L, h);
+    lua_pushcclosure(h->L, sandbox_require, 1);
+}
+
+static const char *const BASE_FUNCS[] = {
+    "assert", "error", "ipairs", "next", "pairs", "pcall", "select", "tonumber",
+    "tostring", "type", "xpcall", "setmetatable", "getmetatable", "rawequal", "rawlen",
+    "_VERSION", NULL,
+};
+static const char *const OS_FUNCS[] = { "clock", "time", "date", NULL };
+
+static void push_closure(lua_State *L, struct taf_host *h, lua_CFunction f)
+{
+    lua_pushlightuserdata(L, h);
+    lua_pushcclosure(L, f, 1);
+}
+
+void sandbox_setup(struct taf_host *h)
+{
+    lua_State *L = h->L;
+    /* string.dump is gone for everyone; the string metatable is sealed. */
+    lua_getglobal(L, "string");
+    lua_pushnil(L);
+    lua_setfield(L, -2, "dump");
+    lua_pop(L, 1);
+    lua_pushliteral(L, "");
+    lua_getmetatable(L, -1);
+    lua_pushboolean(L, 0);
+    lua_setfield(L, -2, "__metatable");
+    lua_pop(L, 2);
+
+    lua_newtable(L);
+    lua_setfield(L, LUA_REGISTRYINDEX, REG_LOADED);
+
+    lua_newtable(L); /* the template */
+    for (const char *const *n = BASE_FUNCS; *n != NULL; n++) {
+        lua_getglobal(L, *n);
+        lua_setfield(L, -2, *n);
+    }
+    static const char *const LIBS[] = { "string", "table", "math", "utf8", "coroutine", NULL };
+    for (const char *const *n = LIBS; *n != NULL; n++) {
+        copy_library(L, *n, NULL);
+        make_readonly(L);
+        lua_setfield(L, -2, *n);
+    }
+    copy_fields(L, "os", OS_FUNCS);
+    make_readonly(L);
+    lua_setfield(L, -2, "os");
+    push_closure(L, h, sandbox_print);
+    lua_setfield(L, -2, "print");
+    sandbox_push_require(h);
+    lua_setfield(L, -2, "require");
+    lua_getglobal(L, "taf");
+    make_readonly(L);
+    lua_setfield(L, -2, "taf");
+    lua_setfield(L, LUA_REGISTRYINDEX, REG_TEMPLATE);
+
+    /* The privileged `host` table, for the built-in library only. */
+    lua_newtable(L);
+    push_closure(L, h, host_load);
+    lua_setfield(L, -2, "load");
+    lua_pushcfunction(L, host_exists);
+    lua_setfield(L, -2, "exists");
+    lua_pushcfunction(L, host_dir);
+    lua_setfield(L, -2, "dir");
+    lua_pushstring(L, h->datadir);
+    lua_setfield(L, -2, "datadir");
+    lua_createtable(L, h->n_pack_dirs, 0);
+    for (int i = 0; i < h->n_pack_dirs; i++) {
+        lua_pushstring(L, h->pack_dirs[i]);
+        lua_rawseti(L, -2, i + 1);
+    }
+    lua_setfield(L, -2, "packs");
+    lua_pushboolean(L, h->trusted);
+    lua_setfield(L, -2, "trusted");
+    lua_pushboolean(L, isatty(STDOUT_FILENO));
+    lua_setfield(L, -2, "stdout_tty");
+    lua_setfield(L, LUA_REGISTRYINDEX, REG_LIBEXTRA);
+
+    /* Declarations (recipe {…}, number {…}, model {…}) join the template. */
+    lua_getfield(L, LUA_REGISTRYINDEX, REG_TEMPLATE);
+    sandbox_push_require(h);
+    lua_pushliteral(L, "lib.dsl");
+    lua_call(L, 1, 1);
+    lua_pushnil(L);
+    while (lua_next(L, -2)) {
+        if (lua_type(L, -1) == LUA_TFUNCTION) {
+            lua_pushvalue(L, -2);
+            lua_insert(L, -2);
+            lua_rawset(L, -5);
+        } else {
+            lua_pop(L, 1);
+        }
+    }
+    lua_pop(L, 2);
+
+    /* taf.gpu, taf.model, taf.run_recipe …: the Lua half of the module. */
+    sandbox_push_require(h);
+    lua_pushliteral(L, "lib.api");
+    lua_call(L, 1, 1);
+    lua_getglobal(L, "taf");
+    lua_pushnil(L);
+    while (lua_next(L, -3)) {
+        lua_pushvalue(L, -2);
+        lua_insert(L, -2);
+        lua_rawset(L, -4);
+    }
+    lua_getfield(L, -2, "gpu");
+    lua_setfield(L, LUA_REGISTRYINDEX, TAF_GPU_RESOLVER);
+    lua_pop(L, 2);
+
+    /* Trusted scripts run in the real global table, with the same additions. */
+    if (h->trusted) {
+        lua_getfield(L, LUA_REGISTRYINDEX, REG_TEMPLATE);
+        lua_pushnil(L);
+        while (lua_next(L, -2)) {
+            const char *k = lua_tostring(L, -2);
+            int keep = strcmp(k, "print") == 0 || strcmp(k, "require") == 0 ||
+                       lua_type(L, -1) != LUA_TFUNCTION;
+            if (keep) {
+                lua_pop(L, 1);
+                continue;
+            }
+            lua_setglobal(L, k);
+        }
+        lua_pop(L, 1);
+        luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_PRELOAD_TABLE);
+        lua_pushcfunction(L, luaopen_lfs);
+        lua_setfield(L, -2, "lfs");
+        lua_pop(L, 1);
+        lua_getfield(L, LUA_REGISTRYINDEX, REG_LIBEXTRA);
+        lua_setglobal(L, "host");
+    }
+}
+
+void sandbox_push_env(struct taf_host *h, enum sandbox_kind kind)
+{
+    lua_State *L = h->L;
+    if (h->trusted && kind != SANDBOX_LIB) {
+        lua_pushglobaltable(L);
+        return;
+    }
+    lua_getfield(L, LUA_REGISTRYINDEX, REG_TEMPLATE);
+    lua_newtable(L);
+    lua_pushnil(L);
+    while (lua_next(L, -3)) {
+        lua_pushvalue(L, -2);
+        lua_insert(L, -2);
+        lua_rawset(L, -4);
+    }
+    lua_remove(L, -2);
+    lua_pushvalue(L, -1);
+    lua_setfield(L, -2, "_G");
+    if (kind == SANDBOX_LIB) {
+        lua_getfield(L, LUA_REGISTRYINDEX, REG_LIBEXTRA);
+        lua_setfield(L, -2, "host");
+    }
+}

@@ -1,0 +1,134 @@
+-- The catalogs (GPUs, API prices, model presets) are Lua data files under
+-- catalogs/; this module loads them once per run and resolves names
+-- case-insensitively through ids and aliases, suggesting the nearest on a miss.
+local errors = require "lib.errors"
+
+local M = {}
+local root = host.datadir .. "/catalogs"
+local cache = {}
+
+local function lower(s) return (s:gsub("%s+", " ")):lower() end
+
+-- An index name → entry over `entries`, keyed by every id and alias, lowercased.
+local function index(entries, keys_of)
+  local by_key, names = {}, {}
+  for _, e in ipairs(entries) do
+    for _, k in ipairs(keys_of(e)) do
+      local lk = lower(k)
+      if by_key[lk] ~= nil and by_key[lk] ~= e then
+        error(string.format("catalog conflict: '%s' names two entries", k), 0)
+      end
+      by_key[lk] = e
+      names[#names + 1] = k
+    end
+  end
+  return by_key, names
+end
+
+local function load_list(file, what)
+  local list = host.load(root .. "/" .. file)
+  if type(list) ~= "table" then
+    error(string.format("catalogs/%s must return a list of %s", file, what), 0)
+  end
+  return list
+end
+
+local function gpu_keys(g) local k = { g.name }; for _, a in ipairs(g.aliases or {}) do k[#k + 1] = a end; return k end
+
+local function gpus()
+  if not cache.gpus then
+    local list = load_list("gpus.lua", "GPUs")
+    for i, g in ipairs(list) do
+      for _, f in ipairs { "flops", "vram_GB", "bw_GB_s", "usd_h", "tdp" } do
+        if type(g[f]) ~= "number" or g[f] < 0 or g[f] ~= g[f] then
+          error(string.format("catalogs/gpus.lua entry %d (%s): field '%s' must be a number >= 0",
+            i, tostring(g.name), f), 0)
+        end
+      end
+    end
+    cache.gpus = { list = list }
+    cache.gpus.by_key, cache.gpus.names = index(list, gpu_keys)
+  end
+  return cache.gpus
+end
+
+-- Every GPU, in catalog order: { {name=, flops=, vram_GB=, bw_GB_s=, usd_h=, tdp=}, … }.
+function M.gpus() return gpus().list end
+
+-- One GPU by name or alias; unknown → usage error with the nearest names.
+function M.gpu(name)
+  if type(name) ~= "string" then errors.usage("gpu must be a name, got %s", type(name)) end
+  local g = gpus().by_key[lower(name)]
+  if g == nil then errors.unknown("gpu", name, gpus().names) end
+  return g
+end
+
+local function apis()
+  if not cache.apis then
+    local list = load_list("apis.lua", "API price entries")
+    cache.apis = { list = list }
+    cache.apis.by_key, cache.apis.names = index(list, gpu_keys)
+  end
+  return cache.apis
+end
+
+function M.apis() return apis().list end
+
+function M.api(name)
+  if type(name) ~= "string" then errors.usage("api must be a name, got %s", type(name)) end
+  local a = apis().by_key[lower(name)]
+  if a == nil then errors.unknown("api", name, apis().names) end
+  return a
+end
+
+-- Presets: catalogs/models/<short id>.lua, each returning model { … }.
+local function load_model(short, path)
+  local m = host.load(path)
+  if type(m) ~= "table" or not m.is_model then
+    error(string.format("%s must return model { … }", path), 0)
+  end
+  m.short_id = short
+  return m
+end
+
+local function model_keys(m)
+  local k = { m.short_id, m.id }
+  for _, a in ipairs(m.aliases or {}) do k[#k + 1] = a end
+  return k
+end
+
+local function models()
+  if not cache.models then
+    local list = {}
+    local dir = root .. "/models"
+    for _, f in ipairs(host.dir(dir) or {}) do
+      local short = f:match("^(.+)%.lua$")
+      if short then list[#list + 1] = load_model(short, dir .. "/" .. f) end
+    end
+    cache.models = { list = list }
+    cache.models.by_key, cache.models.names = index(list, model_keys)
+  end
+  return cache.models
+end
+
+function M.models() return models().list end
+
+-- One preset by short id, alias or HF id (case-insensitive).
+function M.model(id)
+  if type(id) ~= "string" or id == "" then errors.usage("model id must be a non-empty string") end
+  -- fast path: the short id is the file name
+  local short = lower(id)
+  if not cache.models and short:match("^[%w%._%-]+$") then
+    local path = root .. "/models/" .. short .. ".lua"
+    if host.exists(path) == "file" then return load_model(short, path) end
+  end
+  local m = models().by_key[lower(id)]
+  if m == nil then
+    local shorts = {}
+    for _, e in ipairs(models().list) do shorts[#shorts + 1] = e.short_id end
+    errors.unknown("model", id, shorts)
+  end
+  return m
+end
+
+return M

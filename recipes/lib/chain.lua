@@ -1,0 +1,71 @@
+-- The chain of formulas a recipe builds, step by step, each with its receipt,
+-- plus the confidence factors and honesty notes that travel with the verdict.
+local dsl = require "lib.dsl"
+
+local Chain = {}
+Chain.__index = Chain
+
+local STEP_ORDER = { "step", "section", "name", "formula", "inputs", "result",
+                     "interpretation", "receipt", "breakdown" }
+local STEP_FIELDS = { section = "string", name = "string", formula = "string",
+                      inputs = "table", interpretation = "string", receipt = "string",
+                      breakdown = "table", result = true }
+local STATUS = { ok = 1, warn = 0.5, miss = 0 }
+
+local M = {}
+
+function M.new()
+  return setmetatable({ steps = {}, factors = {}, notes = {} }, Chain)
+end
+
+-- chain:step { section=, name=, formula=, inputs=, result=, interpretation=, receipt= }
+-- → result. Every step names its section, formula and receipt.
+function Chain:step(s)
+  if type(s) ~= "table" then error("chain:step expects a table", 2) end
+  for k, v in pairs(s) do
+    local want = STEP_FIELDS[k]
+    if want == nil then
+      error(string.format("chain:step: unknown field '%s'", tostring(k)), 2)
+    elseif want ~= true and type(v) ~= want then
+      error(string.format("chain:step: field '%s' must be a %s", k, want), 2)
+    end
+  end
+  for _, k in ipairs { "section", "name", "formula", "receipt" } do
+    if s[k] == nil then error(string.format("chain:step: field '%s' is required", k), 2) end
+  end
+  if not dsl.RECEIPTS[s.receipt] then
+    error(string.format("chain:step '%s': receipt '%s' is not one of lean, data, derived, "
+      .. "analogy, erratum, provisional, refuted", s.name, s.receipt), 2)
+  end
+  local step = taf.json.ordered({}, STEP_ORDER)
+  for k, v in pairs(s) do step[k] = v end
+  step.step = #self.steps + 1
+  step.inputs = step.inputs or {}
+  self.steps[#self.steps + 1] = step
+  return s.result
+end
+
+-- A confidence factor (FORMULAS.md §1): status ok, warn or miss.
+function Chain:factor(key, status)
+  if STATUS[status] == nil then
+    error(string.format("chain:factor '%s': status must be ok, warn or miss, got %s", key, tostring(status)), 2)
+  end
+  self.factors[#self.factors + 1] = taf.json.ordered({ key = key, status = status }, { "key", "status" })
+end
+
+-- An honesty note shown with the verdict.
+function Chain:note(text)
+  self.notes[#self.notes + 1] = text
+end
+
+-- pct = round(100·Σ/n); band high ≥ 80, medium ≥ 55, else low.
+function M.confidence(factors)
+  local sum = 0
+  for _, f in ipairs(factors) do sum = sum + STATUS[f.status] end
+  local pct = #factors > 0 and math.floor(100 * sum / #factors + 0.5) or 0
+  local band = pct >= 80 and "high" or pct >= 55 and "medium" or "low"
+  return taf.json.ordered({ pct = pct, band = band, factors = taf.json.array(factors) },
+                          { "pct", "band", "factors" })
+end
+
+return M

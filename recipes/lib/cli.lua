@@ -1,0 +1,147 @@
+-- The commands behind the tafrun executable. Each takes the parsed options
+-- and returns a result table (rendered by the host) or a string (printed).
+local errors = require "lib.errors"
+local params = require "lib.params"
+local runner = require "lib.runner"
+local catalog = require "lib.catalog"
+
+local M = {}
+
+local function typed_sets(opts)
+  local sets = {}
+  for i, kv in ipairs(opts.sets or {}) do sets[i] = { kv[1], params.parse_value(kv[2]) } end
+  return sets
+end
+
+function M.run(opts)
+  local r = runner.find(opts.target)
+  local model = opts.model and catalog.model(opts.model) or nil
+  return runner.run(r, model, typed_sets(opts))
+end
+
+-- Rows → aligned text columns (widths by code points).
+local function columns(rows)
+  local widths = {}
+  for _, row in ipairs(rows) do
+    for i, cell in ipairs(row) do
+      widths[i] = math.max(widths[i] or 0, utf8.len(cell) or #cell)
+    end
+  end
+  local out = {}
+  for _, row in ipairs(rows) do
+    local cells = {}
+    for i, cell in ipairs(row) do
+      cells[i] = i < #row and cell .. string.rep(" ", widths[i] - (utf8.len(cell) or #cell)) or cell
+    end
+    out[#out + 1] = table.concat(cells, "  ")
+  end
+  return table.concat(out, "\n") .. "\n"
+end
+
+local function fmt_params(n)
+  if not n then return "?" end
+  if n >= 1e9 then return string.format("%.1fB", n / 1e9) end
+  return string.format("%.0fM", n / 1e6)
+end
+
+local LISTS = {
+  recipes = function()
+    local rows = { { "ID", "NAME", "QUESTION" } }
+    for _, e in ipairs(runner.available()) do
+      local ok, r = pcall(runner.find, e.path)
+      if ok then rows[#rows + 1] = { r.id, r.name, r.question }
+      else rows[#rows + 1] = { e.id, "(does not load)", tostring(errors.is_usage(r) and r.message or r) } end
+    end
+    return columns(rows)
+  end,
+  models = function()
+    local rows = { { "ID", "HF ID", "PARAMS", "CONTEXT", "θ", "ARCH", "SOURCE" } }
+    for _, m in ipairs(catalog.models()) do
+      rows[#rows + 1] = { m.short_id, m.id, fmt_params(m.n_params), tostring(m.T_train or "?"),
+                          tostring(m.theta or "-"), m.architecture or "?", m.source }
+    end
+    return columns(rows)
+  end,
+  gpus = function()
+    local rows = { { "GPU", "BF16 TFLOP/s", "VRAM GB", "HBM GB/s", "USD/h", "TDP W", "ALIASES" } }
+    for _, g in ipairs(catalog.gpus()) do
+      rows[#rows + 1] = { g.name, tostring(g.flops), tostring(g.vram_GB), tostring(g.bw_GB_s),
+                          g.usd_h > 0 and string.format("%.2f", g.usd_h) or "local",
+                          tostring(g.tdp), table.concat(g.aliases or {}, ", ") }
+    end
+    return columns(rows)
+  end,
+  apis = function()
+    local rows = { { "API MODEL", "USD/Mtok IN", "USD/Mtok OUT", "ALIASES" } }
+    for _, a in ipairs(catalog.apis()) do
+      rows[#rows + 1] = { a.name, string.format("%.2f", a.input), string.format("%.2f", a.output),
+                          table.concat(a.aliases or {}, ", ") }
+    end
+    return columns(rows)
+  end,
+}
+
+function M.list(opts)
+  local kind = opts.target or "recipes"
+  local f = LISTS[kind]
+  if f == nil then errors.usage("list: unknown kind '%s'; use recipes, models, gpus or apis", kind) end
+  return f()
+end
+
+local function show_default(spec)
+  if spec.default ~= nil then return tostring(spec.default) end
+  if spec.default_from then return "= " .. spec.default_from end
+  if spec.optional then return "(optional)" end
+  return "(required)"
+end
+
+function M.show(opts)
+  local r = runner.find(opts.target)
+  local lines = {
+    string.format("%s · %s", r.id, r.name),
+    r.question,
+    "",
+  }
+  if r.category then lines[#lines + 1] = "category: " .. r.category end
+  if r.sections then lines[#lines + 1] = "sections: " .. table.concat(r.sections, ", ") end
+  if r.verdicts then lines[#lines + 1] = "verdicts: " .. table.concat(r.verdicts, " | ") end
+  lines[#lines + 1] = ""
+  lines[#lines + 1] = "parameters (filled from --model by name, overridden by --set KEY=VALUE):"
+  local rows = { { "  NAME", "TYPE / RANGE", "DEFAULT", "DOC" } }
+  for _, d in ipairs(params.ordered(r)) do
+    local doc = d.spec.doc or ""
+    if d.spec.from then doc = doc .. " [model field " .. d.spec.from .. "]" end
+    if d.spec.unit then doc = doc .. " (" .. d.spec.unit .. ")" end
+    rows[#rows + 1] = { "  " .. d.name, params.describe(d.spec), show_default(d.spec), doc }
+  end
+  local text = table.concat(lines, "\n") .. "\n" .. columns(rows)
+  if r.doc then text = text .. "\n" .. r.doc .. "\n" end
+  return text
+end
+
+-- tafrun card --model ID: every recipe the model's fields can feed, one table.
+function M.card(opts)
+  if not opts.model then errors.usage("card needs --model ID") end
+  local model = catalog.model(opts.model)
+  local rows = { { "RECIPE", "NAME", "VERDICT", "CONFIDENCE" } }
+  for _, e in ipairs(runner.available()) do
+    local r = runner.find(e.path)
+    local ok, res = pcall(runner.run, r, model, typed_sets(opts))
+    if ok then
+      rows[#rows + 1] = { r.id, r.name, res.verdict, res.confidence.pct .. "% " .. res.confidence.band }
+    elseif errors.is_usage(res) then
+      rows[#rows + 1] = { r.id, r.name, "needs input", (res.message:gsub("^[^:]*: ", "")) }
+    else
+      error(res, 0)
+    end
+  end
+  return string.format("%s (%s)\n\n", model.id, model.short_id) .. columns(rows)
+end
+
+-- tafrun test DIR: the report goes to stdout; any failure makes the exit code 1.
+function M.test(opts)
+  local report, failed = require("lib.testing").run_dir(opts.target)
+  return report, failed > 0 and 1 or 0
+end
+
+return M

@@ -1,0 +1,128 @@
+-- Parameter resolution and validation: defaults < model preset < --set,
+-- then every value checked against its declaration before the recipe runs.
+local errors = require "lib.errors"
+local catalog = require "lib.catalog"
+
+local M = {}
+
+-- Declarations sorted in source order: { {name=, spec=}, … }.
+function M.ordered(r)
+  local list = {}
+  for name, spec in pairs(r.params) do list[#list + 1] = { name = name, spec = spec } end
+  table.sort(list, function(a, b) return a.spec.seq < b.spec.seq end)
+  return list
+end
+
+-- "32768" → 32768, "8e9" → 8e9, "true" → true, anything else stays text.
+function M.parse_value(s)
+  if s == "true" then return true elseif s == "false" then return false end
+  local lower = s:lower()
+  if lower == "nan" or lower == "inf" or lower == "-inf" or lower == "+inf" then
+    return lower == "nan" and 0 / 0 or (lower:sub(1, 1) == "-" and -math.huge or math.huge)
+  end
+  local n = tonumber(s)
+  if n ~= nil and not s:match("^%s*0[xX]") then return n end
+  return s
+end
+
+-- Human text of a declaration's range: "integer >= 1", "number in (0, 1]".
+function M.describe(spec)
+  local lo = spec.gt and ("(" .. spec.gt) or spec.min and ("[" .. spec.min)
+  local hi = spec.lt and (spec.lt .. ")") or spec.max and (spec.max .. "]")
+  if spec.kind == "choice" then return "one of " .. table.concat(spec.choices, ", ") end
+  if spec.kind == "gpu" then return "a GPU name (tafrun list gpus)" end
+  if spec.kind == "api" then return "an API model name (tafrun list apis)" end
+  if lo and hi then return string.format("%s in %s, %s", spec.kind, lo, hi) end
+  if lo then return string.format("%s %s %s", spec.kind, spec.gt and ">" or ">=", spec.gt or spec.min) end
+  if hi then return string.format("%s %s %s", spec.kind, spec.lt and "<" or "<=", spec.lt or spec.max) end
+  return spec.kind
+end
+
+local function bad(rid, name, spec, v)
+  errors.usage("%s: parameter '%s' must be %s, got %s", rid, name, M.describe(spec), tostring(v))
+end
+
+-- Check one value against its declaration; returns the canonical value.
+function M.check(rid, name, spec, v)
+  local kind = spec.kind
+  if kind == "number" or kind == "integer" then
+    if type(v) ~= "number" or v ~= v or v == math.huge or v == -math.huge then bad(rid, name, spec, v) end
+    if kind == "integer" then
+      if math.floor(v) ~= v then bad(rid, name, spec, v) end
+      v = math.tointeger(v) or v
+    end
+    if (spec.min and v < spec.min) or (spec.max and v > spec.max)
+        or (spec.gt and v <= spec.gt) or (spec.lt and v >= spec.lt) then
+      bad(rid, name, spec, v)
+    end
+  elseif kind == "boolean" then
+    if type(v) ~= "boolean" then bad(rid, name, spec, v) end
+  elseif kind == "text" then
+    if type(v) ~= "string" then bad(rid, name, spec, v) end
+  elseif kind == "choice" then
+    if type(v) ~= "string" then bad(rid, name, spec, v) end
+    local found
+    for _, c in ipairs(spec.choices) do if c:lower() == v:lower() then found = c end end
+    if not found then bad(rid, name, spec, v) end
+    v = found
+  elseif kind == "gpu" then
+    if type(v) ~= "string" then bad(rid, name, spec, v) end
+    v = catalog.gpu(v).name
+  elseif kind == "api" then
+    if type(v) ~= "string" then bad(rid, name, spec, v) end
+    v = catalog.api(v).name
+  end
+  return v
+end
+
+-- Resolve every parameter of recipe `r` from `model` (a preset table or nil)
+-- and `sets` ({ {key, value}, … } with values already typed). Returns the
+-- validated values and the list of names in declaration order.
+function M.resolve(r, model, sets)
+  local decl = M.ordered(r)
+  local by_name, names = {}, {}
+  for _, d in ipairs(decl) do by_name[d.name] = d.spec; names[#names + 1] = d.name end
+  local given = {}
+  for _, kv in ipairs(sets) do
+    local key, value = kv[1], kv[2]
+    if by_name[key] == nil then
+      errors.usage("%s has no parameter '%s'; its parameters: %s (see 'tafrun show %s')",
+                   r.id, key, table.concat(names, ", "), r.id)
+    end
+    given[key] = value
+  end
+  local values, pending = {}, {}
+  for _, d in ipairs(decl) do
+    local name, spec = d.name, d.spec
+    local v = given[name]
+    if v == nil and model ~= nil then v = model[spec.from or name] end
+    if v == nil and spec.default_from ~= nil then
+      pending[#pending + 1] = d
+    else
+      if v == nil then v = spec.default end
+      values[name] = v
+    end
+  end
+  for _, d in ipairs(pending) do
+    local src = d.spec.default_from
+    if by_name[src] == nil then
+      error(string.format("%s: parameter '%s' defaults from unknown parameter '%s'", r.id, d.name, src), 0)
+    end
+    values[d.name] = values[src]
+    if values[d.name] == nil then values[d.name] = d.spec.default end
+  end
+  for _, d in ipairs(decl) do
+    local v = values[d.name]
+    if v == nil then
+      if not d.spec.optional then
+        errors.usage("%s needs '%s' (%s%s): give --model ID or --set %s=VALUE", r.id, d.name,
+                     d.spec.doc or d.spec.kind, d.spec.unit and (", " .. d.spec.unit) or "", d.name)
+      end
+    else
+      values[d.name] = M.check(r.id, d.name, d.spec, v)
+    end
+  end
+  return values, names
+end
+
+return M

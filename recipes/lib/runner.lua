@@ -1,0 +1,144 @@
+-- Finding, loading and running recipes: validated parameters in, a result
+-- table out (SPEC §4), with the failing step named when a recipe raises.
+local errors = require "lib.errors"
+local params = require "lib.params"
+local chainlib = require "lib.chain"
+local catalog = require "lib.catalog"
+
+local M = {}
+
+local RESULT_ORDER = { "recipe_id", "recipe_name", "question", "model", "inputs", "chain",
+                       "verdict", "reason", "mitigation", "confidence", "notes" }
+
+-- Recipe directories in search order: --pack dirs, then the built-ins.
+function M.recipe_dirs()
+  local dirs = {}
+  for _, p in ipairs(host.packs) do dirs[#dirs + 1] = p .. "/recipes" end
+  dirs[#dirs + 1] = host.datadir .. "/recipes"
+  return dirs
+end
+
+-- "x19", "X-19", "x-19" → "x19"; nil when `ref` is not an id.
+function M.normalize_id(ref)
+  local n = ref:lower():gsub("%-", "")
+  if n:match("^[%w_]+$") then return n end
+  return nil
+end
+
+local loaded = {}
+
+local function load_path(path)
+  if loaded[path] then return loaded[path] end
+  local r = host.load(path)
+  if type(r) ~= "table" or not r.is_recipe then
+    errors.usage("%s does not return recipe { … }", path)
+  end
+  loaded[path] = r
+  return r
+end
+
+-- Every recipe on the path: { {id=, path=, origin=}, … } sorted by number.
+function M.available()
+  local seen, list = {}, {}
+  for _, dir in ipairs(M.recipe_dirs()) do
+    for _, f in ipairs(host.dir(dir) or {}) do
+      local id = f:match("^(.+)%.lua$")
+      if id and not seen[id] then
+        seen[id] = true
+        list[#list + 1] = { id = id, path = dir .. "/" .. f, origin = dir }
+      end
+    end
+  end
+  local function key(e) return tonumber(e.id:match("^x(%d+)$")) or math.huge end
+  table.sort(list, function(a, b)
+    if key(a) ~= key(b) then return key(a) < key(b) end
+    return a.id < b.id
+  end)
+  return list
+end
+
+-- A recipe by id (x19, X-19) or by path to a .lua file.
+function M.find(ref)
+  if ref:match("%.lua$") or ref:find("/", 1, true) then
+    if host.exists(ref) ~= "file" then errors.usage("recipe file '%s' not found", ref) end
+    return load_path(ref)
+  end
+  local id = M.normalize_id(ref)
+  if id then
+    for _, dir in ipairs(M.recipe_dirs()) do
+      local path = dir .. "/" .. id .. ".lua"
+      if host.exists(path) == "file" then return load_path(path) end
+    end
+  end
+  local ids = {}
+  for _, e in ipairs(M.available()) do ids[#ids + 1] = e.id end
+  errors.unknown("recipe", ref, ids)
+end
+
+local function check_outcome(r, out, chain)
+  if type(out) ~= "table" then
+    error(string.format("%s: run() must return { verdict = …, reason = …, mitigation = … }", r.id), 0)
+  end
+  for _, k in ipairs { "verdict", "reason", "mitigation" } do
+    if type(out[k]) ~= "string" then
+      error(string.format("%s: run() result lacks a '%s' string", r.id, k), 0)
+    end
+  end
+  if r.verdicts then
+    local ok = false
+    for _, v in ipairs(r.verdicts) do if v == out.verdict then ok = true end end
+    if not ok then
+      error(string.format("%s: verdict '%s' is not in the recipe's vocabulary (%s)",
+        r.id, out.verdict, table.concat(r.verdicts, " | ")), 0)
+    end
+  end
+  if #chain.factors == 0 then
+    error(string.format("%s: no confidence factors; call chain:factor(key, status)", r.id), 0)
+  end
+end
+
+-- Run recipe `r` with `model` (preset or nil) and typed `sets`.
+function M.run(r, model, sets)
+  local p, names = params.resolve(r, model, sets or {})
+  local chain = chainlib.new()
+  for _, n in ipairs(r.notes or {}) do chain:note(n) end
+  local ok, out = xpcall(r.run, function(e)
+    if errors.is_usage(e) then return e end
+    local last = chain.steps[#chain.steps]
+    local where = last and string.format("step %d, after '%s'", last.step + 1, last.name) or "step 1"
+    return string.format("%s\n  (in %s of %s %s)", tostring(e), where, r.id, r.name)
+  end, p, chain)
+  if not ok then error(out, 0) end
+  check_outcome(r, out, chain)
+  local inputs = taf.json.ordered({}, names)
+  for _, n in ipairs(names) do inputs[n] = p[n] end
+  local result = taf.json.ordered({
+    recipe_id = r.id, recipe_name = r.name, question = r.question,
+    model = model and model.id or nil,
+    inputs = inputs, chain = taf.json.array(chain.steps),
+    verdict = out.verdict, reason = out.reason, mitigation = out.mitigation,
+    confidence = chainlib.confidence(chain.factors),
+    notes = taf.json.array(chain.notes),
+  }, RESULT_ORDER)
+  if model == nil then
+    local order = {}
+    for _, k in ipairs(RESULT_ORDER) do if k ~= "model" then order[#order + 1] = k end end
+    taf.json.ordered(result, order)
+  end
+  -- recipe-specific extras (e.g. X-2's caveats, horizon_source, pdi) follow the notes
+  for k, v in pairs(out.extra or {}) do result[k] = v end
+  return result
+end
+
+-- Convenience for scripts and tests: run(ref, { model = id, set = { k = v } }).
+function M.run_ref(ref, opts)
+  opts = opts or {}
+  local r = M.find(ref)
+  local model = opts.model and catalog.model(opts.model) or nil
+  local sets = {}
+  for k, v in pairs(opts.set or {}) do sets[#sets + 1] = { k, v } end
+  table.sort(sets, function(a, b) return a[1] < b[1] end)
+  return M.run(r, model, sets)
+end
+
+return M

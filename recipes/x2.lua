@@ -1,0 +1,133 @@
+-- X-2 · Long-context viability (seed formulas module, with the X-2 erratum of
+-- FORMULAS.md §1: the closed-form horizon is tautological, a measured γ decides).
+local mp = require "lib.model_params"
+local fmt = require "lib.fmt"
+
+local function fine_tune_or_zero_shot(alpha)
+  return alpha > 8 and "fine-tuning required" or "zero-shot may work"
+end
+
+return recipe {
+  id = "X-2", name = "Long Context Viability",
+  question = "Will model M serve length L doing Needle-in-a-Haystack retrieval?",
+  category = "long-context", sections = { "§26", "§33", "§19" },
+  verdicts = { "YES", "DEGRADED", "NO" },
+  params = {
+    theta = mp.theta(), T_train = mp.T_train(), T_eval = mp.T_eval(),
+    n_attention_heads = mp.n_attention_heads(), n_kv_heads = mp.n_kv_heads(),
+    d_head = mp.d_head(), n_layers = mp.n_layers(), n_params = mp.n_params(),
+    has_SWA = mp.has_SWA(),
+    bytes_per_element = number { gt = 0, max = 8, default = 2.0, doc = "bytes per KV element (bf16 = 2, fp8 = 1)" },
+    gamma_obs = number { optional = true, doc = "measured γ (tafrun profile); decides the verdict when given" },
+  },
+  run = function(p, chain)
+    local g_pade = chain:step {
+      section = "§26.1", name = "γ_Padé", formula = "γ = (2θ − T√2)/(2θ + T√2)",
+      inputs = { theta = p.theta, T_eval = p.T_eval }, result = taf.gamma_pade(p.theta, p.T_eval),
+      interpretation = taf.gamma_phase_label(taf.gamma_pade(p.theta, p.T_eval)), receipt = "lean" }
+
+    local has_GQA = p.n_kv_heads < p.n_attention_heads
+    local decomp = taf.gamma_decompose(g_pade, has_GQA, p.has_SWA, p.n_params)
+    local g = chain:step {
+      section = "§26.10", name = "γ-decomposition", formula = "γ + δ_GQA + δ_SWA + δ_post_IH",
+      inputs = { has_GQA = has_GQA, has_SWA = p.has_SWA, n_params = p.n_params },
+      result = decomp.gamma_corrected, breakdown = decomp,
+      interpretation = string.format("γ_corrected = %.3f (δ_GQA %+.2f, δ_SWA %+.2f, δ_post_IH %+.2f)",
+        decomp.gamma_corrected, decomp.delta_GQA, decomp.delta_SWA, decomp.delta_post_IH),
+      receipt = "data" }
+
+    -- d_horizon(θ, γ_Padé(θ, T)) ≡ T for every T < θ√2: the closed form cannot
+    -- say more than T_eval itself; only the δ-corrections move it.
+    local dh = taf.d_horizon(p.theta, g)
+    local native = taf.d_horizon(p.theta, taf.gamma_pade(p.theta, p.T_train))
+    chain:step {
+      section = "§26.2", name = "d_horizon", formula = "d_h = θ(1−γ)√2/(1+γ)",
+      inputs = { theta = p.theta, gamma = g }, result = dh,
+      interpretation = (dh and string.format("horizon at d=%.0f", dh) or "n/a — γ outside (0,1)")
+        .. string.format("; identity d_h(γ_Padé(θ,T)) ≡ T; native horizon at T_train: %s",
+          native and string.format("%.0f", native) or "n/a (T_train ≥ θ√2)"),
+      receipt = "derived" }
+
+    local l_niah = taf.l_niah_c(dh)
+    chain:step {
+      section = "§26.5", name = "L_NIAH^c", formula = "L_NIAH^c = 2·d_horizon",
+      inputs = { d_horizon = dh }, result = l_niah,
+      interpretation = l_niah and string.format("NIAH 50%% at L=%.0f", l_niah) or "n/a",
+      receipt = "derived" }
+
+    local p_hallu = taf.p_hallucinate(p.T_eval, p.theta, g)
+    chain:step {
+      section = "§26.9", name = "P_hallucinate", formula = "max(0,1−(d_h/L)^(1−γ))·√χ/(1+√χ)",
+      inputs = { L = p.T_eval, theta = p.theta, gamma = g }, result = p_hallu,
+      interpretation = p_hallu and string.format("%.1f%% predicted", p_hallu * 100) or "n/a (Phase B)",
+      receipt = "provisional" }
+
+    local kv = taf.kv_cache_memory(p.n_layers, p.n_kv_heads, p.d_head, p.T_eval, p.bytes_per_element)
+    chain:step {
+      section = "§19.1", name = "KV cache memory", formula = "2·L·n_kv·d_h·seq·B",
+      inputs = { n_layers = p.n_layers, n_kv_heads = p.n_kv_heads, d_head = p.d_head,
+                 seq_len = p.T_eval, bytes_per_element = p.bytes_per_element },
+      result = kv, interpretation = string.format("%.2f GB per request", kv.GB), receipt = "derived" }
+
+    local caveats = {
+      "d_horizon(γ_Padé(θ, T_eval)) equals T_eval identically; without a measured γ the verdict is driven only by the δ-corrections.",
+    }
+    if decomp.calibration_warning then caveats[#caveats + 1] = decomp.calibration_warning end
+    local measured = p.gamma_obs ~= nil
+    local pdi
+    if measured then
+      pdi = taf.pade_deviation_index(p.theta, p.gamma_obs, p.T_eval)
+      chain:step {
+        section = "§33.2", name = "Padé deviation index", formula = "PDI = θ(1−γ_obs)√2 / ((1+γ_obs)·T)",
+        inputs = { theta = p.theta, gamma_obs = p.gamma_obs, T_eval = p.T_eval }, result = pdi,
+        interpretation = string.format("PDI = %s (%s); PDI = 1 ⟺ γ_obs = γ_Padé",
+          fmt.f(pdi.PDI, 3), tostring(pdi.regime or pdi.label or "")),
+        receipt = "derived" }
+    end
+
+    chain:factor("gamma_measured", measured and "ok" or "warn")
+    chain:factor("benchmark_evidence", measured and "ok" or "warn")
+    chain:factor("validity", (g > 0 and g < 1) and "ok" or "miss")
+    chain:factor("calibration", (p.has_SWA or decomp.delta_post_IH ~= 0) and "warn" or "ok")
+    for _, c in ipairs(caveats) do chain:note(c) end
+
+    local extra = { caveats = taf.json.array(caveats),
+                    horizon_source = measured and "measured" or "closed_form_tautological",
+                    pdi = pdi }
+    local function out(verdict, reason, mitigation)
+      return { verdict = verdict, reason = reason, mitigation = mitigation, extra = extra }
+    end
+
+    if measured then
+      local dh_obs = taf.d_horizon(p.theta, p.gamma_obs)
+      if p.gamma_obs >= 1 or dh_obs == nil then
+        local a = taf.alpha_opt(0.85, p.T_eval, p.theta)
+        return out("NO", string.format("measured γ=%.3f: no horizon (γ_obs outside (0,1)).", p.gamma_obs),
+          string.format("Apply NTK-aware extension: α_opt = %.2f (%s).", a, fine_tune_or_zero_shot(a)))
+      elseif p.T_eval < dh_obs then
+        return out("YES", string.format("L=%d inside the measured horizon d_h=%.0f (%.0f%% margin).",
+          p.T_eval, dh_obs, (1 - p.T_eval / dh_obs) * 100), "None required.")
+      elseif p.T_eval < 2 * dh_obs then
+        return out("DEGRADED", string.format("L between the measured d_horizon (%.0f) and 2·d_horizon (%.0f).",
+          dh_obs, 2 * dh_obs), "Consider context contraction OR NTK extension.")
+      end
+      return out("NO", string.format("L=%d exceeds the measured NIAH ceiling %.0f.", p.T_eval, 2 * dh_obs),
+        string.format("Apply NTK extension; need θ ≈ %s for γ=0.85.", fmt.commas(taf.theta_design(0.85, p.T_eval))))
+    end
+
+    if g <= 0 or g >= 1 then
+      local a = taf.alpha_opt(0.85, p.T_eval, p.theta)
+      return out("NO", "Phase B / geometric collapse (γ_corrected outside (0,1))",
+        string.format("Apply NTK-aware extension. Required θ for γ=0.85: %s. α_opt = %.2f (%s).",
+          fmt.commas(taf.theta_design(0.85, p.T_eval)), a, fine_tune_or_zero_shot(a)))
+    elseif dh ~= nil and p.T_eval < dh then
+      return out("YES", string.format("L=%d inside d_horizon=%.0f (%.0f%% margin).",
+        p.T_eval, dh, (1 - p.T_eval / dh) * 100), "None required.")
+    elseif dh ~= nil and p.T_eval < l_niah then
+      return out("DEGRADED", string.format("L between d_horizon (%.0f) and L_NIAH^c (%.0f).", dh, l_niah),
+        "Consider context contraction OR NTK extension.")
+    end
+    return out("NO", string.format("L=%d exceeds NIAH ceiling %.0f.", p.T_eval, l_niah),
+      string.format("Apply NTK extension; need θ ≈ %s for γ=0.85.", fmt.commas(taf.theta_design(0.85, p.T_eval))))
+  end,
+}

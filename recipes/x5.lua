@@ -1,0 +1,87 @@
+-- X-5 · Hardware selection for serving (seed formulas module).
+
+return recipe {
+  id = "X-5", name = "Hardware Selection",
+  question = "Which GPU should I use to serve my model at target throughput?",
+  category = "serving", sections = { "§19", "§20" },
+  verdicts = { "YES", "NO" },
+  params = {
+    N_params = number { gt = 0, from = "n_params", doc = "parameters of the served model" },
+    T_eval = integer { min = 1, default = 4096, doc = "context length per request (tokens)" },
+    n_layers = integer { min = 1, default = 32, doc = "transformer layers" },
+    n_kv_heads = integer { min = 1, default = 8, doc = "key/value heads per layer" },
+    d_head = integer { min = 1, default = 128, doc = "head dimension" },
+    bytes_per_weight = number { gt = 0, max = 8, default = 2.0, doc = "bytes per weight and KV element (bf16 = 2, int8 = 1, int4 = 0.5)" },
+    target_tokens_per_day = number { gt = 0, default = 10000000.0, doc = "tokens you must generate per day" },
+    concurrent_users = integer { min = 1, max = 1000000, default = 1, doc = "requests held in memory at once" },
+  },
+  notes = {
+    "Decode throughput is the memory-bound ceiling (bandwidth / weight bytes) for one stream; batching raises tokens/s per GPU.",
+  },
+  run = function(p, chain)
+    local w = taf.model_weights_memory(p.N_params, p.bytes_per_weight)
+    chain:step {
+      section = "§19.X", name = "Model weights memory", formula = "N · bytes_per_weight",
+      inputs = { N = p.N_params, bytes = p.bytes_per_weight }, result = w,
+      interpretation = string.format("%.1f GB for weights", w.GB), receipt = "derived" }
+
+    local kv = taf.kv_cache_memory(p.n_layers, p.n_kv_heads, p.d_head, p.T_eval, p.bytes_per_weight)
+    chain:step {
+      section = "§19.1", name = "KV cache (per request)", formula = "2·L·n_kv·d_h·seq·B",
+      inputs = { n_layers = p.n_layers, n_kv = p.n_kv_heads, d_head = p.d_head, seq = p.T_eval },
+      result = kv, interpretation = string.format("%.2f GB per concurrent request", kv.GB), receipt = "derived" }
+
+    local total = w.GB + kv.GB * p.concurrent_users
+    chain:step {
+      section = "§20.3", name = "Total GPU memory", formula = "weights + KV·n_concurrent",
+      inputs = {}, result = taf.json.ordered({ GB = total }, { "GB" }),
+      interpretation = string.format("%.1f GB for %d concurrent users", total, p.concurrent_users),
+      receipt = "derived" }
+
+    local ORDER = { "gpu", "vram_GB", "bw_GB_s", "tok_per_sec", "tok_per_day", "USD_per_day",
+                    "USD_per_Mtok", "users_supported" }
+    local candidates = {}
+    for _, g in ipairs(taf.gpus()) do
+      if g.vram_GB >= total then
+        local tok_s = taf.inference_decode_throughput(p.N_params, g.bw_GB_s, p.bytes_per_weight)
+        local tok_day = tok_s * 86400
+        local usd_day = g.usd_h * 24
+        candidates[#candidates + 1] = taf.json.ordered({
+          gpu = g.name, vram_GB = g.vram_GB, bw_GB_s = g.bw_GB_s, tok_per_sec = tok_s,
+          tok_per_day = tok_day, USD_per_day = usd_day,
+          USD_per_Mtok = tok_day > 0 and usd_day / (tok_day / 1e6) or math.huge,
+          users_supported = tok_day / p.target_tokens_per_day, order = #candidates }, ORDER)
+      end
+    end
+    -- stable sort by $/Mtok, catalog order breaking ties (as Python's sorted)
+    table.sort(candidates, function(a, b)
+      if a.USD_per_Mtok ~= b.USD_per_Mtok then return a.USD_per_Mtok < b.USD_per_Mtok end
+      return a.order < b.order
+    end)
+    local top = taf.json.array({})
+    for i = 1, math.min(5, #candidates) do candidates[i].order = nil; top[i] = candidates[i] end
+    chain:step {
+      section = "§20", name = string.format("Eligible GPUs (≥%.0fGB)", total), formula = "filter + rank by $/Mtok",
+      inputs = { min_VRAM = total }, result = top,
+      interpretation = string.format("%d GPUs fit; cheapest: %s", #candidates,
+        candidates[1] and candidates[1].gpu or "NONE"),
+      receipt = "derived" }
+
+    chain:factor("prices", "warn")
+    chain:factor("memory_fit", #candidates > 0 and "ok" or "miss")
+    chain:factor("throughput_model", "warn")
+
+    if #candidates == 0 then
+      return { verdict = "NO", reason = string.format("No single GPU has ≥%.0f GB VRAM.", total),
+        mitigation = "Use tensor parallelism across multiple GPUs (e.g. 2× H100 = 160GB), or quantize to INT8 (halves memory)." }
+    end
+    local best = candidates[1]
+    if taf.gpu(best.gpu).usd_h <= 0 then
+      chain:note(string.format("%s is a local card with no hourly price: its $0/Mtok counts only electricity you already pay.", best.gpu))
+    end
+    return { verdict = "YES",
+      reason = string.format("Best GPU: %s at $%.2f/Mtok. Supports %.1f× your daily target.",
+        best.gpu, best.USD_per_Mtok, best.users_supported),
+      mitigation = string.format("Provision %s, expected %.0f tok/s decode.", best.gpu, best.tok_per_sec) }
+  end,
+}
