@@ -1,0 +1,289 @@
+#!/usr/bin/env python3
+"""Derive the golden expectations of tests/golden/*.lua independently of tafrun.
+
+Reference: the seed formulas module (../shared/seeds/002_taf_formulas.py), run
+as published, with the errata of FORMULAS.md §1 patched in here:
+  * gamma_decompose: δ_SWA = 0 always;
+  * df_window: zone gate [0.65, 0.85], then the smallest D with
+    Σ_{d≤D} d^-γ ≥ f·Σ_{d≤N} d^-γ by brute-force summation;
+  * X-2: with gamma_obs, the verdict comes from d_h^obs = d_horizon(θ, γ_obs).
+X-21..X-23 follow the equations of FORMULAS.md §2/§4, written out below.
+
+Usage: python3 tests/golden/derive.py [SHARED_DIR]   (rewrites tests/golden/x*.lua)
+"""
+import importlib.util
+import math
+import os
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+SHARED = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, "..", "..", "..", "shared")
+spec = importlib.util.spec_from_file_location("seed", os.path.join(SHARED, "seeds", "002_taf_formulas.py"))
+seed = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(seed)
+
+_orig_decompose = seed.gamma_decompose
+
+
+def decompose_erratum(g, has_GQA=False, has_SWA=False, n_params=0.0):
+    d = _orig_decompose(g, has_GQA, False, n_params)
+    return d
+
+
+def df_exact(gamma, N, f=0.9):
+    if N <= 0:
+        return 1
+    total = math.fsum(d ** -gamma for d in range(1, N + 1))
+    target = f * total
+    acc = 0.0
+    terms = []
+    for d in range(1, N + 1):
+        terms.append(d ** -gamma)
+        acc += d ** -gamma
+        if acc >= target * (1 - 1e-15):
+            # confirm with an exact-rounding sum near the boundary
+            if math.fsum(terms) >= target:
+                return d
+    return N
+
+
+def df_window_erratum(gamma, N, f=0.9):
+    if not (0.65 <= gamma <= 0.85):
+        return None
+    return df_exact(gamma, N, f)
+
+
+seed.gamma_decompose = decompose_erratum
+seed.df_window = df_window_erratum
+
+SHORT = {
+    "pythia-2.8b": "EleutherAI/pythia-2.8b", "pythia-1b": "EleutherAI/pythia-1b",
+    "pythia-1.4b": "EleutherAI/pythia-1.4b", "llama-3-8b": "meta-llama/Meta-Llama-3-8B",
+    "llama-3.2-1b": "meta-llama/Llama-3.2-1B", "llama-3.3-70b": "meta-llama/Llama-3.3-70B-Instruct",
+    "mistral-7b": "mistralai/Mistral-7B-v0.1", "qwen2.5-7b": "Qwen/Qwen2.5-7B",
+    "qwen2.5-1.5b": "Qwen/Qwen2.5-1.5B", "gemma-2-9b": "google/gemma-2-9b-it",
+    "phi-3-mini": "microsoft/phi-3-mini-4k-instruct",
+}
+
+
+def lua_value(v):
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, str):
+        return '"' + v.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    if isinstance(v, int):
+        return str(v)
+    return repr(float(v))
+
+
+def expectations(result, skip=()):
+    """Lines checking the verdict and every numeric step result."""
+    out = ['  expect_verdict(r, %s)' % lua_value(result["verdict"])]
+    for s in result["chain"]:
+        n, res = s["step"], s["result"]
+        if n in skip:
+            continue
+        if isinstance(res, bool) or res is None:
+            out.append('  expect_eq(step(r, %d).result, %s, "step %d")' % (n, "nil" if res is None else lua_value(res), n))
+        elif isinstance(res, (int, float)):
+            if isinstance(res, float) and not math.isfinite(res):
+                continue
+            out.append('  expect_near(step(r, %d).result, %s, 1e-12, "step %d")' % (n, lua_value(res), n))
+        elif isinstance(res, str):
+            out.append('  expect_eq(step(r, %d).result, %s, "step %d")' % (n, lua_value(res), n))
+        elif isinstance(res, dict):
+            for k, v in res.items():
+                if isinstance(v, bool):
+                    out.append('  expect_eq(step(r, %d).result.%s, %s, "step %d %s")' % (n, k, lua_value(v), n, k))
+                elif isinstance(v, (int, float)) and math.isfinite(v):
+                    out.append('  expect_near(step(r, %d).result.%s, %s, 1e-12, "step %d %s")' % (n, k, lua_value(v), n, k))
+                elif isinstance(v, str):
+                    out.append('  expect_eq(step(r, %d).result.%s, %s, "step %d %s")' % (n, k, lua_value(v), n, k))
+        elif isinstance(res, list):
+            out.append('  expect_eq(#step(r, %d).result, %d, "step %d length")' % (n, len(res), n))
+            for i, item in enumerate(res, 1):
+                for k, v in item.items():
+                    if isinstance(v, str):
+                        out.append('  expect_eq(step(r, %d).result[%d].%s, %s)' % (n, i, k, lua_value(v)))
+                    elif isinstance(v, (int, float)) and math.isfinite(v):
+                        out.append('  expect_near(step(r, %d).result[%d].%s, %s, 1e-12)' % (n, i, k, lua_value(v)))
+    return out
+
+
+def label(sets):
+    return " ".join("%s=%s" % (k, v) for k, v in sets.items()) if sets else "defaults"
+
+
+def case(title, ref, model=None, sets=None, lines=()):
+    opts = []
+    if model:
+        opts.append("model = %s" % lua_value(model))
+    if sets:
+        opts.append("set = { %s }" % ", ".join("%s = %s" % (k, lua_value(v)) for k, v in sets.items()))
+    body = ['test(%s, function()' % lua_value(title),
+            '  local r = run(%s, { %s })' % (lua_value(ref), ", ".join(opts))]
+    body += list(lines)
+    body.append("end)")
+    return "\n".join(body)
+
+
+HEADER = """-- Golden tests for {rid}. Expected values derived by tests/golden/derive.py
+-- {how}
+-- Regenerate with: python3 tests/golden/derive.py ../shared
+"""
+SEED_HOW = ("from the seed formulas module (run_recipe_{fn}) with the FORMULAS.md §1 errata\n"
+            "-- patched in (δ_SWA = 0; D_f by exact discrete summation).")
+
+
+def write(name, rid, how, cases):
+    with open(os.path.join(HERE, name), "w") as f:
+        f.write(HEADER.format(rid=rid, how=how))
+        f.write("\n" + "\n\n".join(cases) + "\n")
+
+
+def preset_run(rid, short, **sets):
+    p = dict(seed.PRESETS[SHORT[short]])
+    p.setdefault("T_eval", p["T_train"])
+    p.update(sets)
+    return seed.run_recipe(rid, **p)
+
+
+# ── X-19 ────────────────────────────────────────────────────────────────
+cases = []
+for short, sets in [("qwen2.5-7b", {}), ("qwen2.5-7b", {"T_eval": 131072}), ("llama-3-8b", {}),
+                    ("llama-3.2-1b", {"T_eval": 4096}), ("mistral-7b", {}), ("pythia-2.8b", {"T_eval": 32000}),
+                    ("gemma-2-9b", {}), ("phi-3-mini", {}), ("llama-3.3-70b", {}),
+                    ("llama-3.2-1b", {"T_train": 262144, "T_eval": 83000})]:
+    r = preset_run("X-19", short, **sets)
+    cases.append(case("X-19 %s %s" % (short, label(sets)), "x19", short, sets, expectations(r)))
+# D_f inside the zone, exact discrete sum (γ_corrected = 0.7 region)
+r = preset_run("X-19", "qwen2.5-7b", T_eval=262144)
+cases.append(case("X-19 qwen2.5-7b T_eval=262144 (D_f zone)", "x19", "qwen2.5-7b", {"T_eval": 262144}, expectations(r)))
+write("x19.lua", "X-19", SEED_HOW.format(fn="x19"), cases)
+
+# ── X-2 ─────────────────────────────────────────────────────────────────
+cases = []
+for short, sets in [("llama-3-8b", {"T_eval": 32000}), ("qwen2.5-7b", {}), ("mistral-7b", {}),
+                    ("pythia-2.8b", {"T_eval": 32000}), ("llama-3.2-1b", {}), ("gemma-2-9b", {"T_eval": 16384})]:
+    r = preset_run("X-2", short, **sets)
+    cases.append(case("X-2 %s %s" % (short, label(sets)), "x2", short, sets, expectations(r)))
+
+
+def x2_measured(theta, T_eval, gamma_obs):
+    """FORMULAS.md §1 X-2 erratum, measured branch, written from its text."""
+    dh = seed.d_horizon(theta, gamma_obs)
+    if gamma_obs >= 1 or dh is None:
+        return "NO", dh
+    if T_eval < dh:
+        return "YES", dh
+    if T_eval < 2 * dh:
+        return "DEGRADED", dh
+    return "NO", dh
+
+
+def pdi(theta, g, T):
+    return theta * (1 - g) * math.sqrt(2) / ((1 + g) * T)
+
+
+for short, T, g in [("llama-3-8b", 32000, 0.9), ("llama-3-8b", 32000, 0.97), ("llama-3-8b", 32000, 0.95),
+                    ("qwen2.5-7b", 32768, 1.02)]:
+    theta = seed.PRESETS[SHORT[short]]["theta"]
+    verdict, dh = x2_measured(theta, T, g)
+    lines = ['  expect_verdict(r, %s)' % lua_value(verdict),
+             '  expect_eq(r.horizon_source, "measured")',
+             '  expect_near(step(r, 7).result.PDI, %r, 1e-12, "PDI")' % pdi(theta, g, T)]
+    cases.append(case("X-2 %s measured γ=%s (d_h^obs = %s)" % (short, g, "n/a" if dh is None else "%.0f" % dh),
+                      "x2", short, {"T_eval": T, "gamma_obs": g}, lines))
+write("x2.lua", "X-2", SEED_HOW.format(fn="x2") + "\n-- Measured branch: FORMULAS.md §1 X-2 row, PDI = θ(1−γ)√2/((1+γ)T).", cases)
+
+# ── X-1, X-3, X-5 ───────────────────────────────────────────────────────
+cases = []
+for short, sets in [("llama-3-8b", {}), ("qwen2.5-1.5b", {"monthly_tokens_M": 5000.0}),
+                    ("pythia-1b", {"api_model": "Claude-Opus-4", "gpu": "A100 80GB"}),
+                    ("llama-3.3-70b", {"api_model": "GPT-4o-mini"})]:
+    p = {"N_params": seed.PRESETS[SHORT[short]]["n_params"]}
+    p.update(sets)
+    r = seed.run_recipe("X-1", **p)
+    cases.append(case("X-1 %s %s" % (short, label(sets)), "x1", short, sets, expectations(r)))
+write("x1.lua", "X-1", "from the seed formulas module (run_recipe_x1), N_params = the preset's n_params.", cases)
+
+cases = []
+for sets in [{}, {"USD_budget": 50.0}, {"USD_budget": 1.0}, {"USD_budget": 2e6, "gpu": "A100 40GB"}, {"USD_budget": 1e5, "n_gpus": 8},
+             {"USD_budget": 20000.0, "gpu": "MI300X", "mfu": 0.3}]:
+    r = seed.run_recipe("X-3", **sets)
+    cases.append(case("X-3 %s" % label(sets), "x3", None, sets, expectations(r)))
+write("x3.lua", "X-3", "from the seed formulas module (run_recipe_x3).", cases)
+
+cases = []
+for short, sets in [("llama-3-8b", {}), ("llama-3-8b", {"T_eval": 32768, "concurrent_users": 8}),
+                    ("llama-3.3-70b", {}), ("qwen2.5-1.5b", {"bytes_per_weight": 1.0}),
+                    ("pythia-1b", {"T_eval": 2048}),
+                    ("llama-3.3-70b", {"T_eval": 131072, "concurrent_users": 16})]:
+    pr = seed.PRESETS[SHORT[short]]
+    p = {"N_params": pr["n_params"], "n_layers": pr["n_layers"], "n_kv_heads": pr["n_kv_heads"],
+         "d_head": pr["d_head"]}
+    p.update(sets)
+    r = seed.run_recipe("X-5", **p)
+    cases.append(case("X-5 %s %s" % (short, label(sets)), "x5", short, dict(sets), expectations(r)))
+write("x5.lua", "X-5", "from the seed formulas module (run_recipe_x5) with the preset's n_params,\n"
+      "-- n_layers, n_kv_heads and d_head passed explicitly (tafrun fills them from --model).", cases)
+
+# ── X-21 … X-23 (FORMULAS.md §2 and §4, written out here) ───────────────
+NU, P0 = -1 / (2 * math.pi), 14.0
+
+
+def gamma_random_predict(theta, T, P_M):
+    return seed.gamma_pade(theta, T) + NU * math.log10(max(P_M, 1e-3) / P0)
+
+
+cases = []
+for short, gobs in [("pythia-1b", None), ("pythia-1b", 0.55), ("llama-3-8b", 0.4), ("llama-3-8b", 0.1),
+                     ("qwen2.5-7b", 1.3)]:
+    pr = seed.PRESETS[SHORT[short]]
+    P_M = pr["n_params"] / 1e6
+    pred = gamma_random_predict(pr["theta"], pr["T_train"], P_M)
+    lines = []
+    if gobs is None:
+        verdict = "PREDICTION ONLY"
+    else:
+        res = gobs - pred
+        verdict = "CLEAN" if abs(res) < 0.18 else ("OVER-IMPRINTED" if res < 0 else "UNDER-IMPRINTED")
+        lines.append('  expect_near(step(r, 4).result.imprint_residual, %r, 1e-12, "residual")' % res)
+    lines = ['  expect_verdict(r, %s)' % lua_value(verdict),
+             '  expect_near(step(r, 3).result, %r, 1e-12, "γ_random predicted")' % pred] + lines
+    sets = {} if gobs is None else {"gamma_random_obs": gobs}
+    cases.append(case("X-21 %s γ_random_obs=%s" % (short, gobs), "x21", short, sets, lines))
+write("x21.lua", "X-21", "from FORMULAS.md §2: γ_random = γ_Padé + ν·log10(P_M/P₀), ν = −1/(2π), P₀ = 14;\n"
+      "-- purity clean when |obs − pred| < 0.18.", cases)
+
+cases = []
+for short, g, D in [("llama-3-8b", 0.8, None), ("pythia-1b", 0.6, 3e11), ("qwen2.5-7b", 0.2, None),
+                    ("llama-3.3-70b", 1.5, 1.5e13)]:
+    pr = seed.PRESETS[SHORT[short]]
+    N = pr["n_params"]
+    Dv = 20 * N if D is None else D
+    K = g * math.log(N * N * Dv)
+    z = (K - 51.2) / 16.8
+    verdict = "IN-BAND" if abs(z) <= 1 else "OUTLIER"
+    lines = ['  expect_verdict(r, %s)' % lua_value(verdict),
+             '  expect_near(step(r, 1).result, %r, 1e-12, "K")' % K,
+             '  expect_near(step(r, 2).result, %r, 1e-12, "z")' % z]
+    sets = {"gamma_obs": g}
+    if D is not None:
+        sets["D_tokens"] = D
+    cases.append(case("X-22 %s γ_obs=%s" % (short, g), "x22", short, sets, lines))
+write("x22.lua", "X-22", "from FORMULAS.md §2: K = γ·ln(N²D), D = 20N by default, z = (K − 51.2)/16.8.", cases)
+
+cases = []
+for n, gt, gr, verdict in [(1.4e8, None, None, "PREDICTED PRE-IH"), (8e9, None, None, "PREDICTED POST-IH"),
+                           (8e9, 0.7, 0.5, "CONFIRMED POST-IH"), (7e7, 0.4, 0.6, "CONFIRMED PRE-IH"),
+                           (8e9, 0.4, 0.6, "ANOMALY"), (4e8, 0.5, 0.5, "ANOMALY")]:
+    sets = {"n_params": n}
+    if gt is not None:
+        sets.update(gamma_text=gt, gamma_random=gr)
+    # post-IH expected iff n ≥ 4e8; observed post-IH iff Δ > 0, pre-IH iff Δ < 0, else ambiguous
+    cases.append(case("X-23 N=%g text=%s random=%s" % (n, gt, gr), "x23", None, sets,
+                      ['  expect_verdict(r, %s)' % lua_value(verdict)]))
+write("x23.lua", "X-23", "by hand from FORMULAS.md §2/§4: post-IH expected iff N ≥ 4e8; Δγ = text − random\n"
+      "-- > 0 post-IH, < 0 pre-IH, = 0 ambiguous (→ ANOMALY against any expectation).", cases)
+print("wrote", ", ".join(sorted(f for f in os.listdir(HERE) if f.endswith(".lua"))))
