@@ -11,7 +11,7 @@ local function lower(s) return (s:gsub("%s+", " ")):lower() end
 
 -- An index name → entry over `entries`, keyed by every id and alias, lowercased.
 local function index(entries, keys_of)
-  local by_key, names = {}, {}
+  local by_key, names, canonical = {}, {}, {}
   for _, e in ipairs(entries) do
     for _, k in ipairs(keys_of(e)) do
       local lk = lower(k)
@@ -20,9 +20,22 @@ local function index(entries, keys_of)
       end
       by_key[lk] = e
       names[#names + 1] = k
+      canonical[k] = keys_of(e)[1]
     end
   end
-  return by_key, names
+  return by_key, { keys = names, canonical = canonical }
+end
+
+-- Unknown name: the three nearest entries (matched through ids and aliases,
+-- shown by their primary name).
+local function unknown(what, name, names)
+  local out, seen = {}, {}
+  for _, k in ipairs(errors.nearest(name, names.keys, #names.keys)) do
+    local c = names.canonical[k]
+    if not seen[c] then seen[c] = true; out[#out + 1] = c end
+    if #out == 3 then break end
+  end
+  errors.usage("unknown %s '%s'; nearest: %s (see 'tafrun list %ss')", what, name, table.concat(out, ", "), what)
 end
 
 local function load_list(file, what)
@@ -59,7 +72,7 @@ function M.gpus() return gpus().list end
 function M.gpu(name)
   if type(name) ~= "string" then errors.usage("gpu must be a name, got %s", type(name)) end
   local g = gpus().by_key[lower(name)]
-  if g == nil then errors.unknown("gpu", name, gpus().names) end
+  if g == nil then unknown("gpu", name, gpus().names) end
   return g
 end
 
@@ -77,7 +90,7 @@ function M.apis() return apis().list end
 function M.api(name)
   if type(name) ~= "string" then errors.usage("api must be a name, got %s", type(name)) end
   local a = apis().by_key[lower(name)]
-  if a == nil then errors.unknown("api", name, apis().names) end
+  if a == nil then unknown("api", name, apis().names) end
   return a
 end
 
@@ -123,11 +136,7 @@ function M.model(id)
     if host.exists(path) == "file" then return load_model(short, path) end
   end
   local m = models().by_key[lower(id)]
-  if m == nil then
-    local shorts = {}
-    for _, e in ipairs(models().list) do shorts[#shorts + 1] = e.short_id end
-    errors.unknown("model", id, shorts)
-  end
+  if m == nil then unknown("model", id, models().names) end
   return m
 end
 

@@ -39,7 +39,8 @@ function M.describe(spec)
 end
 
 local function bad(rid, name, spec, v)
-  errors.usage("%s: parameter '%s' must be %s, got %s", rid, name, M.describe(spec), tostring(v))
+  errors.usage("%s: parameter '%s' must be %s, got %s", rid, name, M.describe(spec),
+    type(v) == "string" and string.format("'%s'", v) or v ~= v and "nan" or tostring(v))
 end
 
 -- Check one value against its declaration; returns the canonical value.

@@ -106,7 +106,7 @@ function M.run(r, model, sets)
     if errors.is_usage(e) then return e end
     local last = chain.steps[#chain.steps]
     local where = last and string.format("step %d, after '%s'", last.step + 1, last.name) or "step 1"
-    return string.format("%s\n  (in %s of %s %s)", tostring(e), where, r.id, r.name)
+    return string.format("%s\n  (in %s %s, %s)", tostring(e), r.id, r.name, where)
   end, p, chain)
   if not ok then error(out, 0) end
   check_outcome(r, out, chain)

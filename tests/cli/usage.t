@@ -1,0 +1,118 @@
+# Usage errors: exit 2, a message naming the bad input, nothing on stdout.
+
+$ tafrun
+! usage: tafrun RECIPE [--model ID] [--set KEY=VALUE]... [--format text|json|markdown] [--json]
+! ...
+[2]
+
+$ tafrun --version
+  tafrun 0.1.0
+
+$ tafrun --help | head -1
+  tafrun answers practical questions about transformer LLMs (context length, KV cache,
+
+$ tafrun --bogus
+! tafrun: unknown option '--bogus' (see tafrun --help)
+! ...
+[2]
+
+$ tafrun x19 --model
+! tafrun: --model needs a value
+! ...
+[2]
+
+$ tafrun x19 --model nope
+! tafrun: unknown model 'nope'; nearest: gemma-2-9b, llama-3-8b, mistral-7b (see 'tafrun list models')
+[2]
+
+$ tafrun x19 --model Qwen-7B
+! tafrun: unknown model 'Qwen-7B'; nearest: qwen2.5-7b, qwen2.5-1.5b, gemma-2-9b (see 'tafrun list models')
+[2]
+
+$ tafrun x99 --model qwen2.5-7b
+! tafrun: unknown recipe 'x99'; nearest: x19, x1, x2 (see 'tafrun list recipes')
+[2]
+
+$ tafrun no/such/recipe.lua
+! tafrun: recipe file 'no/such/recipe.lua' not found
+[2]
+
+$ tafrun x19 --set T_eval
+! tafrun: --set expects KEY=VALUE, got 'T_eval'
+! ...
+[2]
+
+$ tafrun x19 --set =5
+! tafrun: --set expects KEY=VALUE, got '=5'
+! ...
+[2]
+
+$ tafrun x19 --model qwen2.5-7b --set T_eval=-5
+! tafrun: X-19: parameter 'T_eval' must be integer >= 1, got -5
+[2]
+
+$ tafrun x19 --model qwen2.5-7b --set T_eval=4096.5
+! tafrun: X-19: parameter 'T_eval' must be integer >= 1, got 4096.5
+[2]
+
+$ tafrun x19 --model qwen2.5-7b --set T_eval=abc
+! tafrun: X-19: parameter 'T_eval' must be integer >= 1, got 'abc'
+[2]
+
+$ tafrun x19 --model qwen2.5-7b --set theta=nan
+! tafrun: X-19: parameter 'theta' must be number > 0, got nan
+[2]
+
+$ tafrun x19 --model qwen2.5-7b --set theta=1e999
+! tafrun: X-19: parameter 'theta' must be number > 0, got inf
+[2]
+
+$ tafrun x19 --model qwen2.5-7b --set has_SWA=maybe
+! tafrun: X-19: parameter 'has_SWA' must be boolean, got 'maybe'
+[2]
+
+$ tafrun x19 --model qwen2.5-7b --set bogus=1
+! tafrun: X-19 has no parameter 'bogus'; its parameters: theta, T_train, T_eval, n_attention_heads, n_kv_heads, d_head, n_layers, n_params, has_SWA (see 'tafrun show X-19')
+[2]
+
+$ tafrun x19
+! tafrun: X-19 needs 'theta' (RoPE base θ (rope_theta)): give --model ID or --set theta=VALUE
+[2]
+
+$ tafrun x1 --model llama-3-8b --set gpu=h1000
+! tafrun: unknown gpu 'h1000'; nearest: H100 SXM, H200, A100 80GB (see 'tafrun list gpus')
+[2]
+
+$ tafrun x1 --model llama-3-8b --set api_model=gpt-5
+! tafrun: unknown api 'gpt-5'; nearest: GPT-4o, Claude-Opus-4, GPT-4o-mini (see 'tafrun list apis')
+[2]
+
+$ tafrun x3 --set gpu=rtx5060ti
+! tafrun: GPU 'RTX 5060Ti' has no hourly price in the catalog (a local card): cost is not defined; give your price with --set usd_h=VALUE
+[2]
+
+$ tafrun x1 --model llama-3-8b --set gpu=5060ti
+! tafrun: GPU 'RTX 5060Ti' is a local card with no hourly price: training cost is not defined; choose a priced GPU (tafrun list gpus)
+[2]
+
+$ tafrun x19 --model qwen2.5-7b --format yaml
+! tafrun: --format expects text, json or markdown, got 'yaml'
+! ...
+[2]
+
+$ tafrun list things
+! tafrun: list: unknown kind 'things'; use recipes, models, gpus or apis
+[2]
+
+$ tafrun show
+! tafrun: 'show' needs an argument
+! ...
+[2]
+
+$ tafrun --max-steps 12 x19
+! tafrun: --max-steps expects an integer in [1000, 1000000000000], got '12'
+[2]
+
+$ tafrun -e 'print(('
+! tafrun: (command line):1: unexpected symbol near <eof>
+[2]
