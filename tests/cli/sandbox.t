@@ -9,13 +9,13 @@ $ tafrun tests/cli/fixtures/memory_bomb.lua --max-mem 64
 ! tafrun: script stopped: memory cap exceeded (64 MiB; raise it with --max-mem)
 [1]
 
-$ tafrun tests/cli/fixtures/shell_escape.lua; test ! -e /tmp/tafrun-escaped
+$ tafrun tests/cli/fixtures/shell_escape.lua; rc=$?; test ! -e /tmp/tafrun-escaped && exit $rc
 ! tafrun: tests/cli/fixtures/shell_escape.lua:6: attempt to call a nil value (field 'execute')
 !   (in T-ESC Shell escape, step 1)
 [1]
 
 $ tafrun tests/cli/fixtures/io_escape.lua
-! tafrun: tests/cli/fixtures/io_escape.lua:20: exposed: []
+! tafrun: tests/cli/fixtures/io_escape.lua:16: exposed: []
 !   (in T-IO IO escape, step 1)
 [1]
 
