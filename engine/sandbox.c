@@ -47,14 +47,32 @@ static int proxy_pairs_mm(lua_State *L)
     return 3;
 }
 
-/* Replace the table at the top by a read-only proxy; nested tables too. */
-static void make_readonly(lua_State *L)
+static int proxy_len(lua_State *L)
+{
+    lua_getmetatable(L, 1);
+    lua_getfield(L, -1, "__index");
+    lua_pushinteger(L, (lua_Integer)lua_rawlen(L, -1));
+    return 1;
+}
+
+static int has_metatable(lua_State *L, int idx)
+{
+    if (!lua_getmetatable(L, idx))
+        return 0;
+    lua_pop(L, 1);
+    return 1;
+}
+
+/* Replace the table at the top by a read-only proxy; nested tables too
+ * (to a bounded depth, so a cycle cannot recurse forever). */
+static void make_readonly_depth(lua_State *L, int depth)
 {
     int t = lua_gettop(L);
+    luaL_checkstack(L, 8, "read-only proxy");
     lua_pushnil(L);
-    while (lua_next(L, t)) {
-        if (lua_type(L, -1) == LUA_TTABLE && lua_type(L, -2) == LUA_TSTRING) {
-            make_readonly(L);
+    while (depth < 8 && lua_next(L, t)) {
+        if (lua_type(L, -1) == LUA_TTABLE && lua_type(L, -2) == LUA_TSTRING && !has_metatable(L, -1)) {
+            make_readonly_depth(L, depth + 1);
             lua_pushvalue(L, -2);
             lua_insert(L, -2);
             lua_rawset(L, t);
@@ -70,10 +88,27 @@ static void make_readonly(lua_State *L)
     lua_setfield(L, -2, "__newindex");
     lua_pushcfunction(L, proxy_pairs_mm);
     lua_setfield(L, -2, "__pairs");
+    lua_pushcfunction(L, proxy_len);
+    lua_setfield(L, -2, "__len");
     lua_pushboolean(L, 0);
     lua_setfield(L, -2, "__metatable");
     lua_setmetatable(L, -2);
     lua_replace(L, t);
+}
+
+static void make_readonly(lua_State *L)
+{
+    make_readonly_depth(L, 0);
+}
+
+/* Replace a read-only proxy at the top by the table behind it (host use only). */
+static void unwrap_proxy(lua_State *L)
+{
+    if (lua_type(L, -1) == LUA_TTABLE && lua_getmetatable(L, -1)) {
+        lua_getfield(L, -1, "__index");
+        lua_replace(L, -3);
+        lua_pop(L, 1);
+    }
 }
 
 /* Copy the named fields of global library `lib` into a new table. */
@@ -319,6 +354,8 @@ static int sandbox_require(lua_State *L)
     if (lua_isnil(L, -1)) {
         lua_pop(L, 1);
         lua_pushboolean(L, 1);
+    } else if (lua_type(L, -1) == LUA_TTABLE) {
+        make_readonly(L); /* a module is shared by every script of the run */
     }
     lua_pushvalue(L, -1);
     lua_setfield(L, loaded, name);
@@ -411,6 +448,7 @@ void sandbox_setup(struct taf_host *h)
     sandbox_push_require(h);
     lua_pushliteral(L, "lib.dsl");
     lua_call(L, 1, 1);
+    unwrap_proxy(L);
     lua_pushnil(L);
     while (lua_next(L, -2)) {
         if (lua_type(L, -1) == LUA_TFUNCTION) {
@@ -427,6 +465,7 @@ void sandbox_setup(struct taf_host *h)
     sandbox_push_require(h);
     lua_pushliteral(L, "lib.api");
     lua_call(L, 1, 1);
+    unwrap_proxy(L);
     lua_getglobal(L, "taf");
     lua_pushnil(L);
     while (lua_next(L, -3)) {

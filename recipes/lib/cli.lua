@@ -126,7 +126,9 @@ function M.card(opts)
   local rows = { { "RECIPE", "NAME", "VERDICT", "CONFIDENCE" } }
   for _, e in ipairs(runner.available()) do
     local r = runner.find(e.path)
-    local ok, res = pcall(runner.run, r, model, typed_sets(opts))
+    local sets = {}   -- a --set applies to the recipes that declare it
+    for _, kv in ipairs(typed_sets(opts)) do if r.params[kv[1]] then sets[#sets + 1] = kv end end
+    local ok, res = pcall(runner.run, r, model, sets)
     if ok then
       rows[#rows + 1] = { r.id, r.name, res.verdict, res.confidence.pct .. "% " .. res.confidence.band }
     elseif errors.is_usage(res) then
