@@ -46,7 +46,7 @@ test-asan: deps
 	cd $(ASAN) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j $(JOBS)
 
 bench: build
-	@for b in bench/*.sh; do [ -f "$$b" ] && bash "$$b" $(BUILD)/tafrun; done; true
+	$(BUILD)/bench_df_exact
 
 install: build
 	cmake --install $(BUILD)

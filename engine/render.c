@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define RESULT_CELL 34
+#define RESULT_CELL 40
 
 size_t taf_display_width(const char *s)
 {
@@ -77,7 +77,10 @@ void taf_render_value(const json_t *v, char *buf, size_t size)
             char cell[128];
             if (json_is_object(item) || json_is_array(item))
                 continue;
-            taf_render_value(item, cell, sizeof cell);
+            if (json_is_real(item))
+                snprintf(cell, sizeof cell, "%.4g", json_real_value(item));
+            else
+                taf_render_value(item, cell, sizeof cell);
             int n = snprintf(buf + used, size - used, "%s%s=%s", used ? ", " : "", key, cell);
             if (n < 0 || (size_t)n >= size - used)
                 break;
