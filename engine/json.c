@@ -290,3 +290,166 @@ void taf_json_push(lua_State *L, const json_t *j)
         lua_pushnil(L);
     }
 }
+
+/* ── writer ─────────────────────────────────────────────────────────── */
+
+struct out {
+    char *buf;
+    size_t len, cap;
+    int failed;
+};
+
+static void put(struct out *o, const char *s, size_t n)
+{
+    if (o->failed)
+        return;
+    if (o->len + n + 1 > o->cap) {
+        size_t cap = o->cap ? o->cap : 256;
+        while (cap < o->len + n + 1)
+            cap *= 2;
+        char *grown = realloc(o->buf, cap);
+        if (grown == NULL) {
+            o->failed = 1;
+            return;
+        }
+        o->buf = grown;
+        o->cap = cap;
+    }
+    memcpy(o->buf + o->len, s, n);
+    o->len += n;
+    o->buf[o->len] = '\0';
+}
+
+static void puts_(struct out *o, const char *s)
+{
+    put(o, s, strlen(s));
+}
+
+/* Shortest "%.Ng" (N = 15…17) that reads back to the same double. */
+static void put_real(struct out *o, double v)
+{
+    if (!isfinite(v)) {
+        puts_(o, "null");
+        return;
+    }
+    char buf[40];
+    for (int digits = 15; digits <= 17; digits++) {
+        snprintf(buf, sizeof buf, "%.*g", digits, v);
+        if (strtod(buf, NULL) == v)
+            break;
+    }
+    puts_(o, buf);
+    if (strpbrk(buf, ".eEn") == NULL) /* keep it a real: 8000000000 → 8000000000.0 */
+        puts_(o, ".0");
+}
+
+static void put_string(struct out *o, const char *s, size_t n)
+{
+    put(o, "\"", 1);
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        char esc[8];
+        switch (c) {
+        case '"': puts_(o, "\\\""); break;
+        case '\\': puts_(o, "\\\\"); break;
+        case '\n': puts_(o, "\\n"); break;
+        case '\r': puts_(o, "\\r"); break;
+        case '\t': puts_(o, "\\t"); break;
+        case '\b': puts_(o, "\\b"); break;
+        case '\f': puts_(o, "\\f"); break;
+        default:
+            if (c < 0x20) {
+                snprintf(esc, sizeof esc, "\\u%04x", c);
+                puts_(o, esc);
+            } else {
+                put(o, (const char *)&s[i], 1);
+            }
+        }
+    }
+    put(o, "\"", 1);
+}
+
+static void newline(struct out *o, int indent, int level)
+{
+    if (indent <= 0)
+        return;
+    put(o, "\n", 1);
+    for (int i = 0; i < indent * level; i++)
+        put(o, " ", 1);
+}
+
+static void write_value(struct out *o, const json_t *j, int indent, int level)
+{
+    char buf[32];
+    switch (json_typeof(j)) {
+    case JSON_OBJECT: {
+        if (json_object_size(j) == 0) {
+            puts_(o, "{}");
+            break;
+        }
+        put(o, "{", 1);
+        const char *key;
+        json_t *v;
+        int first = 1;
+        json_object_foreach((json_t *)j, key, v) {
+            if (!first)
+                put(o, ",", 1);
+            first = 0;
+            newline(o, indent, level + 1);
+            put_string(o, key, strlen(key));
+            puts_(o, indent > 0 ? ": " : ":");
+            write_value(o, v, indent, level + 1);
+        }
+        newline(o, indent, level);
+        put(o, "}", 1);
+        break;
+    }
+    case JSON_ARRAY: {
+        if (json_array_size(j) == 0) {
+            puts_(o, "[]");
+            break;
+        }
+        put(o, "[", 1);
+        size_t i;
+        json_t *v;
+        json_array_foreach((json_t *)j, i, v) {
+            if (i > 0)
+                put(o, ",", 1);
+            newline(o, indent, level + 1);
+            write_value(o, v, indent, level + 1);
+        }
+        newline(o, indent, level);
+        put(o, "]", 1);
+        break;
+    }
+    case JSON_STRING:
+        put_string(o, json_string_value(j), json_string_length(j));
+        break;
+    case JSON_INTEGER:
+        snprintf(buf, sizeof buf, "%" JSON_INTEGER_FORMAT, json_integer_value(j));
+        puts_(o, buf);
+        break;
+    case JSON_REAL:
+        put_real(o, json_real_value(j));
+        break;
+    case JSON_TRUE:
+        puts_(o, "true");
+        break;
+    case JSON_FALSE:
+        puts_(o, "false");
+        break;
+    default:
+        puts_(o, "null");
+    }
+}
+
+char *taf_json_dumps(const json_t *j, int indent)
+{
+    struct out o = { NULL, 0, 0, 0 };
+    write_value(&o, j, indent, 0);
+    if (o.failed) {
+        free(o.buf);
+        return NULL;
+    }
+    return o.buf;
+}

@@ -11,7 +11,10 @@
 json_t *taf_json_from_lua(lua_State *L, int idx, char *err, size_t errsize);
 /* Push the Lua value of `j`; objects keep their key order for re-encoding. */
 void taf_json_push(lua_State *L, const json_t *j);
-/* Encode flags used for every result tafrun prints. */
-#define TAF_JSON_FLAGS JSON_REAL_PRECISION(17)
+/* Serialise `j` in its key order: reals in the shortest form that reads back
+ * to the same double (at most 17 significant digits), non-finite as null,
+ * UTF-8 passed through. `indent` 0 gives compact output. Returns a malloc'd
+ * string (NULL when out of memory). */
+char *taf_json_dumps(const json_t *j, int indent);
 
 #endif

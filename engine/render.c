@@ -1,4 +1,5 @@
 #include "render.h"
+#include "json.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -252,7 +253,7 @@ void taf_render(FILE *out, const json_t *result, enum taf_format format, int col
     else if (format == TAF_FORMAT_TEXT)
         render_text(out, result, color);
     else {
-        char *s = json_dumps(result, JSON_REAL_PRECISION(17) | JSON_INDENT(2));
+        char *s = taf_json_dumps(result, 2);
         if (s != NULL) {
             fputs(s, out);
             fputc('\n', out);

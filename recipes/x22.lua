@@ -24,8 +24,8 @@ return recipe {
       interpretation = string.format("K = %.1f (panel 51.2 ± 16.8)", inv.K), receipt = "data" }
     chain:step {
       section = "§30", name = "z-score", formula = "z = (K − 51.2)/16.8",
-      inputs = { K = inv.K }, result = inv.z,
-      interpretation = string.format("z = %+.2f → %s", inv.z, inv.interpretation), receipt = "data" }
+      inputs = { K = inv.K }, result = inv.z_score,
+      interpretation = string.format("z = %+.2f → %s", inv.z_score, inv.interpretation), receipt = "data" }
     local g_pade = taf.gamma_pade(p.theta, p.T_eval)
     chain:step {
       section = "§26.1", name = "γ_obs − γ_Padé", formula = "γ_obs − (2θ − T√2)/(2θ + T√2)",
@@ -37,10 +37,10 @@ return recipe {
     chain:factor("data_tokens", p.D_tokens and "ok" or "warn")
 
     if inv.in_distribution then
-      return { verdict = "IN-BAND", reason = string.format("K = %.1f is within one σ of the panel (z = %+.2f).", inv.K, inv.z),
+      return { verdict = "IN-BAND", reason = string.format("K = %.1f is within one σ of the panel (z = %+.2f).", inv.K, inv.z_score),
         mitigation = "None." }
     end
-    return { verdict = "OUTLIER", reason = string.format("K = %.1f is a %s (z = %+.2f).", inv.K, inv.interpretation, inv.z),
+    return { verdict = "OUTLIER", reason = string.format("K = %.1f is a %s (z = %+.2f).", inv.K, inv.interpretation, inv.z_score),
       mitigation = "Re-measure γ (R² > 0.95, several corpora) and check D_tokens before drawing conclusions." }
   end,
 }

@@ -31,15 +31,15 @@ return recipe {
     chain:step {
       section = "§31", name = "Δγ discriminator", formula = "Δ = γ_text − γ_random; post-IH if Δ > 0",
       inputs = { gamma_text = p.gamma_text, gamma_random = p.gamma_random }, result = ih,
-      interpretation = string.format("Δ = %+.3f → observed %s", p.gamma_text - p.gamma_random, ih.observed),
+      interpretation = string.format("Δ = %+.3f → observed %s", p.gamma_text - p.gamma_random, ih.phase_observed),
       receipt = "data" }
-    if ih.observed == expected then
+    if ih.phase_observed == expected then
       return { verdict = expected == "post-IH" and "CONFIRMED POST-IH" or "CONFIRMED PRE-IH",
         reason = string.format("Size and Δγ = %+.3f agree: %s.", p.gamma_text - p.gamma_random, expected),
         mitigation = "None." }
     end
     return { verdict = "ANOMALY",
-      reason = string.format("Size predicts %s but Δγ = %+.3f says %s.", expected, p.gamma_text - p.gamma_random, ih.observed),
+      reason = string.format("Size predicts %s but Δγ = %+.3f says %s.", expected, p.gamma_text - p.gamma_random, ih.phase_observed),
       mitigation = "Re-measure both γ with R² > 0.95 on the same lengths; a real anomaly is worth reporting." }
   end,
 }

@@ -53,6 +53,8 @@ double taf_harmonic_sum(double gamma, int64_t n)
 {
     if (n <= 0)
         return 0;
+    if (gamma == 0)
+        return (double)n; /* every term is 1: exact */
     if (n <= DIRECT_LIMIT)
         return direct_sum(gamma, 1, n);
     return direct_sum(gamma, 1, EM_START - 1) + euler_maclaurin(gamma, EM_START, n);
@@ -67,6 +69,10 @@ int64_t taf_df_exact(double gamma, int64_t N, double f)
     if (f <= 0)
         return 1;
     double target = f * taf_harmonic_sum(gamma, N);
+    if (gamma == 0) { /* H(D) = D: the smallest integer ≥ f·N */
+        double d = ceil(target);
+        return d < 1 ? 1 : d > (double)N ? N : (int64_t)d;
+    }
     if (N <= DIRECT_LIMIT) {
         double sum = 0, c = 0;
         for (int64_t d = 1; d <= N; d++) {

@@ -18,7 +18,7 @@ static int json_encode_lua(lua_State *L)
     json_t *j = taf_json_from_lua(L, 1, err, sizeof err);
     if (j == NULL)
         return luaL_error(L, "json.encode: %s", err);
-    char *s = json_dumps(j, TAF_JSON_FLAGS | JSON_ENCODE_ANY | (indent ? JSON_INDENT(indent) : JSON_COMPACT));
+    char *s = taf_json_dumps(j, indent);
     json_decref(j);
     if (s == NULL)
         return luaL_error(L, "json.encode: out of memory");

@@ -37,10 +37,15 @@ function Chain:step(s)
     error(string.format("chain:step '%s': receipt '%s' is not one of lean, data, derived, "
       .. "analogy, erratum, provisional, refuted", s.name, s.receipt), 2)
   end
-  local step = taf.json.ordered({}, STEP_ORDER)
+  local step = { step = #self.steps + 1 }
   for k, v in pairs(s) do step[k] = v end
-  step.step = #self.steps + 1
   step.inputs = step.inputs or {}
+  -- key order as SPEC §4; "result" is always present (null when nil)
+  local order = {}
+  for _, k in ipairs(STEP_ORDER) do
+    if step[k] ~= nil or k == "result" then order[#order + 1] = k end
+  end
+  taf.json.ordered(step, order)
   self.steps[#self.steps + 1] = step
   return s.result
 end

@@ -110,8 +110,10 @@ function M.run(r, model, sets)
   end, p, chain)
   if not ok then error(out, 0) end
   check_outcome(r, out, chain)
-  local inputs = taf.json.ordered({}, names)
-  for _, n in ipairs(names) do inputs[n] = p[n] end
+  local used = {}
+  for _, n in ipairs(names) do if p[n] ~= nil then used[#used + 1] = n end end
+  local inputs = taf.json.ordered({}, used)
+  for _, n in ipairs(used) do inputs[n] = p[n] end
   local result = taf.json.ordered({
     recipe_id = r.id, recipe_name = r.name, question = r.question,
     model = model and model.id or nil,
