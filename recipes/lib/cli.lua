@@ -132,7 +132,8 @@ function M.card(opts)
     if ok then
       rows[#rows + 1] = { r.id, r.name, res.verdict, res.confidence.pct .. "% " .. res.confidence.band }
     elseif errors.is_usage(res) then
-      rows[#rows + 1] = { r.id, r.name, "needs input", (res.message:gsub("^[^:]*: ", "")) }
+      rows[#rows + 1] = { r.id, r.name, "needs input",
+                          res.missing and ("--set " .. res.missing .. "=…") or res.message }
     else
       error(res, 0)
     end

@@ -11,6 +11,11 @@ function M.usage(fmt, ...)
   error(setmetatable({ kind = "usage", message = msg }, UsageError), 0)
 end
 
+-- A usage error for a required input nobody gave (tafrun card lists these).
+function M.missing(name, fmt, ...)
+  error(setmetatable({ kind = "usage", missing = name, message = string.format(fmt, ...) }, UsageError), 0)
+end
+
 function M.is_usage(e)
   return type(e) == "table" and e.kind == "usage"
 end

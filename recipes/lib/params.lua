@@ -116,7 +116,7 @@ function M.resolve(r, model, sets)
     local v = values[d.name]
     if v == nil then
       if not d.spec.optional then
-        errors.usage("%s needs '%s' (%s%s): give --model ID or --set %s=VALUE", r.id, d.name,
+        errors.missing(d.name, "%s needs '%s' (%s%s): give --model ID or --set %s=VALUE", r.id, d.name,
                      d.spec.doc or d.spec.kind, d.spec.unit and (", " .. d.spec.unit) or "", d.name)
       end
     else
