@@ -171,7 +171,7 @@ int host_loadstring(struct taf_host *h, const char *code, const char *name)
         lua_pop(L, 1);
         return TAF_EXIT_USAGE;
     }
-    sandbox_push_env(h, SANDBOX_CHUNK);
+    sandbox_push_env(h, SANDBOX_CHUNK, NULL);
     if (lua_setupvalue(L, -2, 1) == NULL)
         lua_pop(L, 1);
     return TAF_EXIT_OK;
@@ -180,7 +180,7 @@ int host_loadstring(struct taf_host *h, const char *code, const char *name)
 int host_require(struct taf_host *h, const char *name)
 {
     lua_State *L = h->L;
-    sandbox_push_require(h);
+    sandbox_push_require(h, NULL);
     lua_pushstring(L, name);
     return host_call(h, 1, 1) == TAF_EXIT_OK ? TAF_EXIT_OK : TAF_EXIT_RUNTIME;
 }

@@ -211,7 +211,7 @@ static const char *shown_path(const char *path, char *buf, size_t size)
 
 static void set_env(lua_State *L, struct taf_host *h, enum sandbox_kind kind)
 {
-    sandbox_push_env(h, kind);
+    sandbox_push_env(h, kind, NULL);
     if (lua_setupvalue(L, -2, 1) == NULL)
         lua_pop(L, 1);
 }
@@ -230,16 +230,19 @@ int sandbox_loadfile(struct taf_host *h, const char *path, enum sandbox_kind kin
     return TAF_EXIT_OK;
 }
 
-/* host.load(path [, extra_globals]): run a script file in a fresh sandbox, return its value. */
+/* host.load(path [, extra_globals [, pack_root]]): run a script file in a fresh
+ * sandbox (its require scoped to pack_root), return its value. */
 static int host_load(lua_State *L)
 {
     struct taf_host *h = host_of(L);
     const char *path = luaL_checkstring(L, 1);
+    const char *root = luaL_optstring(L, 3, NULL);
+    lua_settop(L, 3);
     char buf[4096];
     int status = load_text_file(L, path, shown_path(path, buf, sizeof buf));
     if (status != LUA_OK)
         return lua_error(L);
-    sandbox_push_env(h, SANDBOX_SCRIPT);
+    sandbox_push_env(h, SANDBOX_SCRIPT, root);
     if (lua_istable(L, 2)) { /* extra globals, e.g. the test API */
         lua_pushnil(L);
         while (lua_next(L, 2)) {
@@ -314,41 +317,54 @@ static int valid_module_name(const char *s)
     return 1;
 }
 
+/* Find module `name` for a script of pack `root` (NULL: built-in or user
+ * script): "lib.*" only in the built-in library, anything else only in the
+ * script's own pack (or the built-in recipes), so packs cannot read each other. */
+static int find_module(struct taf_host *h, const char *root, const char *name, char *path, size_t size)
+{
+    char rel[256];
+    snprintf(rel, sizeof rel, "%s", name);
+    for (char *p = rel; *p; p++)
+        if (*p == '.')
+            *p = '/';
+    const char *base = strncmp(name, "lib.", 4) == 0 || root == NULL ? h->datadir : root;
+    snprintf(path, size, "%s/recipes/%s.lua", base, rel);
+    return access(path, R_OK) == 0;
+}
+
 /* require(name): modules only from the recipe path, text only, cached per run. */
 static int sandbox_require(lua_State *L)
 {
     struct taf_host *h = host_of(L);
+    const char *root = lua_tostring(L, lua_upvalueindex(2));
     const char *name = luaL_checkstring(L, 1);
     if (!valid_module_name(name))
         return luaL_error(L, "require: invalid module name '%s'", name);
+    int is_lib = strncmp(name, "lib.", 4) == 0;
+    char path[8192];
+    if (!find_module(h, root, name, path, sizeof path))
+        return luaL_error(L, "require: module '%s' not found on the recipe path%s", name,
+                          root ? " of this pack" : "");
     lua_getfield(L, LUA_REGISTRYINDEX, REG_LOADED);
     int loaded = lua_gettop(L);
-    if (lua_getfield(L, loaded, name) != LUA_TNIL) {
+    lua_pushstring(L, path); /* the cache is keyed by file */
+    int key = lua_gettop(L);
+    lua_pushvalue(L, key);
+    if (lua_rawget(L, loaded) != LUA_TNIL) {
         if (lua_type(L, -1) == LUA_TLIGHTUSERDATA)
             return luaL_error(L, "require: circular require of '%s'", name);
         return 1;
     }
     lua_pop(L, 1);
-    int is_lib = strncmp(name, "lib.", 4) == 0;
-    char rel[256], path[8192];
-    snprintf(rel, sizeof rel, "%s", name);
-    for (char *p = rel; *p; p++)
-        if (*p == '.')
-            *p = '/';
-    int found = 0;
-    for (int i = is_lib ? h->n_pack_dirs : 0; i <= h->n_pack_dirs && !found; i++) {
-        const char *root = i < h->n_pack_dirs ? h->pack_dirs[i] : h->datadir;
-        snprintf(path, sizeof path, "%s/recipes/%s.lua", root, rel);
-        found = access(path, R_OK) == 0;
-    }
-    if (!found)
-        return luaL_error(L, "require: module '%s' not found on the recipe path", name);
+    lua_pushstring(L, path);
     lua_pushlightuserdata(L, (void *)&sandbox_require);
-    lua_setfield(L, loaded, name);
+    lua_rawset(L, loaded);
     char buf[4096];
     if (load_text_file(L, path, shown_path(path, buf, sizeof buf)) != LUA_OK)
         return lua_error(L);
-    set_env(L, h, is_lib ? SANDBOX_LIB : SANDBOX_SCRIPT);
+    sandbox_push_env(h, is_lib ? SANDBOX_LIB : SANDBOX_SCRIPT, is_lib ? NULL : root);
+    if (lua_setupvalue(L, -2, 1) == NULL)
+        lua_pop(L, 1);
     lua_pushstring(L, name);
     lua_call(L, 1, 1);
     if (lua_isnil(L, -1)) {
@@ -357,16 +373,37 @@ static int sandbox_require(lua_State *L)
     } else if (lua_type(L, -1) == LUA_TTABLE) {
         make_readonly(L); /* a module is shared by every script of the run */
     }
-    lua_pushvalue(L, -1);
-    lua_setfield(L, loaded, name);
+    lua_pushvalue(L, key);
+    lua_pushvalue(L, -2);
+    lua_rawset(L, loaded);
     return 1;
 }
 
-void sandbox_push_require(struct taf_host *h)
+void sandbox_push_require(struct taf_host *h, const char *root)
 {
     lua_pushlightuserdata(h->L, h);
-    lua_pushcclosure(h->L, sandbox_require, 1);
+    if (root != NULL)
+        lua_pushstring(h->L, root);
+    else
+        lua_pushnil(h->L);
+    lua_pushcclosure(h->L, sandbox_require, 2);
 }
+
+/* package.searchers entry for --trust scripts: modules on the recipe path. */
+static int trusted_searcher(lua_State *L)
+{
+    struct taf_host *h = host_of(L);
+    const char *name = luaL_checkstring(L, 1);
+    char path[8192];
+    if (!valid_module_name(name) || !find_module(h, NULL, name, path, sizeof path)) {
+        lua_pushfstring(L, "no module '%s' on the recipe path", name);
+        return 1;
+    }
+    sandbox_push_require(h, NULL);
+    lua_pushstring(L, path);
+    return 2;
+}
+
 
 static const char *const BASE_FUNCS[] = {
     "assert", "error", "ipairs", "next", "pairs", "pcall", "select", "tonumber",
@@ -414,8 +451,6 @@ void sandbox_setup(struct taf_host *h)
     lua_setfield(L, -2, "os");
     push_closure(L, h, sandbox_print);
     lua_setfield(L, -2, "print");
-    sandbox_push_require(h);
-    lua_setfield(L, -2, "require");
     lua_getglobal(L, "taf");
     make_readonly(L);
     lua_setfield(L, -2, "taf");
@@ -445,7 +480,7 @@ void sandbox_setup(struct taf_host *h)
 
     /* Declarations (recipe {…}, number {…}, model {…}) join the template. */
     lua_getfield(L, LUA_REGISTRYINDEX, REG_TEMPLATE);
-    sandbox_push_require(h);
+    sandbox_push_require(h, NULL);
     lua_pushliteral(L, "lib.dsl");
     lua_call(L, 1, 1);
     unwrap_proxy(L);
@@ -462,7 +497,7 @@ void sandbox_setup(struct taf_host *h)
     lua_pop(L, 2);
 
     /* taf.gpu, taf.model, taf.run_recipe …: the Lua half of the module. */
-    sandbox_push_require(h);
+    sandbox_push_require(h, NULL);
     lua_pushliteral(L, "lib.api");
     lua_call(L, 1, 1);
     unwrap_proxy(L);
@@ -492,6 +527,11 @@ void sandbox_setup(struct taf_host *h)
             lua_setglobal(L, k);
         }
         lua_pop(L, 1);
+        lua_getglobal(L, "package");
+        lua_getfield(L, -1, "searchers");
+        push_closure(L, h, trusted_searcher);
+        lua_rawseti(L, -2, (lua_Integer)lua_rawlen(L, -2) + 1);
+        lua_pop(L, 2);
         luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_PRELOAD_TABLE);
         lua_pushcfunction(L, luaopen_lfs);
         lua_setfield(L, -2, "lfs");
@@ -501,7 +541,7 @@ void sandbox_setup(struct taf_host *h)
     }
 }
 
-void sandbox_push_env(struct taf_host *h, enum sandbox_kind kind)
+void sandbox_push_env(struct taf_host *h, enum sandbox_kind kind, const char *root)
 {
     lua_State *L = h->L;
     if (h->trusted && kind != SANDBOX_LIB) {
@@ -519,6 +559,8 @@ void sandbox_push_env(struct taf_host *h, enum sandbox_kind kind)
     lua_remove(L, -2);
     lua_pushvalue(L, -1);
     lua_setfield(L, -2, "_G");
+    sandbox_push_require(h, root);
+    lua_setfield(L, -2, "require");
     if (kind == SANDBOX_LIB) {
         lua_getfield(L, LUA_REGISTRYINDEX, REG_LIBEXTRA);
         lua_setfield(L, -2, "host");
