@@ -12,6 +12,19 @@ local STEP_FIELDS = { section = "string", name = "string", formula = "string",
                       breakdown = "table", result = true }
 local STATUS = { ok = 1, warn = 0.5, miss = 0 }
 
+-- JSON key order of a step (SPEC §4), one metatable per set of optional keys
+-- present; "result" is always listed (null when nil).
+local STEP_META = {}
+for mask = 0, 3 do
+  local order = {}
+  for _, k in ipairs(STEP_ORDER) do
+    if not ((k == "interpretation" and mask & 1 == 0) or (k == "breakdown" and mask & 2 == 0)) then
+      order[#order + 1] = k
+    end
+  end
+  STEP_META[mask] = { __jsonorder = order }
+end
+
 local M = {}
 
 function M.new()
@@ -37,16 +50,10 @@ function Chain:step(s)
     error(string.format("chain:step '%s': receipt '%s' is not one of lean, data, derived, "
       .. "analogy, erratum, provisional, refuted", s.name, s.receipt), 2)
   end
-  local step = { step = #self.steps + 1 }
-  for k, v in pairs(s) do step[k] = v end
-  step.inputs = step.inputs or {}
-  -- key order as SPEC §4; "result" is always present (null when nil)
-  local order = {}
-  for _, k in ipairs(STEP_ORDER) do
-    if step[k] ~= nil or k == "result" then order[#order + 1] = k end
-  end
-  taf.json.ordered(step, order)
-  self.steps[#self.steps + 1] = step
+  s.step = #self.steps + 1
+  s.inputs = s.inputs or {}
+  setmetatable(s, STEP_META[(s.interpretation and 1 or 0) + (s.breakdown and 2 or 0)])
+  self.steps[#self.steps + 1] = s
   return s.result
 end
 

@@ -79,10 +79,22 @@ end
 -- Resolve every parameter of recipe `r` from `model` (a preset table or nil)
 -- and `sets` ({ {key, value}, … } with values already typed). Returns the
 -- validated values and the list of names in declaration order.
+-- Declarations of a recipe, computed once per recipe table.
+local declared = setmetatable({}, { __mode = "k" })
+local function declarations(r)
+  local c = declared[r]
+  if c == nil then
+    local decl = M.ordered(r)
+    local by_name, names = {}, {}
+    for _, d in ipairs(decl) do by_name[d.name] = d.spec; names[#names + 1] = d.name end
+    c = { decl = decl, by_name = by_name, names = names }
+    declared[r] = c
+  end
+  return c.decl, c.by_name, c.names
+end
+
 function M.resolve(r, model, sets)
-  local decl = M.ordered(r)
-  local by_name, names = {}, {}
-  for _, d in ipairs(decl) do by_name[d.name] = d.spec; names[#names + 1] = d.name end
+  local decl, by_name, names = declarations(r)
   local given = {}
   for _, kv in ipairs(sets) do
     local key, value = kv[1], kv[2]
