@@ -24,6 +24,12 @@ struct cli {
     int n_sets;
     const char *packs[MAX_PACKS];
     int n_packs;
+    const char *grids[MAX_SETS]; /* sweep: KEY=START..STOP*FACTOR|+STEP or KEY=a,b,c */
+    int n_grids;
+    const char *out;             /* sweep: output file (.jsonl or .csv) */
+    const char *shard;           /* sweep: I/N */
+    long long jobs;              /* sweep: worker processes */
+    int full;                    /* sweep: full results instead of lean rows */
     enum taf_format format;
     int format_given;
     int trust;
@@ -37,7 +43,9 @@ static const char USAGE[] =
     "       tafrun list [recipes|models|gpus|apis]\n"
     "       tafrun show RECIPE\n"
     "       tafrun card --model ID\n"
-    "       tafrun test DIR\n"
+    "       tafrun compare RECIPE --model A,B,C\n"
+    "       tafrun sweep RECIPE --model A,B --grid KEY=START..STOP[*FACTOR|+STEP] [--out FILE.jsonl|.csv]\n"
+    "       tafrun test [PACK_DIR | DIR]\n"
     "       tafrun --help | --version\n";
 
 static const char HELP[] =
@@ -50,13 +58,22 @@ static const char HELP[] =
     "  tafrun show RECIPE        the recipe's question, parameters (type, range, default) and sections\n"
     "  tafrun list [KIND]        recipes, models, gpus or apis (default: recipes)\n"
     "  tafrun card --model ID    every recipe that applies to one model, one summary table\n"
-    "  tafrun test DIR           run the Lua test files in DIR; prints 'N passed, N failed'\n"
+    "  tafrun compare RECIPE --model A,B,C   one recipe on several models, side by side\n"
+    "  tafrun sweep RECIPE --model A,B --grid KEY=START..STOP*FACTOR [--grid …]\n"
+    "                            run a recipe over a grid; JSON Lines or CSV (--out FILE.jsonl|.csv)\n"
+    "  tafrun test [DIR]         run a pack's tests (DIR/tests/*.lua, or DIR/*.lua); 'N passed, N failed'\n"
     "  tafrun -e CHUNK           run Lua with the taf module loaded, like lua -e\n"
     "\n"
     "Options:\n"
     "  --model ID          a model preset: short id (qwen2.5-7b), alias or HF id (Qwen/Qwen2.5-7B)\n"
     "  --set KEY=VALUE     set a recipe parameter; numbers (32768, 8e9), true/false, or text\n"
     "  --format FMT        text (default), json or markdown; --json is --format json\n"
+    "  --pack DIR          add a recipe pack (also $TAFRUN_PATH, $XDG_DATA_HOME/tafrun/packs)\n"
+    "  --grid KEY=SPEC     sweep axis: 1024..131072*2, 0.5..0.9+0.1, or a,b,c\n"
+    "  --out FILE          sweep output (.jsonl or .csv; written to a temp file, renamed at the end)\n"
+    "  --shard I/N         sweep only the I-th of N slices of the grid (1-based)\n"
+    "  --jobs N            sweep with N worker processes (default: all cores)\n"
+    "  --full              sweep rows carry full results, not lean rows\n"
     "  --trust             run the script without the sandbox (your own scripts only)\n"
     "  --max-steps N       instruction budget for scripts (default 500000000)\n"
     "  --max-mem MIB       memory cap for scripts in MiB (default 512)\n"
@@ -131,6 +148,25 @@ static int parse(int argc, char **argv, struct cli *c)
             if (c->n_packs == MAX_PACKS)
                 return usage_error("too many --pack options (at most 32), at '%s'", next);
             c->packs[c->n_packs++] = next;
+        } else if (!strcmp(a, "--grid")) {
+            NEED_VALUE();
+            if (strchr(next, '=') == NULL || next[0] == '=')
+                return usage_error("--grid expects KEY=START..STOP[*FACTOR|+STEP] or KEY=A,B,C, got '%s'", next);
+            if (c->n_grids == MAX_SETS)
+                return usage_error("too many --grid options (at most 256), at '%s'", next);
+            c->grids[c->n_grids++] = next;
+        } else if (!strcmp(a, "--out")) {
+            NEED_VALUE();
+            c->out = next;
+        } else if (!strcmp(a, "--shard")) {
+            NEED_VALUE();
+            c->shard = next;
+        } else if (!strcmp(a, "--jobs")) {
+            NEED_VALUE();
+            if (parse_count(a, next, 1, 256, &c->jobs))
+                return TAF_EXIT_USAGE;
+        } else if (!strcmp(a, "--full")) {
+            c->full = 1;
         } else if (!strcmp(a, "--json")) {
             c->format = TAF_FORMAT_JSON;
             c->format_given = 1;
@@ -154,7 +190,7 @@ static int parse(int argc, char **argv, struct cli *c)
         } else if (a[0] == '-' && a[1] != '\0') {
             return usage_error("unknown option '%s' (see tafrun --help)", a);
         } else if (c->command == NULL) {
-            static const char *const WORDS[] = { "list", "show", "card", "test", NULL };
+            static const char *const WORDS[] = { "list", "show", "card", "test", "sweep", "compare", NULL };
             for (const char *const *w = WORDS; *w; w++)
                 if (!strcmp(a, *w))
                     c->command = *w;
@@ -173,7 +209,8 @@ static int parse(int argc, char **argv, struct cli *c)
         fputs(USAGE, stderr);
         return TAF_EXIT_USAGE;
     }
-    if ((!strcmp(c->command, "show") || !strcmp(c->command, "test")) && c->target == NULL)
+    if ((!strcmp(c->command, "show") || !strcmp(c->command, "sweep") || !strcmp(c->command, "compare")) &&
+        c->target == NULL)
         return usage_error("'%s' needs an argument", c->command);
     return -1;
 }
@@ -203,6 +240,26 @@ static void push_options(lua_State *L, const struct cli *c)
         lua_rawseti(L, -2, i + 1);
     }
     lua_setfield(L, -2, "sets");
+    lua_createtable(L, c->n_grids, 0);
+    for (int i = 0; i < c->n_grids; i++) {
+        lua_pushstring(L, c->grids[i]);
+        lua_rawseti(L, -2, i + 1);
+    }
+    lua_setfield(L, -2, "grids");
+    if (c->out) {
+        lua_pushstring(L, c->out);
+        lua_setfield(L, -2, "out");
+    }
+    if (c->shard) {
+        lua_pushstring(L, c->shard);
+        lua_setfield(L, -2, "shard");
+    }
+    lua_pushinteger(L, c->jobs);
+    lua_setfield(L, -2, "jobs");
+    lua_pushboolean(L, c->full);
+    lua_setfield(L, -2, "full");
+    lua_pushboolean(L, c->format_given);
+    lua_setfield(L, -2, "format_given");
     static const char *const FORMATS[] = { "text", "json", "markdown" };
     lua_pushstring(L, FORMATS[c->format]);
     lua_setfield(L, -2, "format");

@@ -1,5 +1,6 @@
 /* Allow-list environments, after linit.c (copy and edit) and Redis's scripting sandbox. */
 #include "sandbox.h"
+#include "host_lib.h"
 #include "lua/bind.h"
 
 #include <lauxlib.h>
@@ -257,56 +258,6 @@ static int host_load(lua_State *L)
     return 1;
 }
 
-static int host_exists(lua_State *L)
-{
-    struct stat st;
-    if (stat(luaL_checkstring(L, 1), &st) != 0)
-        return lua_pushnil(L), 1;
-    lua_pushstring(L, S_ISDIR(st.st_mode) ? "directory" : S_ISREG(st.st_mode) ? "file" : "other");
-    return 1;
-}
-
-static int compare_names(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* host.dir(path): sorted entry names (hidden ones skipped), or nil and a message. */
-static int host_dir(lua_State *L)
-{
-    const char *path = luaL_checkstring(L, 1);
-    DIR *d = opendir(path);
-    if (d == NULL)
-        return lua_pushnil(L), lua_pushfstring(L, "cannot list %s: %s", path, strerror(errno)), 2;
-    size_t n = 0, cap = 64;
-    char **names = malloc(cap * sizeof *names);
-    struct dirent *e;
-    while (names != NULL && (e = readdir(d)) != NULL && n < 100000) {
-        if (e->d_name[0] == '.')
-            continue;
-        if (n == cap) {
-            char **grown = realloc(names, (cap *= 2) * sizeof *names);
-            if (grown == NULL)
-                break;
-            names = grown;
-        }
-        if ((names[n] = strdup(e->d_name)) != NULL)
-            n++;
-    }
-    closedir(d);
-    if (names == NULL)
-        return luaL_error(L, "out of memory listing %s", path);
-    qsort(names, n, sizeof *names, compare_names);
-    lua_createtable(L, (int)n, 0);
-    for (size_t i = 0; i < n; i++) {
-        lua_pushstring(L, names[i]);
-        lua_rawseti(L, -2, (lua_Integer)i + 1);
-        free(names[i]);
-    }
-    free(names);
-    return 1;
-}
-
 static int valid_module_name(const char *s)
 {
     if (*s == '\0' || *s == '.' || strlen(s) > 200 || strstr(s, "..") != NULL)
@@ -457,25 +408,9 @@ void sandbox_setup(struct taf_host *h)
     lua_setfield(L, LUA_REGISTRYINDEX, REG_TEMPLATE);
 
     /* The privileged `host` table, for the built-in library only. */
-    lua_newtable(L);
+    host_lib_push(h);
     push_closure(L, h, host_load);
     lua_setfield(L, -2, "load");
-    lua_pushcfunction(L, host_exists);
-    lua_setfield(L, -2, "exists");
-    lua_pushcfunction(L, host_dir);
-    lua_setfield(L, -2, "dir");
-    lua_pushstring(L, h->datadir);
-    lua_setfield(L, -2, "datadir");
-    lua_createtable(L, h->n_pack_dirs, 0);
-    for (int i = 0; i < h->n_pack_dirs; i++) {
-        lua_pushstring(L, h->pack_dirs[i]);
-        lua_rawseti(L, -2, i + 1);
-    }
-    lua_setfield(L, -2, "packs");
-    lua_pushboolean(L, h->trusted);
-    lua_setfield(L, -2, "trusted");
-    lua_pushboolean(L, isatty(STDOUT_FILENO));
-    lua_setfield(L, -2, "stdout_tty");
     lua_setfield(L, LUA_REGISTRYINDEX, REG_LIBEXTRA);
 
     /* Declarations (recipe {…}, number {…}, model {…}) join the template. */

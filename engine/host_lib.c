@@ -1,0 +1,295 @@
+#include "host_lib.h"
+
+#include <lauxlib.h>
+#include <lfs.h>
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#define WRITER "tafrun.output"
+
+/* host.exists(path) → "file" | "directory" | "other" | nil */
+static int l_exists(lua_State *L)
+{
+    struct stat st;
+    if (stat(luaL_checkstring(L, 1), &st) != 0)
+        return lua_pushnil(L), 1;
+    lua_pushstring(L, S_ISDIR(st.st_mode) ? "directory" : S_ISREG(st.st_mode) ? "file" : "other");
+    return 1;
+}
+
+static int compare_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* host.dir(path) → sorted entry names (hidden ones skipped), or nil and a message. */
+static int l_dir(lua_State *L)
+{
+    const char *path = luaL_checkstring(L, 1);
+    DIR *d = opendir(path);
+    if (d == NULL)
+        return lua_pushnil(L), lua_pushfstring(L, "cannot list %s: %s", path, strerror(errno)), 2;
+    size_t n = 0, cap = 64;
+    char **names = malloc(cap * sizeof *names);
+    struct dirent *e;
+    while (names != NULL && (e = readdir(d)) != NULL && n < 100000) {
+        if (e->d_name[0] == '.')
+            continue;
+        if (n == cap) {
+            char **grown = realloc(names, (cap *= 2) * sizeof *names);
+            if (grown == NULL)
+                break;
+            names = grown;
+        }
+        if ((names[n] = strdup(e->d_name)) != NULL)
+            n++;
+    }
+    closedir(d);
+    if (names == NULL)
+        return luaL_error(L, "out of memory listing %s", path);
+    qsort(names, n, sizeof *names, compare_names);
+    lua_createtable(L, (int)n, 0);
+    for (size_t i = 0; i < n; i++) {
+        lua_pushstring(L, names[i]);
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+        free(names[i]);
+    }
+    free(names);
+    return 1;
+}
+
+/* host.getenv(name): only the variables tafrun documents. */
+static int l_getenv(lua_State *L)
+{
+    static const char *const ALLOWED[] = { "TAFRUN_PATH", "XDG_DATA_HOME", "HOME", "NO_COLOR", NULL };
+    const char *name = luaL_checkstring(L, 1);
+    for (const char *const *a = ALLOWED; *a; a++)
+        if (!strcmp(*a, name)) {
+            const char *v = getenv(name);
+            if (v != NULL && *v)
+                lua_pushstring(L, v);
+            else
+                lua_pushnil(L);
+            return 1;
+        }
+    return luaL_error(L, "host.getenv: '%s' is not a tafrun variable", name);
+}
+
+/* ── atomic output files: written to PATH.partial-PID, renamed on commit ── */
+
+struct writer {
+    FILE *f;
+    char *tmp, *path;
+};
+
+static struct writer *check_writer(lua_State *L)
+{
+    struct writer *w = luaL_checkudata(L, 1, WRITER);
+    if (w->f == NULL)
+        luaL_error(L, "output %s is already closed", w->path ? w->path : "?");
+    return w;
+}
+
+static void writer_release(struct writer *w, int keep)
+{
+    if (w->f != NULL) {
+        fclose(w->f);
+        w->f = NULL;
+        if (!keep && w->tmp)
+            unlink(w->tmp);
+    }
+    free(w->tmp);
+    free(w->path);
+    w->tmp = w->path = NULL;
+}
+
+static int writer_write(lua_State *L)
+{
+    struct writer *w = check_writer(L);
+    size_t len;
+    const char *s = luaL_checklstring(L, 2, &len);
+    if (fwrite(s, 1, len, w->f) != len)
+        return luaL_error(L, "cannot write %s: %s", w->path, strerror(errno));
+    return 0;
+}
+
+/* w:append_file(path): copy a finished part file in, then delete it. */
+static int writer_append_file(lua_State *L)
+{
+    struct writer *w = check_writer(L);
+    const char *part = luaL_checkstring(L, 2);
+    FILE *in = fopen(part, "rb");
+    if (in == NULL)
+        return luaL_error(L, "cannot read %s: %s", part, strerror(errno));
+    char buf[65536];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, in)) > 0)
+        if (fwrite(buf, 1, n, w->f) != n) {
+            fclose(in);
+            return luaL_error(L, "cannot write %s: %s", w->path, strerror(errno));
+        }
+    fclose(in);
+    unlink(part);
+    return 0;
+}
+
+static int writer_commit(lua_State *L)
+{
+    struct writer *w = check_writer(L);
+    int ok = fflush(w->f) == 0 && fsync(fileno(w->f)) == 0;
+    ok = fclose(w->f) == 0 && ok;
+    w->f = NULL;
+    if (!ok || rename(w->tmp, w->path) != 0) {
+        int e = errno;
+        unlink(w->tmp);
+        lua_pushfstring(L, "cannot write %s: %s", w->path, strerror(e));
+        writer_release(w, 0);
+        return lua_error(L);
+    }
+    writer_release(w, 1);
+    return 0;
+}
+
+static int writer_abort(lua_State *L)
+{
+    struct writer *w = luaL_checkudata(L, 1, WRITER);
+    writer_release(w, 0);
+    return 0;
+}
+
+/* host.open_output(path) → writer; nothing appears at `path` until commit. */
+static int l_open_output(lua_State *L)
+{
+    const char *path = luaL_checkstring(L, 1);
+    struct writer *w = lua_newuserdatauv(L, sizeof *w, 0);
+    memset(w, 0, sizeof *w);
+    luaL_setmetatable(L, WRITER);
+    size_t n = strlen(path) + 32;
+    w->tmp = malloc(n);
+    w->path = strdup(path);
+    if (w->tmp == NULL || w->path == NULL)
+        return luaL_error(L, "out of memory");
+    snprintf(w->tmp, n, "%s.partial-%ld", path, (long)getpid());
+    int fd = open(w->tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0 || (w->f = fdopen(fd, "wb")) == NULL) {
+        int e = errno;
+        if (fd >= 0)
+            close(fd);
+        return luaL_error(L, "cannot create %s: %s", w->tmp, strerror(e));
+    }
+    return 1;
+}
+
+/* ── worker processes ── */
+
+/* host.fork(n) → 0 in the parent, 1 … n−1 in the children. */
+static int l_fork(lua_State *L)
+{
+    lua_Integer n = luaL_checkinteger(L, 1);
+    luaL_argcheck(L, n >= 1 && n <= 256, 1, "workers must be in [1, 256]");
+    fflush(NULL);
+    for (lua_Integer k = 1; k < n; k++) {
+        pid_t pid = fork();
+        if (pid < 0)
+            return luaL_error(L, "cannot start worker %d: %s", (int)k, strerror(errno));
+        if (pid == 0) {
+            lua_pushinteger(L, k);
+            return 1;
+        }
+    }
+    lua_pushinteger(L, 0);
+    return 1;
+}
+
+/* host.wait() → true when every child exited 0. */
+static int l_wait(lua_State *L)
+{
+    int ok = 1, status;
+    while (wait(&status) > 0)
+        if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+            ok = 0;
+    lua_pushboolean(L, ok);
+    return 1;
+}
+
+/* host.exit(code): end a worker process at once (its output is flushed). */
+static int l_exit(lua_State *L)
+{
+    int code = (int)luaL_optinteger(L, 1, 0);
+    fflush(NULL);
+    _exit(code);
+    return 0;
+}
+
+static int l_nproc(lua_State *L)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    lua_pushinteger(L, n > 0 ? n : 1);
+    return 1;
+}
+
+static int l_clock(lua_State *L)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    lua_pushnumber(L, (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec);
+    return 1;
+}
+
+/* host.progress(text): redraw one status line on stderr (callers check stderr_tty). */
+static int l_progress(lua_State *L)
+{
+    fprintf(stderr, "\r%s\033[K", luaL_checkstring(L, 1));
+    fflush(stderr);
+    return 0;
+}
+
+void host_lib_push(struct taf_host *h)
+{
+    lua_State *L = h->L;
+    if (luaL_newmetatable(L, WRITER)) {
+        static const luaL_Reg methods[] = {
+            { "write", writer_write }, { "append_file", writer_append_file },
+            { "commit", writer_commit }, { "abort", writer_abort }, { NULL, NULL },
+        };
+        luaL_newlib(L, methods);
+        lua_setfield(L, -2, "__index");
+        lua_pushcfunction(L, writer_abort);
+        lua_setfield(L, -2, "__gc");
+    }
+    lua_pop(L, 1);
+
+    static const luaL_Reg funcs[] = {
+        { "exists", l_exists }, { "dir", l_dir }, { "getenv", l_getenv },
+        { "open_output", l_open_output }, { "fork", l_fork }, { "wait", l_wait }, { "exit", l_exit },
+        { "nproc", l_nproc }, { "clock", l_clock }, { "progress", l_progress }, { NULL, NULL },
+    };
+    luaL_newlib(L, funcs);
+    int top = lua_gettop(L);
+    luaopen_lfs(L); /* returns its table on top, may leave more below it */
+    lua_replace(L, top + 1);
+    lua_settop(L, top + 1);
+    lua_setfield(L, -2, "lfs");
+    lua_pushstring(L, h->datadir);
+    lua_setfield(L, -2, "datadir");
+    lua_createtable(L, h->n_pack_dirs, 0);
+    for (int i = 0; i < h->n_pack_dirs; i++) {
+        lua_pushstring(L, h->pack_dirs[i]);
+        lua_rawseti(L, -2, i + 1);
+    }
+    lua_setfield(L, -2, "packs");
+    lua_pushboolean(L, h->trusted);
+    lua_setfield(L, -2, "trusted");
+    lua_pushboolean(L, isatty(STDOUT_FILENO));
+    lua_setfield(L, -2, "stdout_tty");
+    lua_pushboolean(L, isatty(STDERR_FILENO));
+    lua_setfield(L, -2, "stderr_tty");
+}
