@@ -175,7 +175,9 @@ static int parse(int argc, char **argv, struct cli *c)
             if (!strcmp(next, "text")) c->format = TAF_FORMAT_TEXT;
             else if (!strcmp(next, "json")) c->format = TAF_FORMAT_JSON;
             else if (!strcmp(next, "markdown") || !strcmp(next, "md")) c->format = TAF_FORMAT_MARKDOWN;
-            else return usage_error("--format expects text, json or markdown, got '%s'", next);
+            else if (!strcmp(next, "csv")) c->format = TAF_FORMAT_CSV;
+            else if (!strcmp(next, "jsonl")) c->format = TAF_FORMAT_JSONL;
+            else return usage_error("--format expects text, json, markdown (or csv, jsonl for sweep), got '%s'", next);
             c->format_given = 1;
         } else if (!strcmp(a, "--trust")) {
             c->trust = 1;
@@ -260,7 +262,7 @@ static void push_options(lua_State *L, const struct cli *c)
     lua_setfield(L, -2, "full");
     lua_pushboolean(L, c->format_given);
     lua_setfield(L, -2, "format_given");
-    static const char *const FORMATS[] = { "text", "json", "markdown" };
+    static const char *const FORMATS[] = { "text", "json", "markdown", "csv", "jsonl" };
     lua_pushstring(L, FORMATS[c->format]);
     lua_setfield(L, -2, "format");
 }

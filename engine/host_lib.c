@@ -100,7 +100,10 @@ static struct writer *check_writer(lua_State *L)
 
 static void writer_release(struct writer *w, int keep)
 {
-    if (w->f != NULL) {
+    if (w->f == stdout) {
+        fflush(stdout);
+        w->f = NULL;
+    } else if (w->f != NULL) {
         fclose(w->f);
         w->f = NULL;
         if (!keep && w->tmp)
@@ -144,6 +147,13 @@ static int writer_append_file(lua_State *L)
 static int writer_commit(lua_State *L)
 {
     struct writer *w = check_writer(L);
+    if (w->f == stdout) {
+        int ok = fflush(stdout) == 0;
+        writer_release(w, 1);
+        if (!ok)
+            return luaL_error(L, "cannot write to stdout: %s", strerror(errno));
+        return 0;
+    }
     int ok = fflush(w->f) == 0 && fsync(fileno(w->f)) == 0;
     ok = fclose(w->f) == 0 && ok;
     w->f = NULL;
@@ -165,13 +175,19 @@ static int writer_abort(lua_State *L)
     return 0;
 }
 
-/* host.open_output(path) → writer; nothing appears at `path` until commit. */
+/* host.open_output(path) → writer; nothing appears at `path` until commit.
+ * path "-" writes straight to stdout. */
 static int l_open_output(lua_State *L)
 {
     const char *path = luaL_checkstring(L, 1);
     struct writer *w = lua_newuserdatauv(L, sizeof *w, 0);
     memset(w, 0, sizeof *w);
     luaL_setmetatable(L, WRITER);
+    if (!strcmp(path, "-")) {
+        w->f = stdout;
+        w->path = strdup("(stdout)");
+        return 1;
+    }
     size_t n = strlen(path) + 32;
     w->tmp = malloc(n);
     w->path = strdup(path);
@@ -229,6 +245,13 @@ static int l_exit(lua_State *L)
     return 0;
 }
 
+/* host.remove(path): delete a file tafrun wrote (missing is fine). */
+static int l_remove(lua_State *L)
+{
+    unlink(luaL_checkstring(L, 1));
+    return 0;
+}
+
 static int l_nproc(lua_State *L)
 {
     long n = sysconf(_SC_NPROCESSORS_ONLN);
@@ -270,7 +293,7 @@ void host_lib_push(struct taf_host *h)
     static const luaL_Reg funcs[] = {
         { "exists", l_exists }, { "dir", l_dir }, { "getenv", l_getenv },
         { "open_output", l_open_output }, { "fork", l_fork }, { "wait", l_wait }, { "exit", l_exit },
-        { "nproc", l_nproc }, { "clock", l_clock }, { "progress", l_progress }, { NULL, NULL },
+        { "remove", l_remove }, { "nproc", l_nproc }, { "clock", l_clock }, { "progress", l_progress }, { NULL, NULL },
     };
     luaL_newlib(L, funcs);
     int top = lua_gettop(L);

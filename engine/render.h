@@ -6,7 +6,8 @@
 #include <jansson.h>
 #include <stdio.h>
 
-enum taf_format { TAF_FORMAT_TEXT, TAF_FORMAT_JSON, TAF_FORMAT_MARKDOWN };
+/* CSV and JSON Lines are sweep formats; a single result renders them as JSON. */
+enum taf_format { TAF_FORMAT_TEXT, TAF_FORMAT_JSON, TAF_FORMAT_MARKDOWN, TAF_FORMAT_CSV, TAF_FORMAT_JSONL };
 
 /* Write `result` (a recipe result object, SPEC §4) to `out`. */
 void taf_render(FILE *out, const json_t *result, enum taf_format format, int color);

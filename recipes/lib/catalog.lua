@@ -2,6 +2,7 @@
 -- catalogs/; this module loads them once per run and resolves names
 -- case-insensitively through ids and aliases, suggesting the nearest on a miss.
 local errors = require "lib.errors"
+local packs = require "lib.packs"
 
 local M = {}
 local root = host.datadir .. "/catalogs"
@@ -38,10 +39,37 @@ local function unknown(what, name, names)
   errors.usage("unknown %s '%s'; nearest: %s (see 'tafrun list %ss')", what, name, table.concat(out, ", "), what)
 end
 
-local function load_list(file, what)
-  local list = host.load(root .. "/" .. file)
+local function load_list(path, what, pack_root)
+  local list = host.load(path, nil, pack_root)
   if type(list) ~= "table" then
-    error(string.format("catalogs/%s must return a list of %s", file, what), 0)
+    error(string.format("%s must return a list of %s", path, what), 0)
+  end
+  return list
+end
+
+-- The built-in list of `file`, then each pack's: a pack entry with the name
+-- of a built-in one overrides it; the same name from two packs is a conflict.
+local function merged(file, what)
+  local list, position = {}, {}
+  local function add(e, origin)
+    if type(e) ~= "table" or type(e.name) ~= "string" then
+      error(string.format("%s entry without a name (from %s)", file, origin), 0)
+    end
+    local i = position[e.name]
+    if i and list[i].origin ~= "built-in" then
+      errors.usage("%s '%s' is defined by two packs, %s and %s", what, e.name, list[i].origin, origin)
+    end
+    local t = { origin = origin }
+    for k, v in pairs(e) do t[k] = v end
+    if not i then i = #list + 1; position[e.name] = i end
+    list[i] = t
+  end
+  for _, e in ipairs(load_list(root .. "/" .. file, what)) do add(e, "built-in") end
+  for _, p in ipairs(packs.all()) do
+    local path = p.dir .. "/" .. file
+    if host.exists(path) == "file" then
+      for _, e in ipairs(load_list(path, what, p.dir)) do add(e, p.name) end
+    end
   end
   return list
 end
@@ -50,7 +78,7 @@ local function gpu_keys(g) local k = { g.name }; for _, a in ipairs(g.aliases or
 
 local function gpus()
   if not cache.gpus then
-    local list = load_list("gpus.lua", "GPUs")
+    local list = merged("gpus.lua", "gpu")
     for i, g in ipairs(list) do
       for _, f in ipairs { "flops", "vram_GB", "bw_GB_s", "usd_h", "tdp" } do
         if type(g[f]) ~= "number" or g[f] < 0 or g[f] ~= g[f] then
@@ -78,7 +106,7 @@ end
 
 local function apis()
   if not cache.apis then
-    local list = load_list("apis.lua", "API price entries")
+    local list = merged("apis.lua", "api")
     cache.apis = { list = list }
     cache.apis.by_key, cache.apis.names = index(list, gpu_keys)
   end
@@ -95,8 +123,8 @@ function M.api(name)
 end
 
 -- Presets: catalogs/models/<short id>.lua, each returning model { … }.
-local function load_model(short, path)
-  local m = host.load(path)
+local function load_model(short, path, pack_root)
+  local m = host.load(path, nil, pack_root)
   if type(m) ~= "table" or not m.is_model then
     error(string.format("%s must return model { … }", path), 0)
   end
@@ -112,11 +140,23 @@ end
 
 local function models()
   if not cache.models then
-    local list = {}
-    local dir = root .. "/models"
-    for _, f in ipairs(host.dir(dir) or {}) do
-      local short = f:match("^(.+)%.lua$")
-      if short then list[#list + 1] = load_model(short, dir .. "/" .. f) end
+    local list, by_short = {}, {}
+    local dirs = { { dir = root .. "/models", origin = "built-in" } }
+    for _, p in ipairs(packs.all()) do dirs[#dirs + 1] = { dir = p.dir .. "/models", origin = p.name, root = p.dir } end
+    for _, d in ipairs(dirs) do
+      for _, f in ipairs(host.dir(d.dir) or {}) do
+        local short = f:match("^(.+)%.lua$")
+        if short then
+          local m = load_model(short, d.dir .. "/" .. f, d.root)
+          m.origin = d.origin
+          local i = by_short[short]
+          if i and list[i].origin ~= "built-in" then
+            errors.usage("model '%s' is defined by two packs, %s and %s", short, list[i].origin, d.origin)
+          end
+          if not i then i = #list + 1; by_short[short] = i end
+          list[i] = m
+        end
+      end
     end
     cache.models = { list = list }
     cache.models.by_key, cache.models.names = index(list, model_keys)
@@ -131,7 +171,7 @@ function M.model(id)
   if type(id) ~= "string" or id == "" then errors.usage("model id must be a non-empty string") end
   -- fast path: the short id is the file name
   local short = lower(id)
-  if not cache.models and short:match("^[%w%._%-]+$") then
+  if not cache.models and #packs.all() == 0 and short:match("^[%w%._%-]+$") then
     local path = root .. "/models/" .. short .. ".lua"
     if host.exists(path) == "file" then return load_model(short, path) end
   end

@@ -11,6 +11,9 @@ local STEP_FIELDS = { section = "string", name = "string", formula = "string",
                       inputs = "table", interpretation = "string", receipt = "string",
                       breakdown = "table", result = true }
 local STATUS = { ok = 1, warn = 0.5, miss = 0 }
+local FACTOR_META = { __jsonorder = { "key", "status" } }
+local CONFIDENCE_META = { __jsonorder = { "pct", "band", "factors" } }
+local ARRAY_META = getmetatable(taf.json.array({}))
 
 -- JSON key order of a step (SPEC §4), one metatable per set of optional keys
 -- present; "result" is always listed (null when nil).
@@ -62,7 +65,7 @@ function Chain:factor(key, status)
   if STATUS[status] == nil then
     error(string.format("chain:factor '%s': status must be ok, warn or miss, got %s", key, tostring(status)), 2)
   end
-  self.factors[#self.factors + 1] = taf.json.ordered({ key = key, status = status }, { "key", "status" })
+  self.factors[#self.factors + 1] = setmetatable({ key = key, status = status }, FACTOR_META)
 end
 
 -- An honesty note shown with the verdict.
@@ -76,8 +79,7 @@ function M.confidence(factors)
   for _, f in ipairs(factors) do sum = sum + STATUS[f.status] end
   local pct = #factors > 0 and math.floor(100 * sum / #factors + 0.5) or 0
   local band = pct >= 80 and "high" or pct >= 55 and "medium" or "low"
-  return taf.json.ordered({ pct = pct, band = band, factors = taf.json.array(factors) },
-                          { "pct", "band", "factors" })
+  return setmetatable({ pct = pct, band = band, factors = setmetatable(factors, ARRAY_META) }, CONFIDENCE_META)
 end
 
 return M

@@ -141,6 +141,41 @@ function M.card(opts)
   return string.format("%s (%s)\n\n", model.id, model.short_id) .. columns(rows)
 end
 
+function M.sweep(opts)
+  return require("lib.sweep").run(opts)
+end
+
+-- tafrun compare RECIPE --model A,B,C: one table, a column per model.
+function M.compare(opts)
+  local r = runner.find(opts.target)
+  local models = {}
+  for id in (opts.model or ""):gmatch("[^,]+") do models[#models + 1] = catalog.model(id) end
+  if #models < 1 then errors.usage("compare needs --model A,B[,C…]") end
+  local results = {}
+  for i, m in ipairs(models) do results[i] = runner.run(r, m, typed_sets(opts)) end
+  if opts.format == "json" then return taf.json.array(results) end
+  local head = { "" }
+  for i, m in ipairs(models) do head[i + 1] = m.short_id end
+  local rows = { head }
+  local function row(label, f)
+    local cells = { label }
+    for i, res in ipairs(results) do cells[i + 1] = f(res) end
+    rows[#rows + 1] = cells
+  end
+  row("verdict", function(res) return res.verdict end)
+  row("confidence", function(res) return res.confidence.pct .. "% " .. res.confidence.band end)
+  for n, s in ipairs(results[1].chain) do
+    row(string.format("%d %s", n, s.name), function(res)
+      local step = res.chain[n]
+      local v = step and step.result
+      if type(v) == "number" then return string.format(math.type(v) == "integer" and "%d" or "%.6g", v) end
+      if type(v) == "table" then return v.GB and string.format("%.4g GB", v.GB) or "…" end
+      return tostring(v == nil and "n/a" or v)
+    end)
+  end
+  return string.format("%s · %s\n%s\n\n", r.id, r.name, r.question) .. columns(rows)
+end
+
 -- tafrun test DIR: the report goes to stdout; any failure makes the exit code 1.
 function M.test(opts)
   local report, failed = require("lib.testing").run_dir(opts.target)

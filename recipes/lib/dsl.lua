@@ -108,4 +108,16 @@ function M.model(spec)
   return spec
 end
 
+-- pack.lua: return pack { name = "serving-ops", version = "1.0.0",
+--                         description = "…", requires = ">= 0.1" }
+function M.pack(spec)
+  if type(spec) ~= "table" then error("pack { … } expects a table", 2) end
+  for _, k in ipairs { "name", "version", "description", "requires" } do
+    if type(spec[k]) ~= "string" then error(string.format("pack { … }: field '%s' must be a string", k), 2) end
+  end
+  if not spec.name:match("^[%w_%-%.]+$") then error("pack { … }: name may hold letters, digits, '_', '-', '.'", 2) end
+  spec.is_pack = true
+  return spec
+end
+
 return M

@@ -76,6 +76,20 @@ function M.check(rid, name, spec, v)
   return v
 end
 
+-- A model field by name; `from` may name a nested field ("rope_scaling.factor")
+-- and alternatives tried in order ("rope_scaling.rope_type|rope_scaling.type").
+function M.model_field(model, path)
+  for alt in path:gmatch("[^|]+") do
+    local v = model
+    for key in alt:gmatch("[^.]+") do
+      if type(v) ~= "table" then v = nil break end
+      v = v[key]
+    end
+    if v ~= nil then return v end
+  end
+  return nil
+end
+
 -- Resolve every parameter of recipe `r` from `model` (a preset table or nil)
 -- and `sets` ({ {key, value}, … } with values already typed). Returns the
 -- validated values and the list of names in declaration order.
@@ -108,7 +122,7 @@ function M.resolve(r, model, sets)
   for _, d in ipairs(decl) do
     local name, spec = d.name, d.spec
     local v = given[name]
-    if v == nil and model ~= nil then v = model[spec.from or name] end
+    if v == nil and model ~= nil then v = M.model_field(model, spec.from or name) end
     if v == nil and spec.default_from ~= nil then
       pending[#pending + 1] = d
     else

@@ -4,17 +4,20 @@ local errors = require "lib.errors"
 local params = require "lib.params"
 local chainlib = require "lib.chain"
 local catalog = require "lib.catalog"
+local packs = require "lib.packs"
 
 local M = {}
 
 local RESULT_ORDER = { "recipe_id", "recipe_name", "question", "model", "inputs", "chain",
                        "verdict", "reason", "mitigation", "confidence", "notes" }
 
--- Recipe directories in search order: --pack dirs, then the built-ins.
+-- Recipe directories in search order: packs (--pack, $TAFRUN_PATH, user dir), then the built-ins.
 function M.recipe_dirs()
   local dirs = {}
-  for _, p in ipairs(host.packs) do dirs[#dirs + 1] = p .. "/recipes" end
-  dirs[#dirs + 1] = host.datadir .. "/recipes"
+  for _, p in ipairs(packs.all()) do
+    dirs[#dirs + 1] = { dir = p.dir .. "/recipes", root = p.dir, origin = p.name }
+  end
+  dirs[#dirs + 1] = { dir = host.datadir .. "/recipes", origin = "built-in" }
   return dirs
 end
 
@@ -27,9 +30,9 @@ end
 
 local loaded = {}
 
-local function load_path(path)
+local function load_path(path, root)
   if loaded[path] then return loaded[path] end
-  local r = host.load(path)
+  local r = host.load(path, nil, root)
   if type(r) ~= "table" or not r.is_recipe then
     errors.usage("%s does not return recipe { … }", path)
   end
@@ -37,15 +40,25 @@ local function load_path(path)
   return r
 end
 
--- Every recipe on the path: { {id=, path=, origin=}, … } sorted by number.
+-- Every recipe file on the path: { {id=, path=, root=, origin=, shadows=}, … },
+-- sorted by number; a pack recipe overriding a built-in one notes it in
+-- `shadows`, and one id in two packs is listed as a conflict.
 function M.available()
-  local seen, list = {}, {}
-  for _, dir in ipairs(M.recipe_dirs()) do
-    for _, f in ipairs(host.dir(dir) or {}) do
+  local by_id, list = {}, {}
+  for _, d in ipairs(M.recipe_dirs()) do
+    for _, f in ipairs(host.dir(d.dir) or {}) do
       local id = f:match("^(.+)%.lua$")
-      if id and not seen[id] then
-        seen[id] = true
-        list[#list + 1] = { id = id, path = dir .. "/" .. f, origin = dir }
+      if id and host.exists(d.dir .. "/" .. f) == "file" then
+        local e = by_id[id]
+        if e == nil then
+          e = { id = id, path = d.dir .. "/" .. f, root = d.root, origin = d.origin }
+          by_id[id] = e
+          list[#list + 1] = e
+        elseif d.origin == "built-in" then
+          e.shadows = "built-in"
+        else
+          e.conflict = d.origin
+        end
       end
     end
   end
@@ -61,17 +74,24 @@ end
 function M.find(ref)
   if ref:match("%.lua$") or ref:find("/", 1, true) then
     if host.exists(ref) ~= "file" then errors.usage("recipe file '%s' not found", ref) end
-    return load_path(ref)
+    local owner = packs.owner(ref)
+    return load_path(ref, owner and owner.dir)
   end
   local id = M.normalize_id(ref)
+  local all = M.available()
   if id then
-    for _, dir in ipairs(M.recipe_dirs()) do
-      local path = dir .. "/" .. id .. ".lua"
-      if host.exists(path) == "file" then return load_path(path) end
+    for _, e in ipairs(all) do
+      if e.id == id then
+        if e.conflict then
+          errors.usage("recipe '%s' is defined by two packs, %s and %s: remove one from the path, "
+            .. "or run the file by its path", id, e.origin, e.conflict)
+        end
+        return load_path(e.path, e.root)
+      end
     end
   end
   local ids = {}
-  for _, e in ipairs(M.available()) do ids[#ids + 1] = e.id end
+  for _, e in ipairs(all) do ids[#ids + 1] = e.id end
   errors.unknown("recipe", ref, ids)
 end
 
@@ -97,36 +117,47 @@ local function check_outcome(r, out, chain)
   end
 end
 
+local RESULT_META = { __jsonorder = RESULT_ORDER }
+local RESULT_META_NO_MODEL = { __jsonorder = {} }
+for _, k in ipairs(RESULT_ORDER) do
+  if k ~= "model" then table.insert(RESULT_META_NO_MODEL.__jsonorder, k) end
+end
+local ARRAY_META = getmetatable(taf.json.array({}))
+
+-- The recipe being run and its chain, for the error handler below.
+local current = {}
+local function annotate(e)
+  if errors.is_usage(e) then return e end
+  local r, last = current.recipe, current.chain.steps[#current.chain.steps]
+  local where = last and string.format("step %d, after '%s'", last.step + 1, last.name) or "step 1"
+  return string.format("%s\n  (in %s %s, %s)", tostring(e), r.id, r.name, where)
+end
+
 -- Run recipe `r` with `model` (preset or nil) and typed `sets`.
 function M.run(r, model, sets)
   local p, names = params.resolve(r, model, sets or {})
   local chain = chainlib.new()
   for _, n in ipairs(r.notes or {}) do chain:note(n) end
-  local ok, out = xpcall(r.run, function(e)
-    if errors.is_usage(e) then return e end
-    local last = chain.steps[#chain.steps]
-    local where = last and string.format("step %d, after '%s'", last.step + 1, last.name) or "step 1"
-    return string.format("%s\n  (in %s %s, %s)", tostring(e), r.id, r.name, where)
-  end, p, chain)
+  local saved_recipe, saved_chain = current.recipe, current.chain
+  current.recipe, current.chain = r, chain
+  local ok, out = xpcall(r.run, annotate, p, chain)
+  current.recipe, current.chain = saved_recipe, saved_chain
   if not ok then error(out, 0) end
   check_outcome(r, out, chain)
   local used = {}
-  for _, n in ipairs(names) do if p[n] ~= nil then used[#used + 1] = n end end
-  local inputs = taf.json.ordered({}, used)
-  for _, n in ipairs(used) do inputs[n] = p[n] end
-  local result = taf.json.ordered({
+  local inputs = setmetatable({}, { __jsonorder = used })
+  for _, n in ipairs(names) do
+    local v = p[n]
+    if v ~= nil then used[#used + 1] = n; inputs[n] = v end
+  end
+  local result = setmetatable({
     recipe_id = r.id, recipe_name = r.name, question = r.question,
     model = model and model.id or nil,
-    inputs = inputs, chain = taf.json.array(chain.steps),
+    inputs = inputs, chain = setmetatable(chain.steps, ARRAY_META),
     verdict = out.verdict, reason = out.reason, mitigation = out.mitigation,
     confidence = chainlib.confidence(chain.factors),
-    notes = taf.json.array(chain.notes),
-  }, RESULT_ORDER)
-  if model == nil then
-    local order = {}
-    for _, k in ipairs(RESULT_ORDER) do if k ~= "model" then order[#order + 1] = k end end
-    taf.json.ordered(result, order)
-  end
+    notes = setmetatable(chain.notes, ARRAY_META),
+  }, model and RESULT_META or RESULT_META_NO_MODEL)
   -- recipe-specific extras (e.g. X-2's caveats, horizon_source, pdi) follow the notes
   for k, v in pairs(out.extra or {}) do result[k] = v end
   return result

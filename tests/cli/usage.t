@@ -96,7 +96,7 @@ $ tafrun x1 --model llama-3-8b --set gpu=5060ti
 [2]
 
 $ tafrun x19 --model qwen2.5-7b --format yaml
-! tafrun: --format expects text, json or markdown, got 'yaml'
+! tafrun: --format expects text, json, markdown (or csv, jsonl for sweep), got 'yaml'
 ! ...
 [2]
 

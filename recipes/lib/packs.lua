@@ -1,0 +1,119 @@
+-- Recipe packs: directories holding pack.lua, recipes/, and optionally
+-- models/, gpus.lua, apis.lua, tests/. Found (in this order) through --pack,
+-- $TAFRUN_PATH (colon-separated; each entry a pack or a directory of packs)
+-- and the user's pack directory ($XDG_DATA_HOME/tafrun/packs, default
+-- ~/.local/share/tafrun/packs). Pack entries join the built-in ones and may
+-- override them by id; two packs defining the same id is a reported conflict.
+local errors = require "lib.errors"
+
+local M = {}
+local lfs = host.lfs
+local explicit = {}      -- directories given with --pack or `tafrun test DIR`
+for _, d in ipairs(host.packs) do explicit[#explicit + 1] = d end
+local cache
+
+local function mode(path) return lfs.attributes(path, "mode") end
+
+local function parse_version(v)
+  local parts = {}
+  for n in tostring(v):gmatch("%d+") do parts[#parts + 1] = tonumber(n) end
+  if #parts == 0 then return nil end
+  return parts
+end
+
+local function compare(a, b)
+  for i = 1, math.max(#a, #b) do
+    local x, y = a[i] or 0, b[i] or 0
+    if x ~= y then return x < y and -1 or 1 end
+  end
+  return 0
+end
+
+-- "0.1", ">= 0.1", "< 2.0", ">= 0.1, < 1" against tafrun's own version.
+function M.satisfies(version, requirement)
+  local have = parse_version(version)
+  for clause in tostring(requirement):gmatch("[^,]+") do
+    local op, v = clause:match("^%s*([<>=~!]*)%s*([%d%.]+)%s*$")
+    local want = v and parse_version(v)
+    if not want then return false, "cannot read requirement '" .. requirement .. "'" end
+    local c = compare(have, want)
+    local ok = (op == "" or op == ">=") and c >= 0 or op == ">" and c > 0 or op == "<" and c < 0
+      or op == "<=" and c <= 0 or (op == "==" or op == "=") and c == 0 or op == "~=" and c ~= 0
+      or op == "!=" and c ~= 0
+    if not ok then return false end
+  end
+  return true
+end
+
+local function load_pack(dir, origin)
+  local file = dir .. "/pack.lua"
+  if mode(file) ~= "file" then errors.usage("pack directory %s has no pack.lua", dir) end
+  local ok, p = pcall(host.load, file, nil, dir)
+  if not ok then errors.usage("pack %s: %s", dir, errors.is_usage(p) and p.message or tostring(p)) end
+  if type(p) ~= "table" or not p.is_pack then errors.usage("%s must return pack { … }", file) end
+  local fits, why = M.satisfies(taf.version, p.requires)
+  if not fits then
+    errors.usage("pack %s %s requires tafrun %s, this is tafrun %s%s", p.name, p.version, p.requires,
+                 taf.version, why and (" (" .. why .. ")") or "")
+  end
+  return { name = p.name, version = p.version, description = p.description, requires = p.requires,
+           dir = dir, origin = origin }
+end
+
+local function add_candidates(list, dir, origin)
+  if mode(dir .. "/pack.lua") == "file" then
+    list[#list + 1] = { dir = dir, origin = origin }
+  elseif mode(dir) == "directory" then
+    for _, name in ipairs(host.dir(dir) or {}) do
+      if mode(dir .. "/" .. name .. "/pack.lua") == "file" then
+        list[#list + 1] = { dir = dir .. "/" .. name, origin = origin }
+      end
+    end
+  end
+end
+
+-- Every pack, in search order: { {name, version, description, dir, origin}, … }.
+function M.all()
+  if cache then return cache end
+  local candidates = {}
+  for _, d in ipairs(explicit) do
+    if mode(d) ~= "directory" then errors.usage("--pack %s: no such directory", d) end
+    candidates[#candidates + 1] = { dir = d, origin = "--pack" }
+  end
+  for entry in (host.getenv("TAFRUN_PATH") or ""):gmatch("[^:]+") do
+    add_candidates(candidates, entry, "TAFRUN_PATH")
+  end
+  local data = host.getenv("XDG_DATA_HOME") or ((host.getenv("HOME") or "") .. "/.local/share")
+  add_candidates(candidates, data .. "/tafrun/packs", "user")
+  local list, seen_dir, by_name = {}, {}, {}
+  for _, c in ipairs(candidates) do
+    local dir = (c.dir:gsub("/+$", ""))
+    if not seen_dir[dir] then
+      seen_dir[dir] = true
+      local p = load_pack(dir, c.origin)
+      if by_name[p.name] then
+        errors.usage("two packs are named '%s': %s and %s", p.name, by_name[p.name].dir, p.dir)
+      end
+      by_name[p.name] = p
+      list[#list + 1] = p
+    end
+  end
+  cache = list
+  return list
+end
+
+-- Add a pack directory before discovery (tafrun test PACK_DIR).
+function M.add(dir)
+  explicit[#explicit + 1] = dir
+  cache = nil
+end
+
+-- The pack whose directory holds `path`, if any.
+function M.owner(path)
+  for _, p in ipairs(M.all()) do
+    if path:sub(1, #p.dir + 1) == p.dir .. "/" then return p end
+  end
+  return nil
+end
+
+return M

@@ -1,0 +1,203 @@
+-- tafrun sweep: one recipe over the cartesian product of models and grid
+-- axes, as JSON Lines or CSV. Output goes to a temporary file renamed at the
+-- end (an interrupted sweep never leaves a truncated file that looks
+-- complete); --shard I/N takes one contiguous slice; --jobs N forks workers
+-- that each write a part, joined in order.
+local errors = require "lib.errors"
+local params = require "lib.params"
+local runner = require "lib.runner"
+local catalog = require "lib.catalog"
+
+local M = {}
+local MAX_POINTS = 100000000
+
+-- "T_eval=1024..131072*2" | "theta=1e4..1e6+1e5" | "T_eval=1..8" | "gpu=h100,a100"
+function M.parse_axis(spec)
+  local key, body = spec:match("^([%w_]+)=(.+)$")
+  if not key then errors.usage("--grid '%s': expected KEY=START..STOP[*FACTOR|+STEP] or KEY=A,B,C", spec) end
+  local a, b, op, step = body:match("^([^.][^%s]-)%.%.([^*+]+)([*+]?)(.*)$")
+  if not a then
+    local values = {}
+    for v in body:gmatch("[^,]+") do values[#values + 1] = params.parse_value(v) end
+    return { key = key, values = values }
+  end
+  local start, stop, s = tonumber(a), tonumber(b), tonumber(step ~= "" and step or "1")
+  if not start or not stop or not s or start ~= start or stop ~= stop then
+    errors.usage("--grid '%s': START, STOP and the step must be numbers", spec)
+  end
+  if op == "" then op = "+" end
+  local values = {}
+  if op == "*" then
+    if not (s > 1) or not (start > 0) or stop < start then
+      errors.usage("--grid '%s': a geometric axis needs 0 < START <= STOP and FACTOR > 1", spec)
+    end
+    local i = 0
+    while true do
+      local v = start * s ^ i
+      if v > stop * (1 + 1e-12) then break end
+      values[#values + 1] = math.tointeger(v) or (math.abs(v - math.floor(v + 0.5)) < 1e-9 * v and math.floor(v + 0.5)) or v
+      i = i + 1
+      if #values > MAX_POINTS then errors.usage("--grid '%s': more than %d values", spec, MAX_POINTS) end
+    end
+  else
+    if not (s > 0) or stop < start then
+      errors.usage("--grid '%s': an arithmetic axis needs START <= STOP and STEP > 0", spec)
+    end
+    local n = math.floor((stop - start) / s + 1e-9) + 1
+    if n > MAX_POINTS then errors.usage("--grid '%s': more than %d values", spec, MAX_POINTS) end
+    for i = 0, n - 1 do
+      local v = start + i * s
+      values[#values + 1] = math.tointeger(v) or v
+    end
+  end
+  return { key = key, values = values }
+end
+
+local function split_models(list)
+  local out = {}
+  for id in (list or ""):gmatch("[^,]+") do out[#out + 1] = catalog.model(id) end
+  return out
+end
+
+local function csv_cell(v)
+  local s = v == nil and "" or type(v) == "number" and taf.json.encode(v) or tostring(v)
+  if s:find('[,"\n]') then s = '"' .. s:gsub('"', '""') .. '"' end
+  return s
+end
+
+function M.run(opts)
+  local r = runner.find(opts.target)
+  local models = split_models(opts.model)
+  if #models == 0 then models = { false } end
+  local axes, keys = {}, {}
+  for _, g in ipairs(opts.grids or {}) do
+    local axis = M.parse_axis(g)
+    if r.params[axis.key] == nil then
+      errors.usage("%s has no parameter '%s' to sweep (see 'tafrun show %s')", r.id, axis.key, r.id)
+    end
+    axes[#axes + 1] = axis
+    keys[#keys + 1] = axis.key
+  end
+  if #axes == 0 then errors.usage("sweep needs at least one --grid KEY=SPEC") end
+  local fixed = {}
+  for _, kv in ipairs(opts.sets or {}) do fixed[#fixed + 1] = { kv[1], params.parse_value(kv[2]) } end
+
+  local total = #models
+  for _, a in ipairs(axes) do total = total * #a.values end
+  if total > MAX_POINTS then errors.usage("the grid has %d points, more than %d", total, MAX_POINTS) end
+  local first, last = 1, total
+  if opts.shard then
+    local i, n = opts.shard:match("^(%d+)/(%d+)$")
+    i, n = tonumber(i), tonumber(n)
+    if not i or n < 1 or i < 1 or i > n then errors.usage("--shard expects I/N with 1 <= I <= N, got '%s'", opts.shard) end
+    first, last = (i - 1) * total // n + 1, i * total // n
+  end
+
+  local out = opts.out or "-"
+  local fmt = opts.format
+  if not opts.format_given or fmt == "text" then
+    fmt = out:match("%.csv$") and "csv" or "jsonl"
+  elseif fmt == "json" then
+    fmt = "jsonl"
+  end
+  if fmt ~= "csv" and fmt ~= "jsonl" then errors.usage("sweep writes jsonl or csv, not %s", fmt) end
+  if fmt == "csv" and opts.full then errors.usage("--full results need JSON Lines (--out FILE.jsonl)") end
+
+  -- point index (1-based) → model, values of each axis (models outermost)
+  local function point(idx)
+    local rest = idx - 1
+    local vals = {}
+    for k = #axes, 1, -1 do
+      local n = #axes[k].values
+      vals[k] = axes[k].values[rest % n + 1]
+      rest = rest // n
+    end
+    return models[rest + 1], vals
+  end
+
+  local ROW_ORDER = { "model" }
+  for _, k in ipairs(keys) do ROW_ORDER[#ROW_ORDER + 1] = k end
+  for _, k in ipairs { "verdict", "confidence", "key", "error" } do ROW_ORDER[#ROW_ORDER + 1] = k end
+  local row_meta = { __jsonorder = ROW_ORDER }
+
+  local function evaluate(idx)
+    local model, vals = point(idx)
+    local sets = {}
+    for i, kv in ipairs(fixed) do sets[i] = kv end
+    for k, v in ipairs(vals) do sets[#sets + 1] = { keys[k], v } end
+    local ok, res = pcall(runner.run, r, model or nil, sets)
+    if opts.full then
+      if ok then return taf.json.encode(res) .. "\n" end
+    end
+    local row = setmetatable({ model = model and model.short_id or nil }, row_meta)
+    for k, v in ipairs(vals) do row[keys[k]] = v end
+    if ok then
+      row.verdict, row.confidence, row.key = res.verdict, res.confidence.pct, res.key
+    else
+      row.verdict, row.error = "ERROR", errors.is_usage(res) and res.message or tostring(res)
+    end
+    if fmt == "jsonl" then return taf.json.encode(row) .. "\n" end
+    local cells = {}
+    for i, k in ipairs(ROW_ORDER) do cells[i] = csv_cell(row[k]) end
+    return table.concat(cells, ",") .. "\n"
+  end
+
+  local count = last - first + 1
+  local jobs = opts.jobs and opts.jobs > 0 and opts.jobs or (out ~= "-" and host.nproc() or 1)
+  if out == "-" then jobs = 1 end
+  jobs = math.max(1, math.min(jobs, count))
+  local progress = host.stderr_tty and count >= 1000
+  local t0 = host.clock()
+
+  local function run_block(writer, from, to, show)
+    local buf, n, step = {}, 0, math.max(1, (to - from + 1) // 200)
+    for idx = from, to do
+      n = n + 1
+      buf[#buf + 1] = evaluate(idx)
+      if #buf >= 256 then writer:write(table.concat(buf)); buf = {} end
+      if show and n % step == 0 then
+        local frac = n / (to - from + 1)
+        local bar = string.rep("#", math.floor(frac * 30))
+        host.progress(string.format("sweep %s [%-30s] %3d%%  %d/%d points  %.0f/s", r.id, bar,
+          math.floor(frac * 100), n * jobs, count, n / math.max(host.clock() - t0, 1e-9)))
+      end
+    end
+    writer:write(table.concat(buf))
+  end
+
+  local writer = host.open_output(out)
+  if fmt == "csv" then
+    local head = {}
+    for i, k in ipairs(ROW_ORDER) do head[i] = k end
+    writer:write(table.concat(head, ",") .. "\n")
+  end
+  local k = host.fork(jobs)
+  local function block(j) return first + (j * count) // jobs, first + ((j + 1) * count) // jobs - 1 end
+  if k > 0 then -- a worker: its block into its own part file, then exit
+    local part = host.open_output(string.format("%s.part%d", out, k))
+    local ok, e = pcall(run_block, part, block(k))
+    if ok then ok, e = pcall(part.commit, part) end
+    host.exit(ok and 0 or 1)
+  end
+  local from, to = block(0)
+  local ok, e = pcall(run_block, writer, from, to, progress)
+  local children_ok = host.wait()
+  if ok and children_ok then
+    for j = 1, jobs - 1 do writer:append_file(string.format("%s.part%d", out, j)) end
+    writer:commit()
+  else
+    writer:abort()
+    for j = 1, jobs - 1 do host.remove(string.format("%s.part%d", out, j)) end
+    if not ok then error(e, 0) end
+    error("a sweep worker failed; no output written", 0)
+  end
+  if progress then host.progress("") end
+  local secs = host.clock() - t0
+  if out ~= "-" then
+    return string.format("%d points of %s in %.2f s (%.0f/s, %d job%s) → %s\n", count, r.id, secs,
+      count / math.max(secs, 1e-9), jobs, jobs == 1 and "" or "s", out)
+  end
+  return nil
+end
+
+return M
