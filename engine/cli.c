@@ -40,7 +40,7 @@ struct cli {
 static const char USAGE[] =
     "usage: tafrun RECIPE [--model ID] [--set KEY=VALUE]... [--format text|json|markdown] [--json]\n"
     "       tafrun -e CHUNK\n"
-    "       tafrun list [recipes|models|gpus|apis]\n"
+    "       tafrun list [recipes|models|gpus|apis|packs]\n"
     "       tafrun show RECIPE\n"
     "       tafrun card --model ID\n"
     "       tafrun compare RECIPE --model A,B,C\n"
@@ -56,7 +56,7 @@ static const char HELP[] =
     "Commands:\n"
     "  tafrun RECIPE [options]   run a recipe: an id (x19, X-19) or a path to a .lua file\n"
     "  tafrun show RECIPE        the recipe's question, parameters (type, range, default) and sections\n"
-    "  tafrun list [KIND]        recipes, models, gpus or apis (default: recipes)\n"
+    "  tafrun list [KIND]        recipes, models, gpus, apis or packs (default: recipes)\n"
     "  tafrun card --model ID    every recipe that applies to one model, one summary table\n"
     "  tafrun compare RECIPE --model A,B,C   one recipe on several models, side by side\n"
     "  tafrun sweep RECIPE --model A,B --grid KEY=START..STOP*FACTOR [--grid …]\n"

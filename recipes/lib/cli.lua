@@ -4,6 +4,7 @@ local errors = require "lib.errors"
 local params = require "lib.params"
 local runner = require "lib.runner"
 local catalog = require "lib.catalog"
+local packs = require "lib.packs"
 
 local M = {}
 
@@ -46,28 +47,38 @@ end
 
 local LISTS = {
   recipes = function()
-    local rows = { { "ID", "NAME", "QUESTION" } }
-    for _, e in ipairs(runner.available()) do
-      local ok, r = pcall(runner.find, e.path)
-      if ok then rows[#rows + 1] = { r.id, r.name, r.question }
-      else rows[#rows + 1] = { e.id, "(does not load)", tostring(errors.is_usage(r) and r.message or r) } end
+    local rows = { { "ID", "NAME", "ORIGIN", "QUESTION" } }
+    for _, x in ipairs(runner.recipes()) do
+      local e, r = x.entry, x.recipe
+      local origin = e.origin .. (e.shadows and " (overrides built-in)" or "")
+        .. (e.conflict and (" CONFLICT with " .. e.conflict) or "")
+      if r then rows[#rows + 1] = { r.id, r.name, origin, r.question }
+      else rows[#rows + 1] = { e.id, "(does not load)", origin, x.error } end
     end
     return columns(rows)
   end,
+  packs = function()
+    local rows = { { "PACK", "VERSION", "FOUND BY", "DIRECTORY", "DESCRIPTION" } }
+    for _, p in ipairs(packs.all()) do
+      rows[#rows + 1] = { p.name, p.version, p.origin, p.dir, p.description }
+    end
+    if #rows == 1 then return "no packs (add one with --pack DIR, $TAFRUN_PATH or $XDG_DATA_HOME/tafrun/packs)\n" end
+    return columns(rows)
+  end,
   models = function()
-    local rows = { { "ID", "HF ID", "PARAMS", "CONTEXT", "θ", "ARCH", "SOURCE" } }
+    local rows = { { "ID", "HF ID", "FAMILY", "PARAMS", "CONTEXT", "θ", "ARCH", "ORIGIN", "SOURCE" } }
     for _, m in ipairs(catalog.models()) do
-      rows[#rows + 1] = { m.short_id, m.id, fmt_params(m.n_params), tostring(m.T_train or "?"),
-                          tostring(m.theta or "-"), m.architecture or "?", m.source }
+      rows[#rows + 1] = { m.short_id, m.id, m.family or "?", fmt_params(m.n_params), tostring(m.T_train or "?"),
+                          tostring(m.theta or "-"), m.architecture or "?", m.origin or "built-in", m.source }
     end
     return columns(rows)
   end,
   gpus = function()
-    local rows = { { "GPU", "BF16 TFLOP/s", "VRAM GB", "HBM GB/s", "USD/h", "TDP W", "ALIASES" } }
+    local rows = { { "GPU", "BF16 TFLOP/s", "VRAM GB", "HBM GB/s", "USD/h", "TDP W", "ORIGIN", "ALIASES" } }
     for _, g in ipairs(catalog.gpus()) do
       rows[#rows + 1] = { g.name, tostring(g.flops), tostring(g.vram_GB), tostring(g.bw_GB_s),
                           g.usd_h > 0 and string.format("%.2f", g.usd_h) or "local",
-                          tostring(g.tdp), table.concat(g.aliases or {}, ", ") }
+                          tostring(g.tdp), g.origin, table.concat(g.aliases or {}, ", ") }
     end
     return columns(rows)
   end,
@@ -84,7 +95,7 @@ local LISTS = {
 function M.list(opts)
   local kind = opts.target or "recipes"
   local f = LISTS[kind]
-  if f == nil then errors.usage("list: unknown kind '%s'; use recipes, models, gpus or apis", kind) end
+  if f == nil then errors.usage("list: unknown kind '%s'; use recipes, models, gpus, apis or packs", kind) end
   return f()
 end
 
@@ -119,25 +130,41 @@ function M.show(opts)
   return text
 end
 
--- tafrun card --model ID: every recipe the model's fields can feed, one table.
+-- The card's key number: the recipe's own `key`, else its first numeric step.
+local function key_of(res)
+  if res.key then return res.key end
+  for _, s in ipairs(res.chain) do
+    if type(s.result) == "number" then return string.format("%s = %.4g", s.name, s.result) end
+  end
+  return ""
+end
+
+-- tafrun card --model ID: every recipe the model's fields can feed, one table
+-- (--json: an array of the full results, plus one entry per recipe lacking input).
 function M.card(opts)
   if not opts.model then errors.usage("card needs --model ID") end
   local model = catalog.model(opts.model)
-  local rows = { { "RECIPE", "NAME", "VERDICT", "CONFIDENCE" } }
-  for _, e in ipairs(runner.available()) do
-    local r = runner.find(e.path)
+  local rows = { { "RECIPE", "NAME", "VERDICT", "KEY", "CONFIDENCE" } }
+  local results = {}
+  for _, x in ipairs(runner.recipes()) do
+    local r = x.recipe
+    if not r then error(x.error, 0) end
     local sets = {}   -- a --set applies to the recipes that declare it
     for _, kv in ipairs(typed_sets(opts)) do if r.params[kv[1]] then sets[#sets + 1] = kv end end
     local ok, res = pcall(runner.run, r, model, sets)
     if ok then
-      rows[#rows + 1] = { r.id, r.name, res.verdict, res.confidence.pct .. "% " .. res.confidence.band }
+      rows[#rows + 1] = { r.id, r.name, res.verdict, key_of(res), res.confidence.pct .. "% " .. res.confidence.band }
+      results[#results + 1] = res
     elseif errors.is_usage(res) then
-      rows[#rows + 1] = { r.id, r.name, "needs input",
+      rows[#rows + 1] = { r.id, r.name, "needs input", "",
                           res.missing and ("--set " .. res.missing .. "=…") or res.message }
+      results[#results + 1] = taf.json.ordered({ recipe_id = r.id, recipe_name = r.name,
+        needs_input = res.missing, message = res.message }, { "recipe_id", "recipe_name", "needs_input", "message" })
     else
       error(res, 0)
     end
   end
+  if opts.format == "json" then return taf.json.array(results) end
   return string.format("%s (%s)\n\n", model.id, model.short_id) .. columns(rows)
 end
 

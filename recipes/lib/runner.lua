@@ -70,6 +70,21 @@ function M.available()
   return list
 end
 
+-- Every loadable recipe on the path, as { {entry=, recipe=} | {entry=, error=} };
+-- modules that load but return something else (a pack's helpers) are skipped.
+function M.recipes()
+  local out = {}
+  for _, e in ipairs(M.available()) do
+    local ok, r = pcall(load_path, e.path, e.root)
+    if ok then
+      out[#out + 1] = { entry = e, recipe = r }
+    elseif not (errors.is_usage(r) and r.message:find("does not return recipe", 1, true)) then
+      out[#out + 1] = { entry = e, error = errors.is_usage(r) and r.message or tostring(r) }
+    end
+  end
+  return out
+end
+
 -- A recipe by id (x19, X-19) or by path to a .lua file.
 function M.find(ref)
   if ref:match("%.lua$") or ref:find("/", 1, true) then
@@ -114,6 +129,9 @@ local function check_outcome(r, out, chain)
   end
   if #chain.factors == 0 then
     error(string.format("%s: no confidence factors; call chain:factor(key, status)", r.id), 0)
+  end
+  if out.key ~= nil and type(out.key) ~= "string" then
+    error(string.format("%s: run() result field 'key' (the card's key number) must be a string", r.id), 0)
   end
 end
 
@@ -160,6 +178,8 @@ function M.run(r, model, sets)
   }, model and RESULT_META or RESULT_META_NO_MODEL)
   -- recipe-specific extras (e.g. X-2's caveats, horizon_source, pdi) follow the notes
   for k, v in pairs(out.extra or {}) do result[k] = v end
+  -- optional one-line key number shown by `tafrun card` ("D_f = 4826")
+  result.key = out.key
   return result
 end
 

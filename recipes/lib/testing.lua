@@ -8,6 +8,7 @@
 --   end)
 local errors = require "lib.errors"
 local runner = require "lib.runner"
+local packs = require "lib.packs"
 
 local M = {}
 
@@ -21,15 +22,39 @@ local function message_of(e)
   return tostring(e)
 end
 
-function M.run_dir(dir)
+-- Test files of DIR: a pack's DIR/tests/*.lua (the pack is activated, and
+-- its tests may require its modules), else DIR/*.lua.
+local function test_files(dir)
+  dir = (dir:gsub("/+$", ""))
+  if host.exists(dir) ~= "directory" then errors.usage("test: '%s' is not a directory", dir) end
+  local root, sub = nil, dir
+  if host.exists(dir .. "/pack.lua") == "file" then
+    packs.add(dir)
+    packs.all()
+    root, sub = dir, dir .. "/tests"
+  end
   local files = {}
-  for _, sub in ipairs { dir, dir .. "/tests" } do
-    for _, f in ipairs(host.dir(sub) or {}) do
-      if f:match("%.lua$") and host.exists(sub .. "/" .. f) == "file" then files[#files + 1] = sub .. "/" .. f end
+  for _, f in ipairs(host.dir(sub) or {}) do
+    if f:match("%.lua$") and host.exists(sub .. "/" .. f) == "file" then
+      files[#files + 1] = { path = sub .. "/" .. f, root = root }
     end
   end
-  if host.exists(dir) ~= "directory" then errors.usage("test: '%s' is not a directory", dir) end
-  if #files == 0 then errors.usage("test: no *.lua test files in '%s'", dir) end
+  if #files == 0 then errors.usage("test: no *.lua test files in '%s'", sub) end
+  return files
+end
+
+function M.run_dir(dir)
+  local files = {}
+  if dir then
+    files = test_files(dir)
+  else -- every discovered pack's tests
+    for _, p in ipairs(packs.all()) do
+      if host.exists(p.dir .. "/tests") == "directory" then
+        for _, f in ipairs(test_files(p.dir)) do files[#files + 1] = f end
+      end
+    end
+    if #files == 0 then errors.usage("test: no pack with tests on the path (give a directory)") end
+  end
 
   local passed, failed, lines = 0, 0, {}
   local current, failures
@@ -81,11 +106,11 @@ function M.run_dir(dir)
     end
   end
 
-  for _, path in ipairs(files) do
-    local ok, e = pcall(host.load, path, api)
+  for _, f in ipairs(files) do
+    local ok, e = pcall(host.load, f.path, api, f.root)
     if not ok then
       failed = failed + 1
-      lines[#lines + 1] = string.format("FAIL %s: %s", path, message_of(e))
+      lines[#lines + 1] = string.format("FAIL %s: %s", f.path, message_of(e))
     end
   end
   lines[#lines + 1] = string.format("%d passed, %d failed", passed, failed)

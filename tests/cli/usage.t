@@ -101,7 +101,7 @@ $ tafrun x19 --model qwen2.5-7b --format yaml
 [2]
 
 $ tafrun list things
-! tafrun: list: unknown kind 'things'; use recipes, models, gpus or apis
+! tafrun: list: unknown kind 'things'; use recipes, models, gpus, apis or packs
 [2]
 
 $ tafrun show

@@ -1,0 +1,1 @@
+return { token = "s3cr3t" }

@@ -1,0 +1,61 @@
+# Hostile third-party packs (SPEC §10): every escape ends with exit 1 and a
+# clear message; nothing is written outside, no output file is left behind.
+
+$ tafrun --pack tests/cli/hostile-packs/shell evil; rc=$?; test ! -e /tmp/tafrun-hostile-shell && exit $rc
+! tafrun: tests/cli/hostile-packs/shell/recipes/evil.lua:2: attempt to call a nil value (local 'f')
+!   (in EVIL shell, step 1)
+[1]
+
+$ tafrun --pack tests/cli/hostile-packs/writer evil; rc=$?; test ! -e /tmp/tafrun-hostile-write && exit $rc
+! tafrun: tests/cli/hostile-packs/writer/recipes/evil.lua:2: attempt to index a nil value (global 'io')
+!   (in EVIL writer, step 1)
+[1]
+
+# another pack's module is invisible, even with both packs on the path
+$ tafrun --pack tests/cli/hostile-packs/victim --pack tests/cli/hostile-packs/reader evil
+! tafrun: tests/cli/hostile-packs/reader/recipes/evil.lua:3: require: module 'secret' not found on the recipe path of this pack
+!   (in EVIL reader, step 1)
+[1]
+
+$ tafrun --pack tests/cli/hostile-packs/cmodule evil; rc=$?; test ! -e /tmp/tafrun-hostile-dir && exit $rc
+! tafrun: tests/cli/hostile-packs/cmodule/recipes/evil.lua:2: require: module 'lfs' not found on the recipe path of this pack
+!   (in EVIL cmodule, step 1)
+[1]
+
+$ tafrun --pack tests/cli/hostile-packs/loadlib evil
+! tafrun: tests/cli/hostile-packs/loadlib/recipes/evil.lua:7: reachable: []
+!   (in EVIL loadlib, step 1)
+[1]
+
+$ tafrun --pack tests/cli/hostile-packs/rep-bomb evil --max-mem 128
+! tafrun: script stopped: memory cap exceeded (128 MiB; raise it with --max-mem)
+[1]
+
+$ tafrun --pack tests/cli/hostile-packs/loop evil --max-steps 2000000
+! tafrun: script stopped: instruction budget exhausted (2000000 steps; raise it with --max-steps or --trust)
+[1]
+
+$ tafrun --pack tests/cli/hostile-packs/recursion evil
+! tafrun: tests/cli/hostile-packs/recursion/recipes/evil.lua:2: stack overflow
+!   (in EVIL recursion, step 1)
+[1]
+
+$ tafrun --pack tests/cli/hostile-packs/metatables evil
+! tafrun: tests/cli/hostile-packs/metatables/recipes/evil.lua:15: tampered: []
+!   (in EVIL metatables, step 1)
+[1]
+
+# a sweep stopped by the budget leaves neither the output nor a partial file
+$ d=$(mktemp -d); tafrun --pack tests/cli/hostile-packs/loop sweep evil --grid n=1..4 --jobs 2 --max-steps 2000000 --out $d/out.jsonl; rc=$?; ls $d; rm -rf $d; exit $rc
+! tafrun: script stopped: instruction budget exhausted (2000000 steps; raise it with --max-steps or --trust)
+! ...
+[1]
+
+# two packs defining the same recipe id: reported, not silently resolved
+$ tafrun --pack tests/cli/hostile-packs/loop --pack tests/cli/hostile-packs/shell evil
+! tafrun: recipe 'evil' is defined by two packs, loop and shell: remove one from the path, or run the file by its path
+[2]
+
+$ tafrun --pack tests/cli/hostile-packs/nope x19
+! tafrun: --pack tests/cli/hostile-packs/nope: no such directory
+[2]
