@@ -105,8 +105,14 @@ function M.find(ref)
       end
     end
   end
+  -- then by the id a recipe declares (a pack's LC-THETA in theta_sweep.lua)
   local ids = {}
-  for _, e in ipairs(all) do ids[#ids + 1] = e.id end
+  for _, x in ipairs(M.recipes()) do
+    if x.recipe then
+      if id and M.normalize_id(x.recipe.id) == id then return x.recipe end
+      ids[#ids + 1] = x.entry.id
+    end
+  end
   errors.unknown("recipe", ref, ids)
 end
 

@@ -30,7 +30,7 @@ $ tafrun x19 --model Qwen-7B
 [2]
 
 $ tafrun x99 --model qwen2.5-7b
-! tafrun: unknown recipe 'x99'; nearest: x19, x1, x2 (see 'tafrun list recipes')
+! tafrun: unknown recipe 'x99'; nearest: x19, x1, .* \(see 'tafrun list recipes'\) (re)
 [2]
 
 $ tafrun no/such/recipe.lua
