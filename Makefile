@@ -1,5 +1,5 @@
 # Thin wrapper over CMake for the README's two commands (and a few more).
-PACKAGES := cmake make gcc pkg-config liblua5.4-dev lua-filesystem-dev libcmocka-dev libjansson-dev
+PACKAGES := cmake make gcc pkg-config bc liblua5.4-dev lua-filesystem-dev libcmocka-dev libjansson-dev
 BUILD    ?= build
 ASAN     ?= build-asan
 JOBS     ?= $(shell nproc 2>/dev/null || echo 2)
@@ -45,8 +45,11 @@ test-asan: deps
 	cmake --build $(ASAN) -j $(JOBS)
 	cd $(ASAN) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j $(JOBS)
 
+# Benchmarks print ratios against baselines measured in the same run; they never gate CI.
 bench: build
 	$(BUILD)/bench_df_exact
+	bash bench/cold_start.sh $(BUILD)/tafrun
+	bash bench/sweep_vs_python.sh $(BUILD)/tafrun
 
 install: build
 	cmake --install $(BUILD)

@@ -2,6 +2,7 @@
  * recipe library (lib.cli), and print what it returns. */
 #include "tafrun.h"
 #include "host.h"
+#include "host_lib.h"
 #include "json.h"
 #include "render.h"
 #include "lua/module.h"
@@ -353,6 +354,7 @@ int tafrun_main(int argc, char **argv)
     rc = host_open(&h);
     if (rc == TAF_EXIT_OK)
         rc = dispatch(&h, &c);
+    host_lib_shutdown(rc != TAF_EXIT_OK);
     host_close(&h);
     return rc;
 }

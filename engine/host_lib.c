@@ -5,6 +5,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,16 @@
 #include <unistd.h>
 
 #define WRITER "tafrun.output"
+#define MAX_CHILDREN 256
+#define MAX_CLEANUP 512
+
+/* Worker processes started by host.fork, and files to delete if the run
+ * fails in a way Lua code cannot clean up after (budget, memory cap). */
+static pid_t children[MAX_CHILDREN];
+static int n_children;
+static char *cleanup[MAX_CLEANUP];
+static int n_cleanup;
+static int is_worker;
 
 /* host.exists(path) → "file" | "directory" | "other" | nil */
 static int l_exists(lua_State *L)
@@ -157,7 +168,7 @@ static int writer_commit(lua_State *L)
     int ok = fflush(w->f) == 0 && fsync(fileno(w->f)) == 0;
     ok = fclose(w->f) == 0 && ok;
     w->f = NULL;
-    if (!ok || rename(w->tmp, w->path) != 0) {
+    if (!ok || (strcmp(w->tmp, w->path) != 0 && rename(w->tmp, w->path) != 0)) {
         int e = errno;
         unlink(w->tmp);
         lua_pushfstring(L, "cannot write %s: %s", w->path, strerror(e));
@@ -175,11 +186,24 @@ static int writer_abort(lua_State *L)
     return 0;
 }
 
-/* host.open_output(path) → writer; nothing appears at `path` until commit.
- * path "-" writes straight to stdout. */
+/* host.on_failure_remove(path): delete `path` if this run ends in failure. */
+static int l_on_failure_remove(lua_State *L)
+{
+    const char *path = luaL_checkstring(L, 1);
+    if (n_cleanup == MAX_CLEANUP)
+        return luaL_error(L, "too many files to clean up");
+    if ((cleanup[n_cleanup] = strdup(path)) == NULL)
+        return luaL_error(L, "out of memory");
+    n_cleanup++;
+    return 0;
+}
+
+/* host.open_output(path [, direct]) → writer; nothing appears at `path` until
+ * commit (direct: write `path` itself, for a worker's part). "-" is stdout. */
 static int l_open_output(lua_State *L)
 {
     const char *path = luaL_checkstring(L, 1);
+    int direct = lua_toboolean(L, 2);
     struct writer *w = lua_newuserdatauv(L, sizeof *w, 0);
     memset(w, 0, sizeof *w);
     luaL_setmetatable(L, WRITER);
@@ -193,7 +217,10 @@ static int l_open_output(lua_State *L)
     w->path = strdup(path);
     if (w->tmp == NULL || w->path == NULL)
         return luaL_error(L, "out of memory");
-    snprintf(w->tmp, n, "%s.partial-%ld", path, (long)getpid());
+    if (direct)
+        snprintf(w->tmp, n, "%s", path);
+    else
+        snprintf(w->tmp, n, "%s.partial-%ld", path, (long)getpid());
     int fd = open(w->tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (fd < 0 || (w->f = fdopen(fd, "wb")) == NULL) {
         int e = errno;
@@ -217,9 +244,13 @@ static int l_fork(lua_State *L)
         if (pid < 0)
             return luaL_error(L, "cannot start worker %d: %s", (int)k, strerror(errno));
         if (pid == 0) {
+            is_worker = 1;
+            n_children = 0;
             lua_pushinteger(L, k);
             return 1;
         }
+        if (n_children < MAX_CHILDREN)
+            children[n_children++] = pid;
     }
     lua_pushinteger(L, 0);
     return 1;
@@ -232,6 +263,7 @@ static int l_wait(lua_State *L)
     while (wait(&status) > 0)
         if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
             ok = 0;
+    n_children = 0;
     lua_pushboolean(L, ok);
     return 1;
 }
@@ -275,6 +307,21 @@ static int l_progress(lua_State *L)
     return 0;
 }
 
+void host_lib_shutdown(int failed)
+{
+    if (!is_worker && failed) {
+        for (int i = 0; i < n_children; i++)
+            kill(children[i], SIGTERM);
+        while (wait(NULL) > 0)
+            ;
+        for (int i = 0; i < n_cleanup; i++)
+            unlink(cleanup[i]);
+    }
+    for (int i = 0; i < n_cleanup; i++)
+        free(cleanup[i]);
+    n_cleanup = n_children = 0;
+}
+
 void host_lib_push(struct taf_host *h)
 {
     lua_State *L = h->L;
@@ -293,7 +340,7 @@ void host_lib_push(struct taf_host *h)
     static const luaL_Reg funcs[] = {
         { "exists", l_exists }, { "dir", l_dir }, { "getenv", l_getenv },
         { "open_output", l_open_output }, { "fork", l_fork }, { "wait", l_wait }, { "exit", l_exit },
-        { "remove", l_remove }, { "nproc", l_nproc }, { "clock", l_clock }, { "progress", l_progress }, { NULL, NULL },
+        { "remove", l_remove }, { "on_failure_remove", l_on_failure_remove }, { "nproc", l_nproc }, { "clock", l_clock }, { "progress", l_progress }, { NULL, NULL },
     };
     luaL_newlib(L, funcs);
     int top = lua_gettop(L);

@@ -9,4 +9,8 @@
 /* Push a new `host` table (without `load`, which sandbox.c adds). */
 void host_lib_push(struct taf_host *h);
 
+/* At exit: when the run failed, stop worker processes and delete the files
+ * registered with host.on_failure_remove (partial sweep parts). */
+void host_lib_shutdown(int failed);
+
 #endif

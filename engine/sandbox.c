@@ -1,6 +1,7 @@
 /* Allow-list environments, after linit.c (copy and edit) and Redis's scripting sandbox. */
 #include "sandbox.h"
 #include "host_lib.h"
+#include "chunks.h"
 #include "lua/bind.h"
 
 #include <lauxlib.h>
@@ -18,6 +19,7 @@
 #define REG_TEMPLATE "taf.sandbox.template"
 #define REG_LIBEXTRA "taf.sandbox.lib"
 #define REG_LOADED "taf.sandbox.loaded"
+#define REG_ENVMETA "taf.sandbox.envmeta"
 #define MAX_SCRIPT_BYTES (8u << 20)
 
 static struct taf_host *host_of(lua_State *L)
@@ -160,8 +162,36 @@ static int sandbox_print(lua_State *L)
     return 0;
 }
 
-/* Read a whole text file (bounded) and load it as chunk `@shown`. */
+/* The precompiled chunk of a built-in file whose text is still `text`. */
+static const struct taf_chunk *precompiled(lua_State *L, const char *path, const char *text, size_t len)
+{
+    void *ud;
+    lua_getallocf(L, &ud);
+    const struct taf_host *h = ud;
+    size_t n = strlen(h->datadir);
+    if (strncmp(path, h->datadir, n) != 0 || path[n] != '/')
+        return NULL;
+    for (const struct taf_chunk *c = taf_chunks; c->path != NULL; c++)
+        if (strcmp(c->path, path + n + 1) == 0)
+            return c->source_hash == taf_fnv1a(text, len) ? c : NULL;
+    return NULL;
+}
+
+static int load_text_file_impl(lua_State *L, const char *path, const char *shown, int allow_bytecode);
+
+/* Read a whole text file (bounded) and load it as chunk `@shown`; a built-in
+ * file unchanged since the build loads from its precompiled bytecode. */
 static int load_text_file(lua_State *L, const char *path, const char *shown)
+{
+    return load_text_file_impl(L, path, shown, 1);
+}
+
+static int load_text_file_parse(lua_State *L, const char *path, const char *shown)
+{
+    return load_text_file_impl(L, path, shown, 0);
+}
+
+static int load_text_file_impl(lua_State *L, const char *path, const char *shown, int allow_bytecode)
 {
     FILE *f = fopen(path, "rb");
     if (f == NULL)
@@ -189,6 +219,17 @@ static int load_text_file(lua_State *L, const char *path, const char *shown)
     }
     size_t len;
     const char *text = lua_tolstring(L, -1, &len);
+    const struct taf_chunk *pre = allow_bytecode ? precompiled(L, path, text, len) : NULL;
+    if (pre != NULL) { /* our own bytecode, compiled from exactly this text */
+        lua_pushnil(L);
+        int status = luaL_loadbufferx(L, (const char *)pre->code, pre->size, pre->path, "b");
+        lua_remove(L, -2);
+        lua_remove(L, -2);
+        if (status == LUA_OK)
+            return status;
+        lua_pop(L, 1); /* a liblua whose bytecode differs: parse the text instead */
+        return load_text_file_parse(L, path, shown);
+    }
     lua_pushfstring(L, "@%s", shown);
     int status = luaL_loadbufferx(L, text, len, lua_tostring(L, -1), "t");
     lua_remove(L, -2);
@@ -483,15 +524,20 @@ void sandbox_push_env(struct taf_host *h, enum sandbox_kind kind, const char *ro
         lua_pushglobaltable(L);
         return;
     }
-    lua_getfield(L, LUA_REGISTRYINDEX, REG_TEMPLATE);
-    lua_newtable(L);
-    lua_pushnil(L);
-    while (lua_next(L, -3)) {
-        lua_pushvalue(L, -2);
-        lua_insert(L, -2);
-        lua_rawset(L, -4);
+    /* the safe globals are inherited from the shared template through a
+     * sealed metatable: nothing to copy, nothing a script can reach to change */
+    lua_createtable(L, 0, 4);
+    if (lua_getfield(L, LUA_REGISTRYINDEX, REG_ENVMETA) != LUA_TTABLE) {
+        lua_pop(L, 1);
+        lua_createtable(L, 0, 2);
+        lua_getfield(L, LUA_REGISTRYINDEX, REG_TEMPLATE);
+        lua_setfield(L, -2, "__index");
+        lua_pushboolean(L, 0);
+        lua_setfield(L, -2, "__metatable");
+        lua_pushvalue(L, -1);
+        lua_setfield(L, LUA_REGISTRYINDEX, REG_ENVMETA);
     }
-    lua_remove(L, -2);
+    lua_setmetatable(L, -2);
     lua_pushvalue(L, -1);
     lua_setfield(L, -2, "_G");
     sandbox_push_require(h, root);

@@ -11,6 +11,9 @@ local STEP_FIELDS = { section = "string", name = "string", formula = "string",
                       inputs = "table", interpretation = "string", receipt = "string",
                       breakdown = "table", result = true }
 local STATUS = { ok = 1, warn = 0.5, miss = 0 }
+local REQUIRED = { "section", "name", "formula", "receipt" }
+local RECEIPTS = {}
+for k in pairs(dsl.RECEIPTS) do RECEIPTS[k] = true end
 local FACTOR_META = { __jsonorder = { "key", "status" } }
 local CONFIDENCE_META = { __jsonorder = { "pct", "band", "factors" } }
 local ARRAY_META = getmetatable(taf.json.array({}))
@@ -46,10 +49,10 @@ function Chain:step(s)
       error(string.format("chain:step: field '%s' must be a %s", k, want), 2)
     end
   end
-  for _, k in ipairs { "section", "name", "formula", "receipt" } do
-    if s[k] == nil then error(string.format("chain:step: field '%s' is required", k), 2) end
+  for i = 1, #REQUIRED do
+    if s[REQUIRED[i]] == nil then error(string.format("chain:step: field '%s' is required", REQUIRED[i]), 2) end
   end
-  if not dsl.RECEIPTS[s.receipt] then
+  if not RECEIPTS[s.receipt] then
     error(string.format("chain:step '%s': receipt '%s' is not one of lean, data, derived, "
       .. "analogy, erratum, provisional, refuted", s.name, s.receipt), 2)
   end

@@ -44,10 +44,12 @@ local function bad(rid, name, spec, v)
 end
 
 -- Check one value against its declaration; returns the canonical value.
+local HUGE = math.huge
+
 function M.check(rid, name, spec, v)
   local kind = spec.kind
   if kind == "number" or kind == "integer" then
-    if type(v) ~= "number" or v ~= v or v == math.huge or v == -math.huge then bad(rid, name, spec, v) end
+    if type(v) ~= "number" or v ~= v or v == HUGE or v == -HUGE then bad(rid, name, spec, v) end
     if kind == "integer" then
       if math.floor(v) ~= v then bad(rid, name, spec, v) end
       v = math.tointeger(v) or v

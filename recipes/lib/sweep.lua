@@ -171,10 +171,12 @@ function M.run(opts)
     for i, k in ipairs(ROW_ORDER) do head[i] = k end
     writer:write(table.concat(head, ",") .. "\n")
   end
+  local function part_path(j) return string.format("%s.partial.part%d", out, j) end
+  for j = 1, jobs - 1 do host.on_failure_remove(part_path(j)) end
   local k = host.fork(jobs)
   local function block(j) return first + (j * count) // jobs, first + ((j + 1) * count) // jobs - 1 end
   if k > 0 then -- a worker: its block into its own part file, then exit
-    local part = host.open_output(string.format("%s.partial.part%d", out, k))
+    local part = host.open_output(part_path(k), true)
     local ok, e = pcall(run_block, part, block(k))
     if ok then ok, e = pcall(part.commit, part) end
     host.exit(ok and 0 or 1)
@@ -183,11 +185,11 @@ function M.run(opts)
   local ok, e = pcall(run_block, writer, from, to, progress)
   local children_ok = host.wait()
   if ok and children_ok then
-    for j = 1, jobs - 1 do writer:append_file(string.format("%s.partial.part%d", out, j)) end
+    for j = 1, jobs - 1 do writer:append_file(part_path(j)) end
     writer:commit()
   else
     writer:abort()
-    for j = 1, jobs - 1 do host.remove(string.format("%s.partial.part%d", out, j)) end
+    for j = 1, jobs - 1 do host.remove(part_path(j)) end
     if not ok then error(e, 0) end
     error("a sweep worker failed; no output written", 0)
   end

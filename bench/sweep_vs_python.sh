@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Sweep throughput (SPEC §11, issue: 1e5 X-2 evaluations): tafrun sweep against
+# the seed Python module on the same grid, both run here, in this run.
+# Prints points/s and ratios for lean rows and full JSON results, per core
+# (--jobs 1) and with every core.
+set -eu
+tafrun=${1:-build/tafrun}
+here=$(cd "$(dirname "$0")" && pwd)
+seeds=${SEEDS:-$here/../../shared/seeds}
+n=${POINTS:-100000}
+py=$(command -v python3 || true)
+[ -x /usr/bin/python3 ] && py=/usr/bin/python3
+if [ -z "$py" ] || [ ! -f "$seeds/002_taf_formulas.py" ]; then
+  echo "sweep benchmark skipped: needs python3 and $seeds/002_taf_formulas.py"; exit 0
+fi
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+grid="T_eval=1000..$((1000 + n - 1))+1"
+run_tafrun() { # extra args → seconds
+  local t0 t1
+  t0=$(date +%s.%N)
+  "$tafrun" sweep x2 --model llama-3-8b --grid "$grid" --out "$tmp/t.jsonl" "$@" >/dev/null
+  t1=$(date +%s.%N)
+  echo "$t1 - $t0" | bc -l
+}
+nproc=$(nproc)
+echo "sweep: $n X-2 points on llama-3-8b, python = $("$py" --version 2>&1)"
+for mode in lean full; do
+  extra=(); [ $mode = full ] && extra=(--full)
+  p=$("$py" "$here/seed_sweep.py" "$seeds" "$n" "$tmp/p.jsonl" $mode)
+  t1=$(run_tafrun --jobs 1 "${extra[@]}")
+  tn=$(run_tafrun --jobs "$nproc" "${extra[@]}")
+  printf '  %-4s rows: python %7.2f s | tafrun 1 core %7.2f s (%5.2fx) | %d cores %7.2f s (%5.2fx)\n' \
+    $mode "$p" "$t1" "$(echo "$p / $t1" | bc -l)" "$nproc" "$tn" "$(echo "$p / $tn" | bc -l)"
+done
+echo "  targets: lean >= 15x per core (SPEC §11), >= 50x (issue); full >= 4x per core"
