@@ -453,3 +453,222 @@ char *taf_json_dumps(const json_t *j, int indent)
     }
     return o.buf;
 }
+
+/* ── Lua values straight to text (taf.json.encode, sweep rows) ───────── */
+
+/* A Lua string as a JSON string; invalid UTF-8 bytes become U+FFFD. */
+static void put_lua_string(struct out *o, const char *s, size_t n)
+{
+    put(o, "\"", 1);
+    size_t run = 0; /* bytes copied as they are, flushed in one put */
+    for (size_t i = 0; i < n;) {
+        unsigned char c = (unsigned char)s[i];
+        size_t len = c < 0x80 ? (c >= 0x20 && c != '"' && c != '\\') : utf8_seq((const unsigned char *)s + i, n - i);
+        if (len > 0 && (c >= 0x80 || len == 1)) {
+            if (c < 0x80) {
+                run++;
+                i++;
+                continue;
+            }
+            put(o, s + i - run, run);
+            run = 0;
+            put(o, s + i, len);
+            i += len;
+            continue;
+        }
+        put(o, s + i - run, run);
+        run = 0;
+        if (c >= 0x80) {
+            puts_(o, "\xEF\xBF\xBD");
+        } else {
+            char esc[8];
+            switch (c) {
+            case '"': puts_(o, "\\\""); break;
+            case '\\': puts_(o, "\\\\"); break;
+            case '\n': puts_(o, "\\n"); break;
+            case '\r': puts_(o, "\\r"); break;
+            case '\t': puts_(o, "\\t"); break;
+            default:
+                snprintf(esc, sizeof esc, "\\u%04x", c);
+                puts_(o, esc);
+            }
+        }
+        i++;
+    }
+    put(o, s + n - run, run);
+    put(o, "\"", 1);
+}
+
+static int encode_lua(lua_State *L, int idx, struct out *o, int indent, int level, char *err, size_t errsize);
+
+static int encode_field(lua_State *L, struct out *o, const char *key, int first, int indent, int level,
+                        char *err, size_t errsize)
+{
+    if (!first)
+        put(o, ",", 1);
+    newline(o, indent, level + 1);
+    put_lua_string(o, key, strlen(key));
+    puts_(o, indent > 0 ? ": " : ":");
+    return encode_lua(L, lua_gettop(L), o, indent, level + 1, err, errsize);
+}
+
+static int encode_lua_object(lua_State *L, int idx, struct out *o, int indent, int level, char *err, size_t errsize)
+{
+    int first = 1, order = 0;
+    put(o, "{", 1);
+    if (metafield_is(L, idx, TAF_JSON_ORDER, LUA_TTABLE)) {
+        order = lua_gettop(L);
+        lua_Integer n = (lua_Integer)lua_rawlen(L, order);
+        for (lua_Integer i = 1; i <= n; i++) {
+            if (lua_rawgeti(L, order, i) != LUA_TSTRING) {
+                lua_pop(L, 1);
+                continue;
+            }
+            const char *key = lua_tostring(L, -1); /* anchored in `order` */
+            lua_pop(L, 1);
+            lua_getfield(L, idx, key);
+            if (!encode_field(L, o, key, first, indent, level, err, errsize))
+                return 0;
+            lua_pop(L, 1);
+            first = 0;
+        }
+    }
+    size_t count = 0, cap = 16;
+    const char **keys = malloc(cap * sizeof *keys);
+    lua_pushnil(L);
+    while (keys != NULL && lua_next(L, idx)) {
+        lua_pop(L, 1);
+        if (lua_type(L, -1) != LUA_TSTRING) {
+            if (lua_type(L, -1) == LUA_TNUMBER) {
+                free(keys);
+                lua_pop(L, 1);
+                snprintf(err, errsize, "cannot encode a table mixing array and object keys");
+                return 0;
+            }
+            continue;
+        }
+        const char *k = lua_tostring(L, -1);
+        if (order) { /* already written? */
+            int listed = 0;
+            lua_Integer n = (lua_Integer)lua_rawlen(L, order);
+            for (lua_Integer i = 1; i <= n && !listed; i++) {
+                lua_rawgeti(L, order, i);
+                listed = lua_type(L, -1) == LUA_TSTRING && strcmp(lua_tostring(L, -1), k) == 0;
+                lua_pop(L, 1);
+            }
+            if (listed)
+                continue;
+        }
+        if (count == cap) {
+            const char **grown = realloc(keys, (cap *= 2) * sizeof *keys);
+            if (grown == NULL) {
+                free(keys);
+                keys = NULL;
+                lua_pop(L, 1);
+                break;
+            }
+            keys = grown;
+        }
+        keys[count++] = k;
+    }
+    if (keys == NULL) {
+        snprintf(err, errsize, "out of memory");
+        return 0;
+    }
+    qsort(keys, count, sizeof *keys, key_cmp);
+    for (size_t i = 0; i < count; i++) {
+        lua_getfield(L, idx, keys[i]);
+        if (!encode_field(L, o, keys[i], first, indent, level, err, errsize)) {
+            free(keys);
+            return 0;
+        }
+        lua_pop(L, 1);
+        first = 0;
+    }
+    free(keys);
+    if (order)
+        lua_pop(L, 1);
+    if (!first)
+        newline(o, indent, level);
+    put(o, "}", 1);
+    return 1;
+}
+
+static int encode_lua(lua_State *L, int idx, struct out *o, int indent, int level, char *err, size_t errsize)
+{
+    char buf[32];
+    if (level > MAX_DEPTH) {
+        snprintf(err, errsize, "value nested deeper than %d levels (or a cycle)", MAX_DEPTH);
+        return 0;
+    }
+    luaL_checkstack(L, 8, "json encode");
+    switch (lua_type(L, idx)) {
+    case LUA_TNIL:
+        puts_(o, "null");
+        return 1;
+    case LUA_TBOOLEAN:
+        puts_(o, lua_toboolean(L, idx) ? "true" : "false");
+        return 1;
+    case LUA_TNUMBER:
+        if (lua_isinteger(L, idx)) {
+            snprintf(buf, sizeof buf, LUA_INTEGER_FMT, lua_tointeger(L, idx));
+            puts_(o, buf);
+        } else {
+            put_real(o, lua_tonumber(L, idx));
+        }
+        return 1;
+    case LUA_TSTRING: {
+        size_t len;
+        const char *s = lua_tolstring(L, idx, &len);
+        put_lua_string(o, s, len);
+        return 1;
+    }
+    case LUA_TTABLE: {
+        lua_Integer n = 0;
+        int array = metafield_is(L, idx, TAF_JSON_ARRAY, LUA_TBOOLEAN);
+        if (array) {
+            lua_pop(L, 1);
+            n = (lua_Integer)lua_rawlen(L, idx);
+        } else {
+            array = is_sequence(L, idx, &n);
+        }
+        if (!array)
+            return encode_lua_object(L, idx, o, indent, level, err, errsize);
+        put(o, "[", 1);
+        for (lua_Integer i = 1; i <= n; i++) {
+            if (i > 1)
+                put(o, ",", 1);
+            newline(o, indent, level + 1);
+            lua_rawgeti(L, idx, i);
+            if (!encode_lua(L, lua_gettop(L), o, indent, level + 1, err, errsize))
+                return 0;
+            lua_pop(L, 1);
+        }
+        if (n > 0)
+            newline(o, indent, level);
+        put(o, "]", 1);
+        return 1;
+    }
+    default:
+        snprintf(err, errsize, "cannot encode a %s value as JSON", lua_typename(L, lua_type(L, idx)));
+        return 0;
+    }
+}
+
+char *taf_json_encode_lua(lua_State *L, int idx, int indent, char *err, size_t errsize)
+{
+    struct out o = { NULL, 0, 0, 0 };
+    int top = lua_gettop(L);
+    err[0] = '\0';
+    int ok = encode_lua(L, lua_absindex(L, idx), &o, indent, 0, err, errsize);
+    lua_settop(L, top);
+    if (!ok || o.failed) {
+        if (err[0] == '\0')
+            snprintf(err, errsize, "out of memory");
+        free(o.buf);
+        return NULL;
+    }
+    if (o.buf == NULL) /* cannot happen: every value writes something */
+        o.buf = calloc(1, 1);
+    return o.buf;
+}

@@ -16,5 +16,8 @@ void taf_json_push(lua_State *L, const json_t *j);
  * UTF-8 passed through. `indent` 0 gives compact output. Returns a malloc'd
  * string (NULL when out of memory). */
 char *taf_json_dumps(const json_t *j, int indent);
+/* The same text straight from the Lua value at `idx` (no jansson tree);
+ * NULL with a message in `err` for values JSON cannot hold. */
+char *taf_json_encode_lua(lua_State *L, int idx, int indent, char *err, size_t errsize);
 
 #endif

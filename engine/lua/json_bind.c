@@ -15,13 +15,9 @@ static int json_encode_lua(lua_State *L)
         lua_pop(L, 1);
     }
     char err[256];
-    json_t *j = taf_json_from_lua(L, 1, err, sizeof err);
-    if (j == NULL)
-        return luaL_error(L, "json.encode: %s", err);
-    char *s = taf_json_dumps(j, indent);
-    json_decref(j);
+    char *s = taf_json_encode_lua(L, 1, indent, err, sizeof err);
     if (s == NULL)
-        return luaL_error(L, "json.encode: out of memory");
+        return luaL_error(L, "json.encode: %s", err);
     lua_pushstring(L, s);
     free(s);
     return 1;

@@ -33,25 +33,17 @@ end
 
 local M = {}
 
-function M.new()
-  return setmetatable({ steps = {}, factors = {}, notes = {} }, Chain)
+-- `checked = false` skips the per-field shape checks of chain:step (sweeps
+-- run the same recipe thousands of times after checking it on the first point).
+function M.new(checked)
+  return setmetatable({ steps = {}, factors = {}, notes = {}, checked = checked ~= false }, Chain)
 end
 
 -- chain:step { section=, name=, formula=, inputs=, result=, interpretation=, receipt= }
 -- → result. Every step names its section, formula and receipt.
 function Chain:step(s)
   if type(s) ~= "table" then error("chain:step expects a table", 2) end
-  for k, v in pairs(s) do
-    local want = STEP_FIELDS[k]
-    if want == nil then
-      error(string.format("chain:step: unknown field '%s'", tostring(k)), 2)
-    elseif want ~= true and type(v) ~= want then
-      error(string.format("chain:step: field '%s' must be a %s", k, want), 2)
-    end
-  end
-  for i = 1, #REQUIRED do
-    if s[REQUIRED[i]] == nil then error(string.format("chain:step: field '%s' is required", REQUIRED[i]), 2) end
-  end
+  if self.checked then self:check_step(s) end
   if not RECEIPTS[s.receipt] then
     error(string.format("chain:step '%s': receipt '%s' is not one of lean, data, derived, "
       .. "analogy, erratum, provisional, refuted", s.name, s.receipt), 2)
@@ -61,6 +53,20 @@ function Chain:step(s)
   setmetatable(s, STEP_META[(s.interpretation and 1 or 0) + (s.breakdown and 2 or 0)])
   self.steps[#self.steps + 1] = s
   return s.result
+end
+
+function Chain:check_step(s)
+  for k, v in pairs(s) do
+    local want = STEP_FIELDS[k]
+    if want == nil then
+      error(string.format("chain:step: unknown field '%s'", tostring(k)), 3)
+    elseif want ~= true and type(v) ~= want then
+      error(string.format("chain:step: field '%s' must be a %s", k, want), 3)
+    end
+  end
+  for i = 1, #REQUIRED do
+    if s[REQUIRED[i]] == nil then error(string.format("chain:step: field '%s' is required", REQUIRED[i]), 3) end
+  end
 end
 
 -- A confidence factor (FORMULAS.md §1): status ok, warn or miss.

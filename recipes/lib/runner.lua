@@ -158,9 +158,12 @@ local function annotate(e)
 end
 
 -- Run recipe `r` with `model` (preset or nil) and typed `sets`.
-function M.run(r, model, sets)
-  local p, names = params.resolve(r, model, sets or {})
-  local chain = chainlib.new()
+-- `fast` (sweeps): skip chain:step shape checks already passed on an earlier point.
+function M.run(r, model, sets, fast, resolved)
+  local p, names
+  if resolved then p, names = resolved, params.ordered_names(r)
+  else p, names = params.resolve(r, model, sets or {}) end
+  local chain = chainlib.new(not fast)
   for _, n in ipairs(r.notes or {}) do chain:note(n) end
   local saved_recipe, saved_chain = current.recipe, current.chain
   current.recipe, current.chain = r, chain

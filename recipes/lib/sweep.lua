@@ -120,12 +120,29 @@ function M.run(opts)
   for _, k in ipairs { "verdict", "confidence", "key", "error" } do ROW_ORDER[#ROW_ORDER + 1] = k end
   local row_meta = { __jsonorder = ROW_ORDER }
 
+  local checked_once, bases = false, {}
   local function evaluate(idx)
     local model, vals = point(idx)
-    local sets = {}
-    for i, kv in ipairs(fixed) do sets[i] = kv end
-    for k, v in ipairs(vals) do sets[#sets + 1] = { keys[k], v } end
-    local ok, res = pcall(runner.run, r, model or nil, sets)
+    local changes = {}
+    for k, v in ipairs(vals) do changes[k] = { keys[k], v } end
+    -- the first point of each model resolves every parameter; later points
+    -- only re-check the swept ones
+    local ok, res
+    local base = bases[model or "none"]
+    if base then
+      ok, res = pcall(params.update, r, base, fixed, changes)
+      if ok then ok, res = pcall(runner.run, r, model or nil, nil, checked_once, res) end
+    else
+      local sets = {}
+      for i, kv in ipairs(fixed) do sets[i] = kv end
+      for _, kv in ipairs(changes) do sets[#sets + 1] = kv end
+      ok, res = pcall(params.resolve, r, model or nil, sets)
+      if ok then
+        bases[model or "none"] = res
+        ok, res = pcall(runner.run, r, model or nil, nil, checked_once, res)
+      end
+    end
+    checked_once = checked_once or ok
     if opts.full then
       if ok then return taf.json.encode(res) .. "\n" end
     end
