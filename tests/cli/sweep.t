@@ -1,0 +1,74 @@
+# tafrun sweep and compare.
+
+$ tafrun sweep x2 --model llama-3-8b,mistral-7b --grid T_eval=8192..32768*2
+  {"model":"llama-3-8b","T_eval":8192,"verdict":"YES","confidence":63,"key":null,"error":null}
+  {"model":"llama-3-8b","T_eval":16384,"verdict":"YES","confidence":63,"key":null,"error":null}
+  {"model":"llama-3-8b","T_eval":32768,"verdict":"YES","confidence":63,"key":null,"error":null}
+  {"model":"mistral-7b","T_eval":8192,"verdict":"YES","confidence":63,"key":null,"error":null}
+  {"model":"mistral-7b","T_eval":16384,"verdict":"NO","confidence":38,"key":null,"error":null}
+  {"model":"mistral-7b","T_eval":32768,"verdict":"NO","confidence":38,"key":null,"error":null}
+
+# arithmetic and list axes, CSV chosen by the extension, written atomically
+# (N = √(C/120) stays under 80 GB / 16 B for every budget here: all GO)
+$ d=$(mktemp -d); tafrun sweep x3 --grid USD_budget=1000..3000+1000 --grid gpu=h100,a100 --out $d/b.csv | sed "s|$d|DIR|"; cat $d/b.csv; ls $d; rm -rf $d
+  6 points of X-3 in .* \(.*/s, 2 jobs\) → DIR/b.csv (re)
+  model,USD_budget,gpu,verdict,confidence,key,error
+  ,1000,h100,GO,67,,
+  ,1000,a100,GO,67,,
+  ,2000,h100,GO,67,,
+  ,2000,a100,GO,67,,
+  ,3000,h100,GO,67,,
+  ,3000,a100,GO,67,,
+  b.csv
+
+# shards split the grid into contiguous slices that add up to the whole
+$ for i in 1 2 3; do tafrun sweep x2 --model qwen2.5-7b --grid T_eval=1000..1009+1 --shard $i/3; done | cut -d, -f2
+  "T_eval":1000
+  "T_eval":1001
+  "T_eval":1002
+  "T_eval":1003
+  "T_eval":1004
+  "T_eval":1005
+  "T_eval":1006
+  "T_eval":1007
+  "T_eval":1008
+  "T_eval":1009
+
+# every full row equals the same recipe run on its own, with --jobs
+$ d=$(mktemp -d); tafrun sweep x2 --model mistral-7b --grid T_train=1024..65536*4 --grid gamma_obs=0.5,0.9 --full --jobs 2 --out $d/f.jsonl >/dev/null; n=0; for T in 1024 4096 16384 65536; do for g in 0.5 0.9; do n=$((n+1)); a=$(sed -n "${n}p" $d/f.jsonl); b=$(tafrun x2 --model mistral-7b --set T_train=$T --set gamma_obs=$g --json | tafrun --trust -e 'io.write(taf.json.encode(taf.json.decode(io.read("a"))))'); [ "$a" = "$b" ] && echo same || echo DIFFERENT; done; done | uniq -c | tr -s ' '; rm -rf $d
+   8 same
+
+$ tafrun sweep x2 --model llama-3-8b --grid bogus=1..2
+! tafrun: X-2 has no parameter 'bogus' to sweep (see 'tafrun show X-2')
+[2]
+
+$ tafrun sweep x2 --model llama-3-8b --grid T_eval=10..1*2
+! tafrun: --grid 'T_eval=10..1*2': a geometric axis needs 0 < START <= STOP and FACTOR > 1
+[2]
+
+$ tafrun sweep x2 --model llama-3-8b --grid T_eval=1..4 --shard 4/3
+! tafrun: --shard expects I/N with 1 <= I <= N, got '4/3'
+[2]
+
+$ tafrun sweep x2 --model llama-3-8b
+! tafrun: sweep needs at least one --grid KEY=SPEC
+[2]
+
+$ tafrun sweep x2 --model llama-3-8b --grid T_eval=1..4 --full --out x.csv
+! tafrun: --full results need JSON Lines (--out FILE.jsonl)
+[2]
+
+# a point whose value is out of range becomes an ERROR row; the others run
+$ tafrun sweep x2 --model llama-3-8b --grid T_eval=-1,4096
+  {"model":"llama-3-8b","T_eval":-1,"verdict":"ERROR","confidence":null,"key":null,"error":"X-2: parameter 'T_eval' must be integer >= 1, got -1"}
+  {"model":"llama-3-8b","T_eval":4096,"verdict":"YES","confidence":63,"key":null,"error":null}
+
+$ tafrun compare x19 --model llama-3-8b,qwen2.5-7b | head -5
+  X-19 · KV Compression Decision
+  Soft decay, a D_f hard cutoff, or literature methods to compress the KV cache?
+  
+                                    llama-3-8b               qwen2.5-7b
+  verdict                           USE SOFT DECAY (caveat)  USE SOFT DECAY (caveat)
+
+$ tafrun compare x19 --model llama-3-8b,qwen2.5-7b --json | tafrun --trust -e 'local r = taf.json.decode(io.read("a")); print(#r, r[1].model, r[2].model)'
+  2	meta-llama/Meta-Llama-3-8B	Qwen/Qwen2.5-7B
