@@ -196,7 +196,11 @@ end
 function M.run_ref(ref, opts)
   opts = opts or {}
   local r = M.find(ref)
-  local model = opts.model and catalog.model(opts.model) or nil
+  -- a preset id, or a table of model fields (a recipe passing its own inputs on)
+  local model = opts.model
+  if type(model) == "string" then model = catalog.model(model)
+  elseif model ~= nil and type(model) ~= "table" then errors.usage("run_recipe: model must be an id or a table") end
+  if model == nil and (opts.config or opts.gguf) then model = require("lib.readers").from_options(opts) end
   local sets = {}
   for k, v in pairs(opts.set or {}) do sets[#sets + 1] = { k, v } end
   table.sort(sets, function(a, b) return a[1] < b[1] end)
