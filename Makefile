@@ -1,10 +1,12 @@
 # Thin wrapper over CMake for the README's two commands (and a few more).
-PACKAGES := cmake make gcc pkg-config bc liblua5.4-dev lua-filesystem-dev libcmocka-dev libjansson-dev
+PACKAGES := cmake make gcc pkg-config bc liblua5.4-dev lua-filesystem-dev libcmocka-dev libjansson-dev clang libclang-rt-14-dev
 BUILD    ?= build
 ASAN     ?= build-asan
+FUZZ     ?= build-fuzz
+FUZZ_RUNS ?= 20000
 JOBS     ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: all deps build run test test-release test-asan bench install clean
+.PHONY: all deps build run test test-release test-asan test-fuzz bench install clean
 
 all: build
 
@@ -35,7 +37,7 @@ run: build
 	$(BUILD)/tafrun recipes/x19.lua --model qwen2.5-7b
 
 # The whole suite on the release build, then again under ASan/UBSan.
-test: test-release test-asan
+test: test-release test-asan test-fuzz
 
 test-release: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
@@ -54,5 +56,14 @@ bench: build
 install: build
 	cmake --install $(BUILD)
 
+# Short libFuzzer smoke of each file reader over its seed corpus (a long run:
+# $(FUZZ)/tests/fuzz/fuzz_gguf -max_total_time=600 tests/fuzz/corpus/gguf).
+test-fuzz: deps
+	CC=clang cmake -S . -B $(FUZZ) -DCMAKE_BUILD_TYPE=Debug -DTAF_FUZZ=ON -DTAF_TESTS=OFF
+	cmake --build $(FUZZ) -j $(JOBS) --target fuzz_hf_config fuzz_gguf
+	mkdir -p $(FUZZ)/corpus/hf_config $(FUZZ)/corpus/gguf
+	$(FUZZ)/tests/fuzz/fuzz_hf_config -runs=$(FUZZ_RUNS) -rss_limit_mb=2048 $(FUZZ)/corpus/hf_config tests/fuzz/corpus/hf_config
+	$(FUZZ)/tests/fuzz/fuzz_gguf -runs=$(FUZZ_RUNS) -rss_limit_mb=2048 $(FUZZ)/corpus/gguf tests/fuzz/corpus/gguf
+
 clean:
-	rm -rf $(BUILD) $(ASAN)
+	rm -rf $(BUILD) $(ASAN) $(FUZZ)

@@ -6,6 +6,7 @@
 #include "json.h"
 #include "render.h"
 #include "lua/module.h"
+#include "lua/bind.h"
 
 #include <lauxlib.h>
 #include <errno.h>
@@ -21,6 +22,8 @@ struct cli {
     const char *command;  /* run, eval, list, show, card, test */
     const char *target;   /* recipe, list kind, chunk, test dir */
     const char *model;
+    const char *config;   /* --config: a config.json or a folder holding one */
+    const char *gguf;     /* --gguf: a GGUF file (header only) */
     const char *sets[MAX_SETS];
     int n_sets;
     const char *packs[MAX_PACKS];
@@ -31,6 +34,7 @@ struct cli {
     const char *shard;           /* sweep: I/N */
     long long jobs;              /* sweep: worker processes */
     int full;                    /* sweep: full results instead of lean rows */
+    const char *sink_tokens, *fit_range, *plot; /* profile: K, D1..D2, SVG file */
     enum taf_format format;
     int format_given;
     int trust;
@@ -39,13 +43,15 @@ struct cli {
 };
 
 static const char USAGE[] =
-    "usage: tafrun RECIPE [--model ID] [--set KEY=VALUE]... [--format text|json|markdown] [--json]\n"
+    "usage: tafrun RECIPE [--model ID | --config PATH | --gguf PATH] [--set KEY=VALUE]... [--format text|json|markdown] [--json]\n"
+    "       tafrun show-model --model ID | --config PATH | --gguf PATH\n"
     "       tafrun -e CHUNK\n"
     "       tafrun list [recipes|models|gpus|apis|packs]\n"
     "       tafrun show RECIPE\n"
     "       tafrun card --model ID\n"
     "       tafrun compare RECIPE --model A,B,C\n"
     "       tafrun sweep RECIPE --model A,B --grid KEY=START..STOP[*FACTOR|+STEP] [--out FILE.jsonl|.csv]\n"
+    "       tafrun profile FILE [--sink-tokens K] [--fit-range D1..D2] [--plot FILE.svg] [--json]\n"
     "       tafrun test [PACK_DIR | DIR]\n"
     "       tafrun --help | --version\n";
 
@@ -59,14 +65,20 @@ static const char HELP[] =
     "  tafrun show RECIPE        the recipe's question, parameters (type, range, default) and sections\n"
     "  tafrun list [KIND]        recipes, models, gpus, apis or packs (default: recipes)\n"
     "  tafrun card --model ID    every recipe that applies to one model, one summary table\n"
+    "  tafrun show-model --config PATH | --gguf PATH | --model ID\n"
+    "                            the model fields read from a file or preset, with a note per guess\n"
     "  tafrun compare RECIPE --model A,B,C   one recipe on several models, side by side\n"
     "  tafrun sweep RECIPE --model A,B --grid KEY=START..STOP*FACTOR [--grid …]\n"
     "                            run a recipe over a grid; JSON Lines or CSV (--out FILE.jsonl|.csv)\n"
     "  tafrun test [DIR]         run a pack's tests (DIR/tests/*.lua, or DIR/*.lua); 'N passed, N failed'\n"
+    "  tafrun profile FILE       measure γ, R² and sink mass from attention probabilities\n"
+    "                            (.npy, .safetensors) or a γ-atlas measurement (.json)\n"
     "  tafrun -e CHUNK           run Lua with the taf module loaded, like lua -e\n"
     "\n"
     "Options:\n"
     "  --model ID          a model preset: short id (qwen2.5-7b), alias or HF id (Qwen/Qwen2.5-7B)\n"
+    "  --config PATH       a HuggingFace config.json (or its folder) instead of a preset\n"
+    "  --gguf PATH         a GGUF file instead of a preset (only its header is read)\n"
     "  --set KEY=VALUE     set a recipe parameter; numbers (32768, 8e9), true/false, or text\n"
     "  --format FMT        text (default), json or markdown; --json is --format json\n"
     "  --pack DIR          add a recipe pack (also $TAFRUN_PATH, $XDG_DATA_HOME/tafrun/packs)\n"
@@ -75,6 +87,9 @@ static const char HELP[] =
     "  --shard I/N         sweep only the I-th of N slices of the grid (1-based)\n"
     "  --jobs N            sweep with N worker processes (default: all cores)\n"
     "  --full              sweep rows carry full results, not lean rows\n"
+    "  --sink-tokens K     profile: the sink is the first K keys (default 1)\n"
+    "  --fit-range D1..D2  profile: distances of the log-log fit (default 8..T/2)\n"
+    "  --plot FILE.svg     profile: also write log A(d) with the fitted line as SVG\n"
     "  --trust             run the script without the sandbox (your own scripts only)\n"
     "  --max-steps N       instruction budget for scripts (default 500000000)\n"
     "  --max-mem MIB       memory cap for scripts in MiB (default 512)\n"
@@ -136,6 +151,12 @@ static int parse(int argc, char **argv, struct cli *c)
         } else if (!strcmp(a, "--model")) {
             NEED_VALUE();
             c->model = next;
+        } else if (!strcmp(a, "--config")) {
+            NEED_VALUE();
+            c->config = next;
+        } else if (!strcmp(a, "--gguf")) {
+            NEED_VALUE();
+            c->gguf = next;
         } else if (!strcmp(a, "--set")) {
             NEED_VALUE();
             const char *eq = strchr(next, '=');
@@ -168,6 +189,9 @@ static int parse(int argc, char **argv, struct cli *c)
                 return TAF_EXIT_USAGE;
         } else if (!strcmp(a, "--full")) {
             c->full = 1;
+        } else if (!strcmp(a, "--sink-tokens") || !strcmp(a, "--fit-range") || !strcmp(a, "--plot")) {
+            NEED_VALUE();
+            *(a[2] == 's' ? &c->sink_tokens : a[2] == 'f' ? &c->fit_range : &c->plot) = next;
         } else if (!strcmp(a, "--json")) {
             c->format = TAF_FORMAT_JSON;
             c->format_given = 1;
@@ -193,7 +217,7 @@ static int parse(int argc, char **argv, struct cli *c)
         } else if (a[0] == '-' && a[1] != '\0') {
             return usage_error("unknown option '%s' (see tafrun --help)", a);
         } else if (c->command == NULL) {
-            static const char *const WORDS[] = { "list", "show", "card", "test", "sweep", "compare", NULL };
+            static const char *const WORDS[] = { "list", "show", "card", "test", "sweep", "compare", "show-model", "profile", NULL };
             for (const char *const *w = WORDS; *w; w++)
                 if (!strcmp(a, *w))
                     c->command = *w;
@@ -212,9 +236,13 @@ static int parse(int argc, char **argv, struct cli *c)
         fputs(USAGE, stderr);
         return TAF_EXIT_USAGE;
     }
+    if ((c->model != NULL) + (c->config != NULL) + (c->gguf != NULL) > 1)
+        return usage_error("give one model source: --model, --config or --gguf%s", "");
     if ((!strcmp(c->command, "show") || !strcmp(c->command, "sweep") || !strcmp(c->command, "compare")) &&
         c->target == NULL)
         return usage_error("'%s' needs an argument", c->command);
+    if ((c->sink_tokens || c->fit_range || c->plot) && strcmp(c->command, "profile"))
+        return usage_error("--sink-tokens, --fit-range and --plot apply only to 'tafrun profile'%s", "");
     return -1;
 }
 
@@ -231,6 +259,14 @@ static void push_options(lua_State *L, const struct cli *c)
     if (c->model) {
         lua_pushstring(L, c->model);
         lua_setfield(L, -2, "model");
+    }
+    if (c->config) {
+        lua_pushstring(L, c->config);
+        lua_setfield(L, -2, "config");
+    }
+    if (c->gguf) {
+        lua_pushstring(L, c->gguf);
+        lua_setfield(L, -2, "gguf");
     }
     lua_createtable(L, c->n_sets, 0);
     for (int i = 0; i < c->n_sets; i++) {
@@ -263,6 +299,13 @@ static void push_options(lua_State *L, const struct cli *c)
     lua_setfield(L, -2, "full");
     lua_pushboolean(L, c->format_given);
     lua_setfield(L, -2, "format_given");
+    const char *const profile_opts[][2] = { { "sink_tokens", c->sink_tokens }, { "fit_range", c->fit_range },
+                                            { "plot", c->plot } };
+    for (int i = 0; i < 3; i++)
+        if (profile_opts[i][1]) {
+            lua_pushstring(L, profile_opts[i][1]);
+            lua_setfield(L, -2, profile_opts[i][0]);
+        }
     static const char *const FORMATS[] = { "text", "json", "markdown", "csv", "jsonl" };
     lua_pushstring(L, FORMATS[c->format]);
     lua_setfield(L, -2, "format");
@@ -336,6 +379,41 @@ static int dispatch(struct taf_host *h, const struct cli *c)
     return rc ? rc : status;
 }
 
+/* Untrusted scripts read model files only below the recipe and pack trees and
+ * the paths named on the command line (SPEC §10); -e chunks are the user's own. */
+static void restrict_reads(struct taf_host *h, const struct cli *c)
+{
+    if (c->trust || !strcmp(c->command, "eval"))
+        return;
+    lua_State *L = h->L;
+    taf_readers_restrict(L);
+    taf_readers_allow(L, h->datadir);
+    for (int i = 0; i < c->n_packs; i++)
+        taf_readers_allow(L, c->packs[i]);
+    taf_readers_allow(L, c->config);
+    taf_readers_allow(L, c->gguf);
+    if (!strcmp(c->command, "test") || !strcmp(c->command, "profile"))
+        taf_readers_allow(L, c->target);
+    for (int i = 0; i < c->n_sets; i++) /* --set attention=FILE (X-11, X-12, X-18) */
+        taf_readers_allow(L, strchr(c->sets[i], '=') + 1);
+    char dir[4200];
+    const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+    if (xdg && *xdg) snprintf(dir, sizeof dir, "%s/tafrun/packs", xdg);
+    else if (home) snprintf(dir, sizeof dir, "%s/.local/share/tafrun/packs", home);
+    else dir[0] = '\0';
+    taf_readers_allow(L, dir);
+    const char *path = getenv("TAFRUN_PATH");
+    while (path && *path) {
+        size_t n = strcspn(path, ":");
+        if (n > 0 && n < sizeof dir) {
+            memcpy(dir, path, n);
+            dir[n] = '\0';
+            taf_readers_allow(L, dir);
+        }
+        path += n + (path[n] == ':');
+    }
+}
+
 int tafrun_main(int argc, char **argv)
 {
     struct cli c = { 0 };
@@ -352,8 +430,10 @@ int tafrun_main(int argc, char **argv)
     h.pack_dirs = c.packs;
     h.n_pack_dirs = c.n_packs;
     rc = host_open(&h);
-    if (rc == TAF_EXIT_OK)
+    if (rc == TAF_EXIT_OK) {
+        restrict_reads(&h, &c);
         rc = dispatch(&h, &c);
+    }
     host_lib_shutdown(rc != TAF_EXIT_OK);
     host_close(&h);
     return rc;

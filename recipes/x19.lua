@@ -1,5 +1,6 @@
 -- X-19 · KV compression decision (seed formulas module, with the exact D_f erratum).
 local mp = require "lib.model_params"
+local kvlib = require "lib.kv"
 local fmt = require "lib.fmt"
 
 return recipe {
@@ -8,7 +9,7 @@ return recipe {
   category = "kv-compression", sections = { "§26", "§19" },
   verdicts = { "USE SOFT DECAY", "USE D_f HARD CUTOFF", "USE SOFT DECAY (caveat)",
                "USE LITERATURE METHODS", "USE HARD T_train CUTOFF" },
-  params = {
+  params = mp.with_kv_layout {
     theta = mp.theta(), T_train = mp.T_train(), T_eval = mp.T_eval(),
     n_attention_heads = mp.n_attention_heads(), n_kv_heads = mp.n_kv_heads(),
     d_head = mp.d_head(), n_layers = mp.n_layers(), n_params = mp.n_params(),
@@ -52,11 +53,11 @@ return recipe {
       interpretation = string.format("d_horizon=%s; regime: %s", fmt.f(dh, 0), regime),
       receipt = "provisional" }
 
-    local kv = taf.kv_cache_memory(p.n_layers, p.n_kv_heads, p.d_head, p.T_eval)
+    local kv, kv_formula, kv_how = kvlib.memory(p, p.T_eval, 2.0)
     chain:step {
-      section = "§19.1", name = "Baseline KV memory", formula = "2·L·n_kv·d_h·seq·B",
+      section = "§19.1", name = "Baseline KV memory", formula = kv_formula,
       inputs = { L = p.n_layers, n_kv = p.n_kv_heads, d_h = p.d_head, seq = p.T_eval },
-      result = kv, interpretation = string.format("%.2f GB without compression", kv.GB),
+      result = kv, interpretation = string.format("%.2f GB without compression", kv.GB) .. kv_how,
       receipt = "derived" }
 
     chain:factor("gamma_measured", "warn")

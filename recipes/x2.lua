@@ -2,9 +2,58 @@
 -- FORMULAS.md §1: the closed-form horizon is tautological, a measured γ decides).
 local mp = require "lib.model_params"
 local fmt = require "lib.fmt"
+local kvlib = require "lib.kv"
 
 local function fine_tune_or_zero_shot(alpha)
   return alpha > 8 and "fine-tuning required" or "zero-shot may work"
+end
+
+local RECURRENT = { SSM = true, RWKV = true, LINEAR = true }
+
+-- Models without RoPE (ALiBi, learned absolute positions, none) or without
+-- attention (SSM, RWKV): §26's γ formulas do not apply; the verdict rests on
+-- the architecture and the trained length only, and says so.
+local function without_rope(p, chain)
+  local recurrent = RECURRENT[p.architecture or ""] and (p.n_attention_layers or 0) == 0
+  chain:step {
+    section = "§26", name = "Position encoding", formula = "γ_Padé needs RoPE (θ)",
+    inputs = { position = p.position, architecture = p.architecture },
+    result = recurrent and p.architecture or (p.position or "unknown"),
+    interpretation = recurrent and "no attention over the context: a constant-size state; γ_Padé, d_horizon and L_NIAH^c do not apply"
+      or string.format("%s positions, no RoPE: γ_Padé, d_horizon and L_NIAH^c do not apply", p.position or "unknown"),
+    receipt = "derived" }
+  local kv, formula, how = kvlib.memory(p, p.T_eval, p.bytes_per_element)
+  chain:step {
+    section = "§19.1", name = "KV cache memory", formula = formula,
+    inputs = { n_layers = p.n_layers, seq_len = p.T_eval, bytes_per_element = p.bytes_per_element },
+    result = kv, interpretation = string.format("%.2f GB per request", kv.GB) .. how, receipt = "derived" }
+  chain:factor("gamma_measured", p.gamma_obs ~= nil and "ok" or "warn")
+  chain:factor("benchmark_evidence", "warn")
+  chain:factor("validity", "miss")
+  chain:factor("calibration", "warn")
+  chain:note("TAF's γ formulas (§26) assume RoPE attention: this verdict rests on the architecture and the trained length only.")
+  if p.gamma_obs ~= nil then chain:note("gamma_obs is not used: the Padé deviation index needs a RoPE base θ.") end
+  local extra = { caveats = taf.json.array({}), horizon_source = "not_applicable" }
+  local function out(verdict, reason, mitigation)
+    return { verdict = verdict, reason = reason, mitigation = mitigation, extra = extra }
+  end
+  if recurrent then
+    return out("DEGRADED", string.format("%s keeps the context in a fixed state of %s elements: recall of a needle at L=%d is lossy and unmeasured here.",
+        p.architecture, p.state_elements and string.format("%.0f", p.state_elements) or "?", p.T_eval),
+      "Measure NIAH/RULER at L on this model; for exact retrieval prefer an attention or hybrid model.")
+  elseif p.T_train == nil then
+    return out("DEGRADED", "The config states no trained context length, so L cannot be checked against it.",
+      "Give --set T_train=… (the length the model was trained at).")
+  elseif p.T_eval <= p.T_train then
+    return out("YES", string.format("L=%d is within the trained length %d (%s positions).", p.T_eval, p.T_train,
+      p.position or "unknown"), "None required.")
+  elseif p.position == "absolute" then
+    return out("NO", string.format("L=%d exceeds the %d learned positions: the model has no position embedding past T_train.",
+      p.T_eval, p.T_train), string.format("Chunk the input to ≤ %d tokens, or use a model with RoPE and a longer context.", p.T_train))
+  end
+  return out("DEGRADED", string.format("L=%d is beyond the trained length %d: %s attention runs, but retrieval past T_train is unmeasured.",
+      p.T_eval, p.T_train, p.position == "alibi" and "ALiBi" or "position-free"),
+    string.format("Measure NIAH at L, or keep L ≤ %d.", p.T_train))
 end
 
 return recipe {
@@ -12,15 +61,19 @@ return recipe {
   question = "Will model M serve length L doing Needle-in-a-Haystack retrieval?",
   category = "long-context", sections = { "§26", "§33", "§19" },
   verdicts = { "YES", "DEGRADED", "NO" },
-  params = {
-    theta = mp.theta(), T_train = mp.T_train(), T_eval = mp.T_eval(),
-    n_attention_heads = mp.n_attention_heads(), n_kv_heads = mp.n_kv_heads(),
-    d_head = mp.d_head(), n_layers = mp.n_layers(), n_params = mp.n_params(),
+  params = mp.with_kv_layout {
+    theta = mp.optional(mp.theta()), T_train = mp.optional(mp.T_train()), T_eval = mp.T_eval(),
+    n_attention_heads = mp.optional(mp.n_attention_heads()), n_kv_heads = mp.optional(mp.n_kv_heads()),
+    d_head = mp.optional(mp.d_head()), n_layers = mp.n_layers(), n_params = mp.optional(mp.n_params()),
     has_SWA = mp.has_SWA(),
     bytes_per_element = number { gt = 0, max = 8, default = 2.0, doc = "bytes per KV element (bf16 = 2, fp8 = 1)" },
     gamma_obs = number { optional = true, doc = "measured γ (tafrun profile); decides the verdict when given" },
   },
   run = function(p, chain)
+    local no_rope = (p.position ~= nil and p.position ~= "rope" and p.position ~= "unknown")
+      or (RECURRENT[p.architecture or ""] and (p.n_attention_layers or 0) == 0)
+    if no_rope then return without_rope(p, chain) end
+    mp.need(p, "X-2", { "theta", "T_train", "n_attention_heads", "n_kv_heads", "d_head", "n_params" })
     local g_pade = chain:step {
       section = "§26.1", name = "γ_Padé", formula = "γ = (2θ − T√2)/(2θ + T√2)",
       inputs = { theta = p.theta, T_eval = p.T_eval }, result = taf.gamma_pade(p.theta, p.T_eval),
@@ -62,12 +115,12 @@ return recipe {
       interpretation = p_hallu and string.format("%.1f%% predicted", p_hallu * 100) or "n/a (Phase B)",
       receipt = "provisional" }
 
-    local kv = taf.kv_cache_memory(p.n_layers, p.n_kv_heads, p.d_head, p.T_eval, p.bytes_per_element)
+    local kv, kv_formula, kv_how = kvlib.memory(p, p.T_eval, p.bytes_per_element)
     chain:step {
-      section = "§19.1", name = "KV cache memory", formula = "2·L·n_kv·d_h·seq·B",
+      section = "§19.1", name = "KV cache memory", formula = kv_formula,
       inputs = { n_layers = p.n_layers, n_kv_heads = p.n_kv_heads, d_head = p.d_head,
                  seq_len = p.T_eval, bytes_per_element = p.bytes_per_element },
-      result = kv, interpretation = string.format("%.2f GB per request", kv.GB), receipt = "derived" }
+      result = kv, interpretation = string.format("%.2f GB per request", kv.GB) .. kv_how, receipt = "derived" }
 
     local caveats = {
       "d_horizon(γ_Padé(θ, T_eval)) equals T_eval identically; without a measured γ the verdict is driven only by the δ-corrections.",

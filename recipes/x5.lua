@@ -1,11 +1,13 @@
 -- X-5 · Hardware selection for serving (seed formulas module).
+local mp = require "lib.model_params"
+local kvlib = require "lib.kv"
 
 return recipe {
   id = "X-5", name = "Hardware Selection",
   question = "Which GPU should I use to serve my model at target throughput?",
   category = "serving", sections = { "§19", "§20" },
   verdicts = { "YES", "NO" },
-  params = {
+  params = mp.with_kv_layout {
     N_params = number { gt = 0, from = "n_params", doc = "parameters of the served model" },
     T_eval = integer { min = 1, default = 4096, doc = "context length per request (tokens)" },
     n_layers = integer { min = 1, default = 32, doc = "transformer layers" },
@@ -25,11 +27,11 @@ return recipe {
       inputs = { N = p.N_params, bytes = p.bytes_per_weight }, result = w,
       interpretation = string.format("%.1f GB for weights", w.GB), receipt = "derived" }
 
-    local kv = taf.kv_cache_memory(p.n_layers, p.n_kv_heads, p.d_head, p.T_eval, p.bytes_per_weight)
+    local kv, kv_formula, kv_how = kvlib.memory(p, p.T_eval, p.bytes_per_weight)
     chain:step {
-      section = "§19.1", name = "KV cache (per request)", formula = "2·L·n_kv·d_h·seq·B",
+      section = "§19.1", name = "KV cache (per request)", formula = kv_formula,
       inputs = { n_layers = p.n_layers, n_kv = p.n_kv_heads, d_head = p.d_head, seq = p.T_eval },
-      result = kv, interpretation = string.format("%.2f GB per concurrent request", kv.GB), receipt = "derived" }
+      result = kv, interpretation = string.format("%.2f GB per concurrent request", kv.GB) .. kv_how, receipt = "derived" }
 
     local total = w.GB + kv.GB * p.concurrent_users
     chain:step {

@@ -6,5 +6,6 @@ return model {
   theta = 10000, T_train = 8192, n_attention_heads = 32, n_kv_heads = 8, d_head = 128,
   n_layers = 32, n_params = 7e9, has_SWA = true, sliding_window = 4096,
   d_model = 4096, d_ff = 14336, vocab = 32000, architecture = "SWA", position = "rope", dtype = "bfloat16",
-  source = "seed 002 PRESETS; d_model/d_ff/vocab/sliding_window from the published config.json",
+  tie_word_embeddings = false,
+  source = "seed 002 PRESETS; d_model/d_ff/vocab/sliding_window from the published config.json; sliding-window layers and tied embeddings from tests/data/hf-configs/mistral-7b-v0.1.json (taf.read_config)",
 }

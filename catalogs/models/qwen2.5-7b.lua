@@ -5,5 +5,6 @@ return model {
   theta = 1000000, T_train = 32768, n_attention_heads = 28, n_kv_heads = 4, d_head = 128,
   n_layers = 28, n_params = 7.6e9, has_SWA = false,
   d_model = 3584, d_ff = 18944, vocab = 152064, architecture = "FULL", position = "rope", dtype = "bfloat16",
-  source = "seed 002 PRESETS; d_model/d_ff/vocab from the published config.json",
+  tie_word_embeddings = false,
+  source = "seed 002 PRESETS; d_model/d_ff/vocab from the published config.json; sliding-window layers and tied embeddings from tests/data/hf-configs/qwen2.5-7b.json (taf.read_config)",
 }

@@ -10,6 +10,17 @@
 extern const luaL_Reg taf_formulas_lib[];    /* lua/formulas.c    seed formulas §17 §19 §20 §24 §26 */
 extern const luaL_Reg taf_diagnostics_lib[]; /* lua/diagnostics.c FORMULAS.md §2 */
 extern const luaL_Reg taf_json_lib[];        /* lua/json_bind.c   taf.json.encode / decode */
+extern const luaL_Reg taf_readers_lib[];     /* lua/readers.c     read_config, read_gguf, kv_cache_memory_model */
+
+/* File reads through taf.read_config/read_gguf (lua/readers.c): unrestricted
+ * until taf_readers_restrict; then only below the paths given to taf_readers_allow. */
+void taf_readers_restrict(lua_State *L);
+void taf_readers_allow(lua_State *L, const char *path);
+/* Raise the error above when `path` lies outside the allowed roots (taf.profile uses it too). */
+void taf_readers_check(lua_State *L, const char *path);
+extern const luaL_Reg taf_kernels_lib[];     /* lua/kernels.c     taf.profile (SPEC §9) */
+extern const luaL_Reg taf_compression_lib[]; /* lua/compression.c quantization regime */
+extern const luaL_Reg taf_hardware_lib[];    /* lua/hardware.c    RoPE scales, quant formats, VRAM fit, serving, fine-tuning */
 
 /* A finite number (integers accepted); raises "bad argument #n to 'f' (finite number expected, got inf)". */
 double taf_checkfinite(lua_State *L, int arg);

@@ -12,6 +12,10 @@ int luaopen_taf(lua_State *L)
     lua_newtable(L);
     add_slice(L, taf_formulas_lib);
     add_slice(L, taf_diagnostics_lib);
+    add_slice(L, taf_readers_lib);
+    add_slice(L, taf_compression_lib);
+    add_slice(L, taf_hardware_lib);
+    add_slice(L, taf_kernels_lib);
     lua_newtable(L);
     luaL_setfuncs(L, taf_json_lib, 0);
     lua_setfield(L, -2, "json");

@@ -16,7 +16,7 @@ end
 
 function M.run(opts)
   local r = runner.find(opts.target)
-  local model = opts.model and catalog.model(opts.model) or nil
+  local model = require("lib.readers").from_options(opts)
   return runner.run(r, model, typed_sets(opts))
 end
 
@@ -142,8 +142,8 @@ end
 -- tafrun card --model ID: every recipe the model's fields can feed, one table
 -- (--json: an array of the full results, plus one entry per recipe lacking input).
 function M.card(opts)
-  if not opts.model then errors.usage("card needs --model ID") end
-  local model = catalog.model(opts.model)
+  local model = require("lib.readers").from_options(opts)
+  if not model then errors.usage("card needs --model ID, --config PATH or --gguf PATH") end
   local rows = { { "RECIPE", "NAME", "VERDICT", "KEY", "CONFIDENCE" } }
   local results = {}
   for _, x in ipairs(runner.recipes()) do
@@ -165,7 +165,7 @@ function M.card(opts)
     end
   end
   if opts.format == "json" then return taf.json.array(results) end
-  return string.format("%s (%s)\n\n", model.id, model.short_id) .. columns(rows)
+  return string.format("%s (%s)\n\n", model.id, model.short_id or model.source) .. columns(rows)
 end
 
 function M.sweep(opts)
@@ -201,6 +201,55 @@ function M.compare(opts)
     end)
   end
   return string.format("%s · %s\n%s\n\n", r.id, r.name, r.question) .. columns(rows)
+end
+
+-- tafrun show-model --config PATH | --gguf PATH | --model ID: every model field
+-- that was read, derived or defaulted, then the reader's note for each guess.
+local SHOW_FIELDS = { "family", "architecture", "position", "dtype", "theta", "T_train", "n_attention_heads",
+  "n_kv_heads", "d_head", "n_layers", "d_model", "d_ff", "vocab", "n_params", "n_params_active", "has_SWA",
+  "sliding_window", "n_swa_layers", "n_attention_layers", "n_experts", "n_experts_active", "n_shared_experts",
+  "kv_lora_rank", "q_lora_rank", "qk_rope_head_dim", "qk_nope_head_dim", "v_head_dim", "state_elements",
+  "tie_word_embeddings", "bytes_per_weight", "rope_scaling", "gguf" }
+
+local function show_value(k, v)
+  if type(v) == "number" then
+    local s = math.type(v) == "integer" and tostring(v) or string.format("%.6g", v)
+    if (k == "n_params" or k == "n_params_active") and v >= 1e6 then s = s .. " (" .. fmt_params(v) .. ")" end
+    return s
+  elseif type(v) == "table" then
+    local keys = {}
+    for key in pairs(v) do if type(key) == "string" then keys[#keys + 1] = key end end
+    table.sort(keys)
+    local parts = {}
+    for _, key in ipairs(keys) do
+      local x = v[key]
+      parts[#parts + 1] = key .. "=" .. (type(x) == "table" and ("[" .. #x .. " numbers]")
+        or type(x) == "number" and string.format("%.6g", x) or tostring(x))
+    end
+    return table.concat(parts, ", ")
+  end
+  return tostring(v)
+end
+
+M["show-model"] = function(opts)
+  local model = require("lib.readers").from_options(opts)
+  if not model then errors.usage("show-model needs --config PATH, --gguf PATH or --model ID") end
+  if opts.format == "json" then return taf.json.encode(model, { indent = 2 }) .. "\n" end
+  local rows = { { "  FIELD", "VALUE" } }
+  for _, k in ipairs(SHOW_FIELDS) do
+    if model[k] ~= nil then rows[#rows + 1] = { "  " .. k, show_value(k, model[k]) } end
+  end
+  local out = { string.format("%s\nsource: %s\n", model.id, model.source), columns(rows) }
+  if model.notes and #model.notes > 0 then
+    out[#out + 1] = "notes (defaulted, derived or guessed):\n"
+    for _, n in ipairs(model.notes) do out[#out + 1] = "  - " .. n .. "\n" end
+  end
+  return table.concat(out)
+end
+
+-- tafrun profile FILE: γ measured from attention (SPEC §9), see lib/profile.lua.
+function M.profile(opts)
+  return require("lib.profile").run(opts)
 end
 
 -- tafrun test DIR: the report goes to stdout; any failure makes the exit code 1.

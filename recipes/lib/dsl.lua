@@ -86,7 +86,9 @@ local MODEL_FIELDS = {
   vocab = "number", architecture = "string", position = "string", dtype = "string",
   rope_scaling = "table", notes = "table", n_experts = "number", n_experts_active = "number",
   kv_lora_rank = "number", qk_rope_head_dim = "number", n_attention_layers = "number",
-  bytes_per_weight = "number",
+  bytes_per_weight = "number", n_swa_layers = "number", n_shared_experts = "number",
+  q_lora_rank = "number", qk_nope_head_dim = "number", v_head_dim = "number",
+  state_elements = "number", tie_word_embeddings = "boolean", gguf = "table",
 }
 M.MODEL_FIELDS = MODEL_FIELDS
 

@@ -41,9 +41,9 @@ $ tafrun -e "print(taf.gamma_pade(10000, 4096))"
   0.55083128182571
 
 $ tafrun list recipes | head -3
-  ID    NAME                       QUESTION
-  X-1   Custom Training vs API     Should I train a custom model or use a frontier API for my domain task?
-  X-2   Long Context Viability     Will model M serve length L doing Needle-in-a-Haystack retrieval?
+  ID +NAME +ORIGIN +QUESTION (re)
+  X-1 +Custom Training vs API +built-in +Should I train a custom model or use a frontier API for my domain task\? (re)
+  X-2 +Long Context Viability +built-in +Will model M serve length L doing Needle-in-a-Haystack retrieval\? (re)
 
 $ tafrun show x2 | head -2
   X-2 · Long Context Viability
@@ -52,12 +52,25 @@ $ tafrun show x2 | head -2
 $ tafrun card --model qwen2.5-7b
   Qwen/Qwen2.5-7B (qwen2.5-7b)
   
-  RECIPE  NAME                       VERDICT                  CONFIDENCE
-  X-1     Custom Training vs API     NO (API)                 67% medium
-  X-2     Long Context Viability     YES                      63% medium
-  X-3     Budget Pre-flight          MEMORY-LIMITED           67% medium
-  X-5     Hardware Selection         YES                      67% medium
-  X-19    KV Compression Decision    USE SOFT DECAY (caveat)  63% medium
-  X-21    Imprint Purity             PREDICTION ONLY          25% low
-  X-22    Compute-Context Invariant  needs input              --set gamma_obs=…
-  X-23    IH-Phase Detector          PREDICTED POST-IH        25% low
+  RECIPE +NAME +VERDICT +KEY +CONFIDENCE (re)
+  X-1 +Custom Training vs API +NO \(API\) +Chinchilla optimal D = 1\.52e\+11 +67% medium (re)
+  X-2 +Long Context Viability +YES +γ_Padé = 0\.9547 +63% medium (re)
+  X-3 +Budget Pre-flight +MEMORY-LIMITED +Affordable GPU-hours = 2000 +67% medium (re)
+  ...
+
+# the key column: a recipe's own `key`, else its first numeric step
+$ tafrun card --model qwen2.5-7b | grep -E '^X-(7|11|13|14|16) '
+  X-7 +Compression Choice +QUANTIZE 8-BIT +int8 → 8\.1 GB +60% medium (re)
+  X-11 +Sink vs Decay +needs input +--set gamma_obs=… (re)
+  X-13 +Effective Context +HONEST +effective 32,768 / 32,768 +100% high (re)
+  X-14 +Memory Reality +FULL ATTENTION +32,768 tokens addressable +83% high (re)
+  X-16 +Thermodynamic Profile +HAGEDORN BOUNDARY +C_V = 9\.417 +63% medium (re)
+
+# --json: one result per recipe, and an entry naming the input a recipe lacks
+$ tafrun card --model qwen2.5-7b --json | grep -c '"recipe_id"'
+  23
+
+$ tafrun card --model qwen2.5-7b --json | grep -A2 '"recipe_id": "X-22"'
+      "recipe_id": "X-22",
+      "recipe_name": "Compute-Context Invariant",
+      "needs_input": "gamma_obs",

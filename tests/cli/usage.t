@@ -1,7 +1,7 @@
 # Usage errors: exit 2, a message naming the bad input, nothing on stdout.
 
 $ tafrun
-! usage: tafrun RECIPE [--model ID] [--set KEY=VALUE]... [--format text|json|markdown] [--json]
+! usage: tafrun RECIPE [--model ID | --config PATH | --gguf PATH] [--set KEY=VALUE]... [--format text|json|markdown] [--json]
 ! ...
 [2]
 
@@ -30,7 +30,7 @@ $ tafrun x19 --model Qwen-7B
 [2]
 
 $ tafrun x99 --model qwen2.5-7b
-! tafrun: unknown recipe 'x99'; nearest: x19, x1, .* \(see 'tafrun list recipes'\) (re)
+! tafrun: unknown recipe 'x99'; nearest: x9, x19, .* \(see 'tafrun list recipes'\) (re)
 [2]
 
 $ tafrun no/such/recipe.lua
@@ -72,7 +72,7 @@ $ tafrun x19 --model qwen2.5-7b --set has_SWA=maybe
 [2]
 
 $ tafrun x19 --model qwen2.5-7b --set bogus=1
-! tafrun: X-19 has no parameter 'bogus'; its parameters: theta, T_train, T_eval, n_attention_heads, n_kv_heads, d_head, n_layers, n_params, has_SWA (see 'tafrun show X-19')
+! tafrun: X-19 has no parameter 'bogus'; its parameters: theta, T_train, T_eval, n_attention_heads, n_kv_heads, d_head, n_layers, n_params, has_SWA, architecture, position, sliding_window, n_swa_layers, n_attention_layers, kv_lora_rank, qk_rope_head_dim, state_elements (see 'tafrun show X-19')
 [2]
 
 $ tafrun x19

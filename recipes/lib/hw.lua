@@ -1,0 +1,87 @@
+-- Shared pieces of the hardware recipes (X-4, X-8, X-15, X-20): weight and
+-- KV precisions resolved with a usage error naming the nearest formats, GPU
+-- memory in bytes, GiB for display, and the precision ladders.
+local errors = require "lib.errors"
+
+local M = {}
+
+M.GIB = 1073741824.0 -- 2^30: GPU memory is sold in GiB ("80 GB" H100 = 80 GiB)
+
+function M.gib(bytes) return bytes / M.GIB end
+
+local function names_of(list)
+  local out = {}
+  for _, e in ipairs(list) do
+    out[#out + 1] = e.name
+    for _, a in ipairs(e.aliases) do out[#out + 1] = a end
+  end
+  return out
+end
+
+-- A weight format by name or alias (BF16, bfloat16, Q4_K_M, AWQ …); an unknown
+-- name stops with exit 2 and the three nearest names.
+function M.weight_format(name, param)
+  local f = taf.quant_format(name)
+  if f == nil then
+    errors.usage("unknown weight format '%s' for '%s'; nearest: %s (all: taf.quant_formats())", name,
+      param or "weight_format", table.concat(errors.nearest(name, names_of(taf.quant_formats()), 3), ", "))
+  end
+  return f
+end
+
+-- A KV-cache element type (f16, q8_0, q4_0, fp8 …).
+function M.kv_dtype(name, param)
+  local k = taf.kv_dtype(name)
+  if k == nil then
+    errors.usage("unknown KV cache type '%s' for '%s'; nearest: %s", name, param or "kv_dtype",
+      table.concat(errors.nearest(name, names_of(taf.kv_dtypes()), 3), ", "))
+  end
+  return k
+end
+
+-- Names for choice { … } declarations.
+function M.kv_dtype_names()
+  local out = {}
+  for _, k in ipairs(taf.kv_dtypes()) do out[#out + 1] = k.name end
+  return out
+end
+
+-- VRAM of one GPU in bytes: the override (GiB) when given, else the catalog's.
+function M.vram_bytes(gpu_name, override_GiB)
+  return (override_GiB or taf.gpu(gpu_name).vram_GB) * M.GIB
+end
+
+-- Rescue ladders, most to least precise, for the two ecosystems: GGUF files
+-- (llama.cpp, Ollama) and checkpoints served by transformers/vLLM.
+M.LADDER = {
+  gguf = { "F32", "BF16", "Q8_0", "Q6_K", "Q5_K_M", "Q4_K_M", "IQ4_XS", "Q3_K_M", "Q2_K" },
+  other = { "F32", "BF16", "FP8", "INT8", "AWQ", "Q3_K_M", "Q2_K" },
+}
+
+-- The formats below `f` on its ladder, in order.
+function M.below(f)
+  local ladder = f.kind == "gguf" and M.LADDER.gguf or M.LADDER.other
+  local out = {}
+  for _, name in ipairs(ladder) do
+    local g = taf.quant_format(name)
+    if g.bits_per_weight < f.bits_per_weight then out[#out + 1] = g end
+  end
+  return out
+end
+
+-- KV bytes per token of one sequence, the whole model (2·L·n_kv·d_h·B).
+function M.kv_per_token(p, bytes_per_element)
+  return taf.kv_cache_memory(p.n_layers, p.n_kv_heads, p.d_head, 1, bytes_per_element).bytes
+end
+
+-- llama.cpp layer split: the share of weights outside the blocks (embeddings
+-- and output head, 2·vocab·d_model of N when both are known, else upstream's
+-- 12%), the bytes of one layer (its weights and its KV), and -ngl.
+function M.offload(p, weights, kv_total, overhead, vram)
+  local non_layer = (p.vocab and p.d_model) and math.min(0.5, 2 * p.vocab * p.d_model / p.n_params) or 0.12
+  local per_layer = (weights * (1 - non_layer) + kv_total) / p.n_layers
+  local ngl = taf.offload_layers(vram, overhead, weights * non_layer, per_layer, p.n_layers)
+  return ngl, per_layer, non_layer
+end
+
+return M

@@ -1,0 +1,176 @@
+-- X-15 · Launch flags: the exact llama.cpp and Ollama command lines for a
+-- GGUF model on this GPU at this context: -ngl from the VRAM budget (upstream
+-- js/launch_flags.js: weights N·bpw/8, KV 2·L·n_kv·d_h·T·B, runtime overhead,
+-- layer split), -c, the KV cache types and flash attention.
+--
+-- Errata to upstream launch_flags: current llama.cpp takes `--flash-attn
+-- on|off|auto` (a bare -fa stopped parsing in September 2025); Ollama reads
+-- OLLAMA_FLASH_ATTENTION and OLLAMA_KV_CACHE_TYPE in the server, so they go
+-- before `ollama serve`, not `ollama run`; "all layers" is n_layers + 1 (the
+-- output layer counts as one more), not n_layers.
+--
+-- Confidence factors:
+--   overhead_model  warn always: the runtime overhead is a coarse estimate
+--   weight_bits     ok for a bytes_per_weight read from the file or an exact block
+--                   layout; warn for a K-quant mix (effective bpw measured on Llama-2-7B)
+--   layer_split     ok when everything is on the GPU; warn for a partial split (the
+--                   non-layer share is estimated); miss when nothing fits (CPU only)
+--   trained_context ok when -c ≤ T_train (or T_train unknown); warn beyond it
+local hw = require "lib.hw"
+local fmt = require "lib.fmt"
+
+local function gib(x) return fmt.f(hw.gib(x), 2) .. " GiB" end
+
+return recipe {
+  id = "X-15", name = "Launch Flags",
+  question = "Which exact llama.cpp / Ollama flags (-ngl, -c, cache types) run this model on this GPU?",
+  category = "hardware", sections = { "§19", "§20", "§35" },
+  verdicts = { "FULL GPU OFFLOAD", "PARTIAL OFFLOAD", "CPU ONLY" },
+  params = {
+    n_params = number { gt = 0, doc = "parameter count N" },
+    n_layers = integer { min = 1, doc = "transformer layers (blocks)" },
+    n_kv_heads = integer { min = 1, doc = "key/value heads per layer" },
+    d_head = integer { min = 1, doc = "head dimension" },
+    d_model = integer { min = 1, optional = true, doc = "hidden size (activation scratch, non-layer weights)" },
+    vocab = integer { min = 1, optional = true, doc = "vocabulary size (embedding and output head)" },
+    T_train = integer { min = 1, optional = true, doc = "training context length (warns past it)" },
+    T_eval = integer { min = 1, max = 100000000, default_from = "T_train", doc = "context to serve: -c / num_ctx (tokens)" },
+    gpu = gpu { default = "RTX 4090", doc = "the GPU (tafrun list gpus)" },
+    vram_GiB = number { gt = 0, max = 16384, optional = true, unit = "GiB",
+                        doc = "VRAM, overriding the catalog (a card not in it: 12 for an RTX 3060, 8 for a 3070)" },
+    weight_format = text { default = "Q4_K_M", doc = "GGUF type of the file: Q4_K_M, Q8_0, Q6_K, Q5_K_M, IQ4_XS, F16, BF16 …" },
+    bytes_per_weight = number { gt = 0, max = 8, optional = true,
+                                doc = "bytes per weight measured from the file (--gguf fills it); overrides weight_format" },
+    kv_cache_type = choice { choices = { "f16", "q8_0", "q4_0" }, default = "f16",
+                             doc = "KV cache type (--cache-type-k/v, OLLAMA_KV_CACHE_TYPE)" },
+    flash_attn = boolean { default = true, doc = "flash attention (needed for a quantized V cache)" },
+    has_SWA = boolean { default = false, doc = "sliding-window attention (windowed KV in llama.cpp)" },
+    model_file = text { default = "model.gguf", doc = "path of the GGUF file in the commands" },
+    ollama_name = text { default = "mymodel", doc = "model name for ollama create/run" },
+  },
+  notes = {
+    "Memory is in GiB (2^30 bytes). The runtime overhead is a coarse estimate; llama.cpp prints the real buffer sizes at load: check them on the first run.",
+    "Commands target llama.cpp builds from September 2025 on (--flash-attn takes on|off|auto); older builds take a bare -fa.",
+  },
+  run = function(p, chain)
+    local f = hw.weight_format(p.weight_format)
+    if p.bytes_per_weight == nil and f.gguf_ftype == nil then
+      taf.input_error("X-15: llama.cpp and Ollama run GGUF files: weight_format must be a GGUF type "
+        .. "(F16, BF16, Q8_0, Q6_K, Q5_K_M, Q4_K_M, IQ4_XS, Q3_K_M, Q2_K …), got '%s'", p.weight_format)
+    end
+    if p.kv_cache_type ~= "f16" and not p.flash_attn then
+      taf.input_error("X-15: a quantized V cache (kv_cache_type=%s) needs flash attention in llama.cpp: "
+        .. "set flash_attn=true or kv_cache_type=f16", p.kv_cache_type)
+    end
+    local bits = p.bytes_per_weight and p.bytes_per_weight * 8 or f.bits_per_weight
+    local kv_t = hw.kv_dtype(p.kv_cache_type)
+    local vram = hw.vram_bytes(p.gpu, p.vram_GiB)
+    local d_model = p.d_model or 0
+
+    local w = taf.weight_bytes(p.n_params, bits)
+    chain:step {
+      section = "§35", name = "Weights (GGUF)", formula = "N · bits_per_weight / 8",
+      inputs = { n_params = p.n_params, weight_format = p.bytes_per_weight and "bytes_per_weight" or f.name,
+                 bits_per_weight = bits },
+      result = hw.gib(w),
+      interpretation = string.format("%s at %.4g bits/weight", gib(w), bits),
+      receipt = (p.bytes_per_weight == nil and f.source:find("README", 1, true)) and "data" or "derived" }
+
+    local kv_pt = hw.kv_per_token(p, kv_t.bytes_per_element)
+    local fit = taf.vram_fit(w, kv_pt, 1, p.T_eval, d_model, p.flash_attn, vram)
+    chain:step {
+      section = "§19.1", name = "KV cache at -c", formula = "2·L·n_kv·d_h·T·B",
+      inputs = { n_layers = p.n_layers, n_kv_heads = p.n_kv_heads, d_head = p.d_head, T_eval = p.T_eval,
+                 kv_cache_type = kv_t.name, bytes_per_element = kv_t.bytes_per_element },
+      result = hw.gib(fit.kv_bytes),
+      interpretation = string.format("%s for %s tokens", gib(fit.kv_bytes), fmt.commas(p.T_eval)),
+      receipt = "derived" }
+
+    chain:step {
+      section = "§20", name = "Budget", formula = "weights + KV + overhead vs VRAM",
+      inputs = { gpu = p.gpu, vram_GiB = hw.gib(vram), flash_attn = p.flash_attn },
+      result = taf.json.ordered({ total_GiB = hw.gib(fit.total_bytes), vram_GiB = hw.gib(vram),
+                                  overhead_GiB = hw.gib(fit.overhead_bytes) }, { "total_GiB", "vram_GiB", "overhead_GiB" }),
+      interpretation = string.format("%s needed of %s (%s overhead)", gib(fit.total_bytes), gib(vram),
+        gib(fit.overhead_bytes)),
+      receipt = "provisional" }
+
+    local all = math.max(99, p.n_layers + 1)
+    local ngl, per_layer, non_layer = hw.offload(p, w, fit.kv_bytes, fit.overhead_bytes, vram)
+    if fit.fits then ngl = p.n_layers end
+    local cpu_bytes = fit.fits and 0 or (p.n_layers - ngl) * per_layer
+    chain:step {
+      section = "§20", name = "Layers on the GPU (-ngl)",
+      formula = "all if total ≤ VRAM, else ⌊(VRAM − overhead − non-layer)/(layer weights + layer KV)⌋",
+      inputs = { n_layers = p.n_layers, per_layer_GiB = hw.gib(per_layer), non_layer_fraction = non_layer },
+      result = ngl,
+      interpretation = fit.fits and string.format("all %d layers and the output layer (-ngl %d)", p.n_layers, all)
+        or string.format("%d of %d layers; %s of layers stay in system RAM", ngl, p.n_layers, gib(cpu_bytes)),
+      receipt = fit.fits and "derived" or "provisional" }
+
+    local ngl_flag = fit.fits and all or ngl
+    local num_gpu = fit.fits and (p.n_layers + 1) or ngl
+    local parts = { "llama-server -m " .. p.model_file, "-ngl " .. ngl_flag, "-c " .. p.T_eval,
+                    "--flash-attn " .. (p.flash_attn and "on" or "off") }
+    if kv_t.name ~= "f16" then
+      parts[#parts + 1] = "--cache-type-k " .. kv_t.name
+      parts[#parts + 1] = "--cache-type-v " .. kv_t.name
+    end
+    if fit.fits then parts[#parts + 1] = "--no-mmap" end
+    local llama_cpp = table.concat(parts, " ")
+    chain:step {
+      section = "§20", name = "llama.cpp command", formula = "llama-server -m FILE -ngl N -c CTX --flash-attn on|off [--cache-type-k/v T] [--no-mmap]",
+      inputs = { ngl = ngl_flag, context = p.T_eval, kv_cache_type = kv_t.name }, result = llama_cpp,
+      interpretation = fit.fits and "--no-mmap: weights are read once into VRAM (upstream launch_flags)"
+        or "partial offload: keep mmap so the CPU layers page in from the file",
+      receipt = "derived" }
+
+    local env = {}
+    if p.flash_attn then env[#env + 1] = "OLLAMA_FLASH_ATTENTION=1" end
+    if kv_t.name ~= "f16" then env[#env + 1] = "OLLAMA_KV_CACHE_TYPE=" .. kv_t.name end
+    local serve = (#env > 0 and (table.concat(env, " ") .. " ") or "") .. "ollama serve"
+    local modelfile = string.format("FROM ./%s\nPARAMETER num_ctx %d\nPARAMETER num_gpu %d", p.model_file, p.T_eval, num_gpu)
+    local create = string.format("ollama create %s -f Modelfile && ollama run %s", p.ollama_name, p.ollama_name)
+    chain:step {
+      section = "§20", name = "Ollama", formula = "server env + Modelfile num_ctx/num_gpu",
+      inputs = { num_ctx = p.T_eval, num_gpu = num_gpu }, result = serve .. " ; Modelfile: num_ctx "
+        .. p.T_eval .. ", num_gpu " .. num_gpu,
+      interpretation = "the cache type and flash attention are server settings (ollama serve), num_ctx/num_gpu model settings",
+      receipt = "derived" }
+
+    chain:factor("overhead_model", "warn")
+    chain:factor("weight_bits", (p.bytes_per_weight or not f.source:find("README", 1, true)) and "ok" or "warn")
+    chain:factor("layer_split", fit.fits and "ok" or (ngl > 0 and "warn" or "miss"))
+    chain:factor("trained_context", (p.T_train == nil or p.T_eval <= p.T_train) and "ok" or "warn")
+    if p.T_train and p.T_eval > 1.25 * p.T_train then
+      chain:note(string.format("-c %s is past 1.25× the trained context %s: the KV beyond it is likely wasted "
+        .. "memory unless the model was extended with rope scaling (X-9).", fmt.commas(p.T_eval), fmt.commas(p.T_train)))
+    elseif p.T_train and p.T_eval > p.T_train then
+      chain:note(string.format("-c %s is beyond the trained context %s.", fmt.commas(p.T_eval), fmt.commas(p.T_train)))
+    end
+    if p.has_SWA then
+      chain:note("Sliding-window model: the full KV cache counted here is an upper bound; llama.cpp keeps a windowed cache for SWA layers unless --swa-full is given.")
+    end
+
+    local extra = { llama_cpp = llama_cpp, ollama_serve = serve, ollama_modelfile = modelfile,
+                    ollama_run = create, ngl = ngl_flag }
+    local commands = string.format("%s\n             Ollama: %s ; Modelfile: %s ; then %s", llama_cpp, serve,
+      modelfile:gsub("\n", " | "), create)
+    if fit.fits then
+      return { verdict = "FULL GPU OFFLOAD", extra = extra,
+        reason = string.format("%s fits in %s with %s free: every layer on the GPU.", gib(fit.total_bytes), gib(vram),
+          gib(fit.headroom_bytes)),
+        mitigation = commands }
+    elseif ngl > 0 then
+      return { verdict = "PARTIAL OFFLOAD", extra = extra,
+        reason = string.format("%s needed, %s available: %d of %d layers fit on the GPU; the other %d run on the CPU (expect several times slower decode).",
+          gib(fit.total_bytes), gib(vram), ngl, p.n_layers, p.n_layers - ngl),
+        mitigation = commands .. "\n             To keep everything on the GPU: a smaller quant or kv_cache_type=q8_0"
+          .. (fit.max_context > 0 and string.format(", or -c %s", fmt.commas(fit.max_context)) or "") .. " (X-4)." }
+    end
+    return { verdict = "CPU ONLY", extra = extra,
+      reason = string.format("Not even one layer fits next to the overhead and non-layer weights (%s needed, %s available).",
+        gib(fit.total_bytes), gib(vram)),
+      mitigation = commands .. "\n             Use a smaller quant or model, or a GPU with more memory (X-4, X-5)." }
+  end,
+}

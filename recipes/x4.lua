@@ -1,0 +1,222 @@
+-- X-4 · Fit check: will the model fit in this GPU at this context and
+-- precision, which side binds (weights or KV cache), the largest context
+-- that fits, and the cheapest rescue. Budget of upstream js/fit_check.js and
+-- js/launch_flags.js: weights N·bpw/8 + KV 2·L·n_kv·d_h·T·B·batch + runtime
+-- overhead (0.4 GiB + 0.25/0.6 GiB scratch + d_model bytes per token).
+--
+-- Confidence factors:
+--   overhead_model  warn always: the runtime overhead is a coarse engine-agnostic estimate
+--   weight_bits     ok for exact layouts (floats, ggml blocks, group-128 methods) or a
+--                   bytes_per_weight from the file; warn for K-quant mixes (effective bpw
+--                   measured on Llama-2-7B, varies a few % with the vocabulary)
+--   margin          ok when |headroom| ≥ 10% of VRAM; warn inside that band, where the
+--                   overhead estimate decides the verdict
+--   kv_layout       ok for full attention; warn with sliding windows (the full cache
+--                   counted here is an upper bound)
+--   trained_context ok when T_eval ≤ T_train (or T_train unknown); warn beyond it
+local hw = require "lib.hw"
+local fmt = require "lib.fmt"
+
+local VERDICT = {
+  fits_comfortably = "FITS COMFORTABLY", fits_tight = "FITS (TIGHT)",
+  kv_bound = "KV-BOUND", weights_bound = "WEIGHTS-BOUND",
+}
+
+local function gib(x) return fmt.f(hw.gib(x), 2) .. " GiB" end
+
+return recipe {
+  id = "X-4", name = "Fit Check",
+  question = "Will it fit in this GPU at this context and precision — and what is the largest context that does?",
+  category = "hardware", sections = { "§19", "§20", "§35" },
+  verdicts = { "FITS COMFORTABLY", "FITS (TIGHT)", "KV-BOUND", "WEIGHTS-BOUND" },
+  params = {
+    n_params = number { gt = 0, doc = "parameter count N" },
+    n_layers = integer { min = 1, doc = "transformer layers" },
+    n_kv_heads = integer { min = 1, doc = "key/value heads per layer" },
+    d_head = integer { min = 1, doc = "head dimension" },
+    d_model = integer { min = 1, optional = true, doc = "hidden size (activation scratch, non-layer weights)" },
+    vocab = integer { min = 1, optional = true, doc = "vocabulary size (embedding and output head, for -ngl)" },
+    T_train = integer { min = 1, optional = true, doc = "training context length (warns past it)" },
+    T_eval = integer { min = 1, max = 100000000, default_from = "T_train", doc = "context length to hold (tokens)" },
+    batch = integer { min = 1, max = 4096, default = 1, doc = "sequences held at once (KV cache × batch)" },
+    gpu = gpu { default = "RTX 4090", doc = "the GPU (tafrun list gpus)" },
+    n_gpus = integer { min = 1, max = 64, default = 1, doc = "GPUs splitting the model (ideal tensor parallel)" },
+    vram_GiB = number { gt = 0, max = 16384, optional = true, unit = "GiB",
+                        doc = "VRAM per GPU, overriding the catalog (a card not in it: 12 for an RTX 3060)" },
+    weight_format = text { from = "dtype", default = "BF16",
+                           doc = "weight precision: BF16, F16, F32, FP8, INT8, AWQ, GPTQ, NF4 or a GGUF type (Q8_0 … Q2_K)" },
+    bytes_per_weight = number { gt = 0, max = 8, optional = true,
+                                doc = "bytes per weight measured from a file; overrides weight_format" },
+    kv_dtype = choice { choices = hw.kv_dtype_names(), default = "f16", doc = "KV cache element type" },
+    flash_attn = boolean { default = true, doc = "flash attention (smaller compute scratch)" },
+    has_SWA = boolean { default = false, doc = "sliding-window attention (the full KV counted here is then an upper bound)" },
+  },
+  notes = {
+    "Memory is in GiB (2^30 bytes): GPU capacities are sold in GiB (an \"80 GB\" H100 holds 80 GiB).",
+    "The runtime overhead (CUDA context, compute and activation scratch) is a coarse estimate; engines differ by a few hundred MiB.",
+  },
+  run = function(p, chain)
+    local f = hw.weight_format(p.weight_format)
+    local bits = p.bytes_per_weight and p.bytes_per_weight * 8 or f.bits_per_weight
+    local kv_t = hw.kv_dtype(p.kv_dtype)
+    local vram = hw.vram_bytes(p.gpu, p.vram_GiB)
+    local d_model = p.d_model or 0
+
+    local w = taf.weight_bytes(p.n_params, bits)
+    chain:step {
+      section = "§35", name = "Weights", formula = "N · bits_per_weight / 8",
+      inputs = { n_params = p.n_params, weight_format = p.bytes_per_weight and "bytes_per_weight" or f.name,
+                 bits_per_weight = bits },
+      result = hw.gib(w),
+      interpretation = string.format("%s of weights at %s (%.4g bits/weight)", gib(w),
+        p.bytes_per_weight and "the given bytes_per_weight" or f.name, bits),
+      receipt = (p.bytes_per_weight == nil and f.source:find("README", 1, true)) and "data" or "derived" }
+
+    local kv_pt = hw.kv_per_token(p, kv_t.bytes_per_element)
+    local fit = taf.vram_fit(w, kv_pt, p.batch, p.T_eval, d_model, p.flash_attn, vram, p.n_gpus)
+    chain:step {
+      section = "§19.1", name = "KV cache", formula = "2·L·n_kv·d_h·T·B·batch",
+      inputs = { n_layers = p.n_layers, n_kv_heads = p.n_kv_heads, d_head = p.d_head, T_eval = p.T_eval,
+                 batch = p.batch, kv_dtype = kv_t.name, bytes_per_element = kv_t.bytes_per_element },
+      result = hw.gib(fit.kv_bytes),
+      interpretation = string.format("%s for %d × %s tokens (%.1f KiB per token)", gib(fit.kv_bytes), p.batch,
+        fmt.commas(p.T_eval), kv_pt / 1024),
+      receipt = "derived" }
+
+    chain:step {
+      section = "§20", name = "Runtime overhead", formula = "(0.4 + 0.25|0.6 GiB)·n_gpus + d_model·T bytes",
+      inputs = { d_model = d_model, T_eval = p.T_eval, flash_attn = p.flash_attn, n_gpus = p.n_gpus },
+      result = hw.gib(fit.overhead_bytes),
+      interpretation = string.format("%s CUDA context and scratch (coarse estimate)", gib(fit.overhead_bytes)),
+      receipt = "provisional" }
+
+    local fits = fit.fits
+    chain:step {
+      section = "§20", name = "Total vs VRAM", formula = "weights + KV + overhead ≤ VRAM·n_gpus",
+      inputs = { gpu = p.gpu, n_gpus = p.n_gpus, vram_GiB = hw.gib(vram) },
+      result = taf.json.ordered({ total_GiB = hw.gib(fit.total_bytes), vram_GiB = hw.gib(fit.vram_bytes),
+                                  headroom_GiB = hw.gib(fit.headroom_bytes), kv_share = fit.kv_share },
+                                { "total_GiB", "vram_GiB", "headroom_GiB", "kv_share" }),
+      interpretation = string.format("%s of %s: %s (KV is %.0f%% of the total)", gib(fit.total_bytes),
+        gib(fit.vram_bytes), fits and ("fits, " .. gib(fit.headroom_bytes) .. " free")
+          or ("over by " .. gib(-fit.headroom_bytes)), fit.kv_share * 100),
+      receipt = "derived" }
+
+    chain:step {
+      section = "§20", name = "Largest context that fits", formula = "⌊(VRAM − weights − fixed)/(batch·KV/token + scratch/token)⌋",
+      inputs = { batch = p.batch, kv_dtype = kv_t.name },
+      result = fit.max_context,
+      interpretation = fit.max_context > 0
+        and string.format("%s tokens at batch %d (%.2f× the requested %s)", fmt.commas(fit.max_context), p.batch,
+          fit.max_context / p.T_eval, fmt.commas(p.T_eval))
+        or "none: the weights and fixed overhead alone exceed the VRAM",
+      receipt = "derived" }
+
+    local wpo = fit.weights_bytes + fit.overhead_bytes
+    chain:step {
+      section = "§20", name = "Binding side", formula = "fits → headroom ≥ 10%? ; else weights + overhead ≤ VRAM?",
+      inputs = { weights_plus_overhead_GiB = hw.gib(wpo), headroom_GiB = hw.gib(fit.headroom_bytes) },
+      result = fit.fit_class,
+      interpretation = fit.fit_class == "kv_bound" and "the weights fit; the KV cache at this context does not"
+        or fit.fit_class == "weights_bound" and "the weights and overhead alone exceed the VRAM"
+        or fit.fit_class == "fits_tight" and "fits with less than 10% of the VRAM free"
+        or "fits with at least 10% of the VRAM free",
+      receipt = "derived" }
+
+    -- Rescue: candidates in order of quality cost; the first that fits is the cheapest.
+    local rescue
+    if not fits then
+      local q8, q4 = taf.kv_dtype("q8_0"), taf.kv_dtype("q4_0")
+      local cands = {}
+      local function add(lever, wf, kvd)
+        local wb = taf.weight_bytes(p.n_params, wf and wf.bits_per_weight or bits)
+        local r = taf.vram_fit(wb, hw.kv_per_token(p, kvd.bytes_per_element), p.batch, p.T_eval, d_model,
+                               p.flash_attn, vram, p.n_gpus)
+        cands[#cands + 1] = taf.json.ordered({ lever = lever, weight_format = wf and wf.name or f.name,
+          kv_dtype = kvd.name, total_GiB = hw.gib(r.total_bytes), fits = r.fits, max_context = r.max_context },
+          { "lever", "weight_format", "kv_dtype", "total_GiB", "fits", "max_context" })
+      end
+      local kv_r = kv_t
+      if kv_t.bytes_per_element > q8.bytes_per_element then add("kv_dtype", nil, q8); kv_r = q8 end
+      local lower = p.bytes_per_weight and {} or hw.below(f)
+      local last4
+      for _, g in ipairs(lower) do
+        if g.nominal_bits >= 4 then add("weight_precision", g, kv_r); last4 = g end
+      end
+      if kv_t.bytes_per_element > q4.bytes_per_element then add("kv_dtype", last4, q4) end
+      for _, g in ipairs(lower) do
+        if g.nominal_bits < 4 then add("weight_precision (below 4 bits: quality cliff)", g, q4.bytes_per_element
+          < kv_t.bytes_per_element and q4 or kv_t) end
+      end
+      for _, c in ipairs(cands) do if c.fits then rescue = c; break end end
+      chain:step {
+        section = "§35", name = "Rescue options", formula = "first that fits: KV q8_0 → lower weight bits → KV q4_0 → < 4 bits",
+        inputs = { weight_format = f.name, kv_dtype = kv_t.name }, result = taf.json.array(cands),
+        interpretation = rescue and string.format("cheapest: weights %s + KV %s (%.2f GiB)", rescue.weight_format,
+          rescue.kv_dtype, rescue.total_GiB) or "no precision change fits on this GPU",
+        receipt = "derived" }
+
+      -- llama.cpp partial offload: layers on the GPU, the rest in system RAM.
+      local ngl, per_layer, non_layer_frac = hw.offload(p, w, fit.kv_bytes, fit.overhead_bytes, fit.vram_bytes)
+      chain:step {
+        section = "§20", name = "Partial offload (-ngl)", formula = "⌊(VRAM − overhead − non-layer weights)/(layer weights + layer KV)⌋",
+        inputs = { non_layer_fraction = non_layer_frac, per_layer_GiB = hw.gib(per_layer) },
+        result = ngl,
+        interpretation = string.format("%d of %d layers on the GPU at the current precision (the rest run on the CPU, several times slower)",
+          ngl, p.n_layers),
+        receipt = "provisional" }
+      if rescue == nil and ngl > 0 then
+        rescue = { lever = "offload", ngl = ngl }
+      end
+    end
+
+    chain:factor("overhead_model", "warn")
+    chain:factor("weight_bits", (p.bytes_per_weight or not f.source:find("README", 1, true)) and "ok" or "warn")
+    chain:factor("margin", math.abs(fit.headroom_bytes) >= 0.10 * fit.vram_bytes and "ok" or "warn")
+    chain:factor("kv_layout", p.has_SWA and "warn" or "ok")
+    chain:factor("trained_context", (p.T_train == nil or p.T_eval <= p.T_train) and "ok" or "warn")
+    if p.T_train and p.T_eval > 1.25 * p.T_train then
+      chain:note(string.format("T_eval %s is past 1.25× the trained context %s: KV allocated beyond it is likely wasted "
+        .. "memory unless the model was extended (X-9).", fmt.commas(p.T_eval), fmt.commas(p.T_train)))
+    elseif p.T_train and p.T_eval > p.T_train then
+      chain:note(string.format("T_eval %s is beyond the trained context %s.", fmt.commas(p.T_eval), fmt.commas(p.T_train)))
+    end
+
+    local verdict = VERDICT[fit.fit_class]
+    local extra = { max_context = fit.max_context, fit_class = fit.fit_class, rescue = rescue }
+    if fits then
+      local kv_note = ""
+      local q8b = taf.kv_dtype("q8_0").bytes_per_element
+      if kv_t.bytes_per_element > q8b then
+        local q8 = taf.vram_fit(w, hw.kv_per_token(p, q8b), p.batch, p.T_eval, d_model, p.flash_attn, vram, p.n_gpus)
+        kv_note = string.format(" A q8_0 KV cache would raise it to %s tokens.", fmt.commas(q8.max_context))
+      end
+      return { verdict = verdict, extra = extra,
+        reason = string.format("%s of %s at %s tokens × %d (weights %s, KV %s); largest context %s tokens.",
+          gib(fit.total_bytes), gib(fit.vram_bytes), fmt.commas(p.T_eval), p.batch, gib(fit.weights_bytes),
+          gib(fit.kv_bytes), fmt.commas(fit.max_context)),
+        mitigation = fit.fit_class == "fits_tight"
+          and ("Little headroom: engine scratch or a longer prompt can tip it over." .. kv_note)
+          or ("None needed." .. kv_note) }
+    end
+    local reason = fit.fit_class == "kv_bound"
+      and string.format("The weights fit (%s with overhead) but the KV cache for %s tokens × %d adds %s: over by %s. Largest context: %s tokens.",
+        gib(wpo), fmt.commas(p.T_eval), p.batch, gib(fit.kv_bytes), gib(-fit.headroom_bytes), fmt.commas(fit.max_context))
+      or string.format("The weights alone (%s at %s, %s with overhead) exceed the %s of VRAM.",
+        gib(fit.weights_bytes), p.bytes_per_weight and "the given bytes_per_weight" or f.name, gib(wpo), gib(fit.vram_bytes))
+    local mitigation
+    if rescue and rescue.lever == "offload" then
+      mitigation = string.format("No precision change fits: offload %d of %d layers to the GPU (llama.cpp -ngl %d, X-15), or use more/larger GPUs.",
+        rescue.ngl, p.n_layers, rescue.ngl)
+    elseif rescue then
+      mitigation = string.format("Cheapest rescue: weights %s with a %s KV cache (%.2f GiB, largest context %s).",
+        rescue.weight_format, rescue.kv_dtype, rescue.total_GiB, fmt.commas(rescue.max_context))
+      if fit.fit_class == "kv_bound" and fit.max_context > 0 then
+        mitigation = mitigation .. string.format(" Or keep the precision and cap the context at %s tokens.", fmt.commas(fit.max_context))
+      end
+    else
+      mitigation = "Nothing fits on this GPU: use more GPUs (n_gpus), a larger GPU (X-5), or a smaller model."
+    end
+    return { verdict = verdict, reason = reason, mitigation = mitigation, extra = extra }
+  end,
+}

@@ -1,0 +1,68 @@
+-- Recipes on real configs (tests/data/hf-configs): the architecture-aware KV
+-- memory of §19.1 and X-2's answer for models without RoPE. Every expected
+-- number is worked by hand from the config's fields in the comment.
+local dir = "tests/data/hf-configs/"
+
+test("taf.read_config gives the preset field names", function()
+  local m = taf.read_config(dir .. "qwen2.5-7b.json")
+  -- config: rope_theta 1e6, max_position_embeddings 131072, 28 heads, 4 KV heads, 28 layers
+  expect_eq(m.theta, 1000000)
+  expect_eq(m.T_train, 131072)
+  expect_eq(m.n_attention_heads, 28)
+  expect_eq(m.n_kv_heads, 4)
+  expect_eq(m.d_head, 128)       -- 3584 / 28
+  expect_eq(m.architecture, "FULL")
+  expect_eq(m.has_SWA, false)
+  expect_eq(m.source, "config.json at " .. dir .. "qwen2.5-7b.json")
+end)
+
+test("X-2 on a FULL config equals the seed formula 2·L·n_kv·d_h·seq·B", function()
+  local r = run("x2", { config = dir .. "llama-3.1-8b.json", set = { T_eval = 65536 } })
+  -- 2·32·8·128·65536·2 = 8,589,934,592; θ 500000, T_train 8192 (original_max_position_embeddings)
+  expect_eq(step(r, "KV cache memory").result.bytes, 8589934592.0)
+  expect_eq(step(r, "KV cache memory").formula, "2·L·n_kv·d_h·seq·B")
+  expect_near(step(r, 1).result, (2 * 500000 - 65536 * math.sqrt(2)) / (2 * 500000 + 65536 * math.sqrt(2)), 1e-12)
+end)
+
+test("X-19 on Gemma-2-9B counts the sliding layers at the window", function()
+  local r = run("x19", { config = dir .. "gemma-2-9b.json", set = { T_eval = 32768 } })
+  -- 21 global layers keep 32768 tokens, 21 sliding keep 4096: 2·8·256·2·(21·32768 + 21·4096)
+  expect_eq(step(r, "Baseline KV memory").result.bytes, 8192.0 * 21 * (32768 + 4096))
+end)
+
+test("X-5 on DeepSeek-V2-Lite caches the MLA latent", function()
+  local r = run("x5", { config = dir .. "deepseek-v2-lite.json", set = { T_eval = 32768 } })
+  -- 27 layers · (512 + 64) · 32768 tokens · 2 bytes = 1,019,215,872
+  expect_eq(step(r, "KV cache (per request)").result.bytes, 27.0 * 576 * 32768 * 2)
+end)
+
+test("X-2 without RoPE: absolute positions past T_train", function()
+  local r = run("x2", { config = dir .. "gpt2.json", set = { T_eval = 4096 } })
+  expect_verdict(r, "NO")     -- 4096 > 1024 learned positions
+  local ok = run("x2", { config = dir .. "gpt2.json", set = { T_eval = 512 } })
+  expect_verdict(ok, "YES")
+end)
+
+test("X-2 without RoPE: ALiBi and recurrent models", function()
+  expect_verdict(run("x2", { config = dir .. "bloom-560m.json", set = { T_eval = 8192 } }), "DEGRADED")
+  local r = run("x2", { config = dir .. "rwkv-4-169m-pile.json", set = { T_eval = 8192 } })
+  expect_verdict(r, "DEGRADED")
+  -- RWKV-4 state: 12 layers · 5 · 768 elements · 2 bytes, whatever the length
+  expect_eq(step(r, "KV cache memory").result.bytes, 12.0 * 5 * 768 * 2)
+end)
+
+test("kv_cache_memory_model checks its model table", function()
+  expect_error(function() taf.kv_cache_memory_model({ architecture = "SWA", n_layers = 2 }, 10) end,
+    "the model has no 'n_kv_heads'")
+  expect_error(function() taf.kv_cache_memory_model({ architecture = "CNN", n_layers = 2 }, 10) end,
+    "unknown architecture 'CNN'")
+  expect_error(function() taf.kv_cache_memory_model({ n_layers = 2, n_kv_heads = 1, d_head = 0 / 0 }, 10) end,
+    "'d_head' must be a finite number")
+  local kv = taf.kv_cache_memory_model({ n_layers = 32, n_kv_heads = 8, d_head = 128 }, 8192)
+  expect_eq(taf.json.encode(kv), '{"bytes":1073741824.0,"MB":1073.741824,"GB":1.073741824,"method":"full"}')
+end)
+
+test("reader errors name the file", function()
+  expect_error(function() taf.read_config(dir .. "missing.json") end, "missing.json: cannot open")
+  expect_error(function() taf.read_gguf(dir .. "gpt2.json") end, "gpt2.json: not a GGUF file")
+end)
