@@ -1,5 +1,5 @@
 # Thin wrapper over CMake for the README's two commands (and a few more).
-PACKAGES := cmake make gcc pkg-config bc liblua5.4-dev lua-filesystem-dev libcmocka-dev libjansson-dev clang libclang-rt-14-dev
+PACKAGES := cmake make gcc pkg-config bc liblua5.4-dev lua-filesystem-dev libcmocka-dev libjansson-dev clang libclang-rt-14-dev libxml2-utils
 BUILD    ?= build
 ASAN     ?= build-asan
 FUZZ     ?= build-fuzz
@@ -52,6 +52,7 @@ bench: build
 	$(BUILD)/bench_df_exact
 	bash bench/cold_start.sh $(BUILD)/tafrun
 	bash bench/sweep_vs_python.sh $(BUILD)/tafrun
+	$(BUILD)/bench_profile
 
 install: build
 	cmake --install $(BUILD)
@@ -60,10 +61,12 @@ install: build
 # $(FUZZ)/tests/fuzz/fuzz_gguf -max_total_time=600 tests/fuzz/corpus/gguf).
 test-fuzz: deps
 	CC=clang cmake -S . -B $(FUZZ) -DCMAKE_BUILD_TYPE=Debug -DTAF_FUZZ=ON -DTAF_TESTS=OFF
-	cmake --build $(FUZZ) -j $(JOBS) --target fuzz_hf_config fuzz_gguf
+	cmake --build $(FUZZ) -j $(JOBS) --target fuzz_hf_config fuzz_gguf fuzz_npy fuzz_safetensors fuzz_atlas
 	mkdir -p $(FUZZ)/corpus/hf_config $(FUZZ)/corpus/gguf
 	$(FUZZ)/tests/fuzz/fuzz_hf_config -runs=$(FUZZ_RUNS) -rss_limit_mb=2048 $(FUZZ)/corpus/hf_config tests/fuzz/corpus/hf_config
 	$(FUZZ)/tests/fuzz/fuzz_gguf -runs=$(FUZZ_RUNS) -rss_limit_mb=2048 $(FUZZ)/corpus/gguf tests/fuzz/corpus/gguf
+	for r in npy safetensors atlas; do mkdir -p $(FUZZ)/corpus/$$r && \
+	  $(FUZZ)/tests/fuzz/fuzz_$$r -runs=$(FUZZ_RUNS) -rss_limit_mb=2048 $(FUZZ)/corpus/$$r tests/fuzz/corpus/$$r || exit 1; done
 
 clean:
 	rm -rf $(BUILD) $(ASAN) $(FUZZ)

@@ -84,20 +84,21 @@ return recipe {
     end
 
     local at = string.format("T_eval = %s", fmt.commas(p.T_eval))
+    local key = string.format("%.0f of %d pairs at %s", na, half, fmt.commas(p.T_eval))
     if p.T_eval <= tc then
-      return { verdict = "RESOLVED",
+      return { verdict = "RESOLVED", key = key,
         reason = string.format("%s ≤ T_cross = %s: at least half the pairs (%.1f of %d) resolve every distance in the context.",
           at, fmt.commas(tc), na, half),
         mitigation = "None needed for position resolution." }
     elseif p.T_eval <= tm then
-      return { verdict = "DEGRADING",
+      return { verdict = "DEGRADING", key = key,
         reason = string.format("T_cross = %s < %s ≤ T_max = %s: only %.1f of %d pairs resolve the longest distances.",
           fmt.commas(tc), at, fmt.commas(tm), na, half),
         mitigation = string.format("Fine positional distinctions fade past %s tokens; for retrieval at full length, raise θ "
           .. "(θ for T_cross = T_eval: %s) or extend with NTK/YaRN (X-9).", fmt.commas(tc),
           fmt.commas((p.T_eval / (2 * math.pi)) ^ 2)) }
     end
-    return { verdict = "EXHAUSTED",
+    return { verdict = "EXHAUSTED", key = key,
       reason = string.format("%s > T_max = %s: no rotary pair resolves distances this long.", at, fmt.commas(tm)),
       mitigation = string.format("Raise θ above %s (θ for T_max = T_eval) or extend the context with rope scaling (X-9).",
         fmt.commas(p.T_eval / (2 * math.pi))) }

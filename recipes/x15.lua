@@ -16,7 +16,10 @@
 --   layer_split     ok when everything is on the GPU; warn for a partial split (the
 --                   non-layer share is estimated); miss when nothing fits (CPU only)
 --   trained_context ok when -c ≤ T_train (or T_train unknown); warn beyond it
+--   kv_layout       ok unless the cache is counted windowed: llama.cpp keeps a windowed
+--                   cache only for the architectures it implements as sliding-window
 local hw = require "lib.hw"
+local mp = require "lib.model_params"
 local fmt = require "lib.fmt"
 
 local function gib(x) return fmt.f(hw.gib(x), 2) .. " GiB" end
@@ -26,7 +29,7 @@ return recipe {
   question = "Which exact llama.cpp / Ollama flags (-ngl, -c, cache types) run this model on this GPU?",
   category = "hardware", sections = { "§19", "§20", "§35" },
   verdicts = { "FULL GPU OFFLOAD", "PARTIAL OFFLOAD", "CPU ONLY" },
-  params = {
+  params = mp.with_kv_layout {
     n_params = number { gt = 0, doc = "parameter count N" },
     n_layers = integer { min = 1, doc = "transformer layers (blocks)" },
     n_kv_heads = integer { min = 1, doc = "key/value heads per layer" },
@@ -44,7 +47,7 @@ return recipe {
     kv_cache_type = choice { choices = { "f16", "q8_0", "q4_0" }, default = "f16",
                              doc = "KV cache type (--cache-type-k/v, OLLAMA_KV_CACHE_TYPE)" },
     flash_attn = boolean { default = true, doc = "flash attention (needed for a quantized V cache)" },
-    has_SWA = boolean { default = false, doc = "sliding-window attention (windowed KV in llama.cpp)" },
+    has_SWA = boolean { default = false, doc = "sliding-window attention (when the config gives no architecture)" },
     model_file = text { default = "model.gguf", doc = "path of the GGUF file in the commands" },
     ollama_name = text { default = "mymodel", doc = "model name for ollama create/run" },
   },
@@ -76,14 +79,13 @@ return recipe {
       interpretation = string.format("%s at %.4g bits/weight", gib(w), bits),
       receipt = (p.bytes_per_weight == nil and f.source:find("README", 1, true)) and "data" or "derived" }
 
-    local kv_pt = hw.kv_per_token(p, kv_t.bytes_per_element)
-    local fit = taf.vram_fit(w, kv_pt, 1, p.T_eval, d_model, p.flash_attn, vram)
+    local fit, kv_formula, kv_how, layout = hw.fit(p, w, kv_t.bytes_per_element, 1, p.T_eval, d_model, p.flash_attn, vram)
     chain:step {
-      section = "§19.1", name = "KV cache at -c", formula = "2·L·n_kv·d_h·T·B",
+      section = "§19.1", name = "KV cache at -c", formula = kv_formula,
       inputs = { n_layers = p.n_layers, n_kv_heads = p.n_kv_heads, d_head = p.d_head, T_eval = p.T_eval,
                  kv_cache_type = kv_t.name, bytes_per_element = kv_t.bytes_per_element },
       result = hw.gib(fit.kv_bytes),
-      interpretation = string.format("%s for %s tokens", gib(fit.kv_bytes), fmt.commas(p.T_eval)),
+      interpretation = string.format("%s for %s tokens%s", gib(fit.kv_bytes), fmt.commas(p.T_eval), kv_how),
       receipt = "derived" }
 
     chain:step {
@@ -148,27 +150,34 @@ return recipe {
     elseif p.T_train and p.T_eval > p.T_train then
       chain:note(string.format("-c %s is beyond the trained context %s.", fmt.commas(p.T_eval), fmt.commas(p.T_train)))
     end
-    if p.has_SWA then
-      chain:note("Sliding-window model: the full KV cache counted here is an upper bound; llama.cpp keeps a windowed cache for SWA layers unless --swa-full is given.")
+    local full = taf.kv_cache_memory(p.n_layers, p.n_kv_heads, p.d_head, p.T_eval, kv_t.bytes_per_element).bytes
+    local windowed = layout == "sliding_window" and full > fit.kv_bytes
+    chain:factor("kv_layout", windowed and "warn" or "ok")
+    if windowed then
+      chain:note(string.format("KV counted windowed (%s). llama.cpp keeps a windowed cache only for architectures it "
+        .. "implements as sliding-window (Gemma 2/3 …) and not with --swa-full; a GGUF loaded as plain 'llama' "
+        .. "(Mistral v0.1) gets the full cache, %s: lower -ngl or -c if the load reports out of memory.",
+        gib(fit.kv_bytes), gib(full)))
     end
 
     local extra = { llama_cpp = llama_cpp, ollama_serve = serve, ollama_modelfile = modelfile,
                     ollama_run = create, ngl = ngl_flag }
+    local key = string.format("-ngl %d -c %d", ngl_flag, p.T_eval)
     local commands = string.format("%s\n             Ollama: %s ; Modelfile: %s ; then %s", llama_cpp, serve,
       modelfile:gsub("\n", " | "), create)
     if fit.fits then
-      return { verdict = "FULL GPU OFFLOAD", extra = extra,
+      return { verdict = "FULL GPU OFFLOAD", extra = extra, key = key,
         reason = string.format("%s fits in %s with %s free: every layer on the GPU.", gib(fit.total_bytes), gib(vram),
           gib(fit.headroom_bytes)),
         mitigation = commands }
     elseif ngl > 0 then
-      return { verdict = "PARTIAL OFFLOAD", extra = extra,
+      return { verdict = "PARTIAL OFFLOAD", extra = extra, key = key,
         reason = string.format("%s needed, %s available: %d of %d layers fit on the GPU; the other %d run on the CPU (expect several times slower decode).",
           gib(fit.total_bytes), gib(vram), ngl, p.n_layers, p.n_layers - ngl),
         mitigation = commands .. "\n             To keep everything on the GPU: a smaller quant or kv_cache_type=q8_0"
           .. (fit.max_context > 0 and string.format(", or -c %s", fmt.commas(fit.max_context)) or "") .. " (X-4)." }
     end
-    return { verdict = "CPU ONLY", extra = extra,
+    return { verdict = "CPU ONLY", extra = extra, key = key,
       reason = string.format("Not even one layer fits next to the overhead and non-layer weights (%s needed, %s available).",
         gib(fit.total_bytes), gib(vram)),
       mitigation = commands .. "\n             Use a smaller quant or model, or a GPU with more memory (X-4, X-5)." }

@@ -80,18 +80,19 @@ return recipe {
     chain:factor("in_range", inside and "ok" or "miss")
 
     local extra = { lcrit_fraction = frac, lcrit_layer = layer, gamma_geom = gg, delta = delta }
+    local key = string.format("L_crit ≈ %d/%d (%.2f)", layer, p.n_layers, frac)
     local where = string.format("L_crit/N = %.3f → layer %d of %d (γ_geom = %.3f at T = %s)", frac, layer, p.n_layers, gg,
       fmt.commas(T))
     local mit = "Probe around that layer first (logit lens, attention maps); confirm with a measured γ (tafrun profile, X-12)."
     if not inside then
-      return { verdict = "NO TRANSITION WITHIN DEPTH", extra = extra,
+      return { verdict = "NO TRANSITION WITHIN DEPTH", extra = extra, key = key,
         reason = where .. string.format(": the landmark falls %s the network.", frac > 1 and "beyond the last layer of" or "before"),
         mitigation = "The regime does not change inside this network at this T; compare at another context length." }
     elseif frac < 1 / 3 then
-      return { verdict = "EARLY TRANSITION", reason = where .. ".", mitigation = mit, extra = extra }
+      return { verdict = "EARLY TRANSITION", reason = where .. ".", mitigation = mit, extra = extra, key = key }
     elseif frac < 2 / 3 then
-      return { verdict = "MID-DEPTH TRANSITION", reason = where .. ".", mitigation = mit, extra = extra }
+      return { verdict = "MID-DEPTH TRANSITION", reason = where .. ".", mitigation = mit, extra = extra, key = key }
     end
-    return { verdict = "LATE TRANSITION", reason = where .. ".", mitigation = mit, extra = extra }
+    return { verdict = "LATE TRANSITION", reason = where .. ".", mitigation = mit, extra = extra, key = key }
   end,
 }

@@ -166,30 +166,33 @@ return recipe {
       local h, c = costs[kind .. "_hours"], costs[kind .. "_USD"]
       return c and string.format(" ≈ %.1f h, %s.", h, usd(c)) or string.format(" ≈ %.1f h.", h)
     end
+    local function key_of(kind, bytes)
+      return string.format("%s %.1f/%.0f GiB", kind, hw.gib(bytes), hw.gib(vram))
+    end
     local sizes = string.format("full %s, LoRA %s, QLoRA %s per GPU of %s", gib(full), gib(lora.total_bytes),
       gib(qlora.total_bytes), gib(vram))
     if p.goal == "new_knowledge" and full_fits then
-      return { verdict = "FULL FINE-TUNE", extra = extra,
+      return { verdict = "FULL FINE-TUNE", extra = extra, key = key_of("full", full),
         reason = string.format("New knowledge needs full fine-tuning, and it fits: %s.%s", sizes, cost_of("full")),
         mitigation = "Mix in general data (replay) and evaluate the base tasks before and after: full fine-tuning forgets more." }
     elseif lora_fits then
-      return { verdict = "LORA", extra = extra,
+      return { verdict = "LORA", extra = extra, key = key_of("LoRA", lora.total_bytes),
         reason = string.format("LoRA r=%d fits (%s)%s%s", p.rank, sizes,
           p.goal == "new_knowledge" and "; full fine-tuning does not, so expect LoRA to learn less of the new domain." or ".",
           cost_of("adapter")),
         mitigation = string.format("LoraConfig(r=%d, lora_alpha=%g, target_modules=%s); merge W = W₀ + (α/r)·BA for zero-latency serving.",
           p.rank, alpha, p.targets == "all" and "all linear" or p.targets == "attention" and "q,k,v,o" or "q,v") }
     elseif qlora_fits then
-      return { verdict = "QLORA", extra = extra,
+      return { verdict = "QLORA", extra = extra, key = key_of("QLoRA", qlora.total_bytes),
         reason = string.format("Only QLoRA fits (%s).%s", sizes, cost_of("adapter")),
         mitigation = "Load the base in 4-bit NF4 (BitsAndBytesConfig), call prepare_model_for_kbit_training before get_peft_model; "
           .. "more GPUs or a larger GPU would allow bf16 LoRA." }
     elseif full_fits then -- only when the adapters outgrow the model (a rank near d_model)
-      return { verdict = "FULL FINE-TUNE", extra = extra,
+      return { verdict = "FULL FINE-TUNE", extra = extra, key = key_of("full", full),
         reason = string.format("At r=%d the adapters outgrow the model; full fine-tuning fits (%s).%s", p.rank, sizes, cost_of("full")),
         mitigation = "Use a much smaller rank (8–64) for LoRA, or fine-tune fully with replay data." }
     end
-    return { verdict = "DOES NOT FIT", extra = extra,
+    return { verdict = "DOES NOT FIT", extra = extra, key = key_of("QLoRA", qlora.total_bytes),
       reason = string.format("Nothing fits: %s.", sizes),
       mitigation = "Shorter seq_len or micro_batch with gradient accumulation, activation checkpointing, more GPUs (sharded), or a smaller base model." }
   end,

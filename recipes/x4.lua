@@ -11,10 +11,13 @@
 --                   measured on Llama-2-7B, varies a few % with the vocabulary)
 --   margin          ok when |headroom| ≥ 10% of VRAM; warn inside that band, where the
 --                   overhead estimate decides the verdict
---   kv_layout       ok for full attention; warn with sliding windows (the full cache
---                   counted here is an upper bound)
+--   kv_layout       ok when the cache layout leaves the engine no choice (full, MLA
+--                   latent, recurrent state) or the context is inside the window; warn when
+--                   windowed layers are counted at the window (the project's §19.1 model):
+--                   an engine keeping a full cache needs more
 --   trained_context ok when T_eval ≤ T_train (or T_train unknown); warn beyond it
 local hw = require "lib.hw"
+local mp = require "lib.model_params"
 local fmt = require "lib.fmt"
 
 local VERDICT = {
@@ -23,13 +26,14 @@ local VERDICT = {
 }
 
 local function gib(x) return fmt.f(hw.gib(x), 2) .. " GiB" end
+local function ctx_text(n) return n == math.huge and "unbounded" or fmt.commas(n) end
 
 return recipe {
   id = "X-4", name = "Fit Check",
   question = "Will it fit in this GPU at this context and precision — and what is the largest context that does?",
   category = "hardware", sections = { "§19", "§20", "§35" },
   verdicts = { "FITS COMFORTABLY", "FITS (TIGHT)", "KV-BOUND", "WEIGHTS-BOUND" },
-  params = {
+  params = mp.with_kv_layout {
     n_params = number { gt = 0, doc = "parameter count N" },
     n_layers = integer { min = 1, doc = "transformer layers" },
     n_kv_heads = integer { min = 1, doc = "key/value heads per layer" },
@@ -49,7 +53,7 @@ return recipe {
                                 doc = "bytes per weight measured from a file; overrides weight_format" },
     kv_dtype = choice { choices = hw.kv_dtype_names(), default = "f16", doc = "KV cache element type" },
     flash_attn = boolean { default = true, doc = "flash attention (smaller compute scratch)" },
-    has_SWA = boolean { default = false, doc = "sliding-window attention (the full KV counted here is then an upper bound)" },
+    has_SWA = boolean { default = false, doc = "sliding-window attention (when the config gives no architecture)" },
   },
   notes = {
     "Memory is in GiB (2^30 bytes): GPU capacities are sold in GiB (an \"80 GB\" H100 holds 80 GiB).",
@@ -72,15 +76,14 @@ return recipe {
         p.bytes_per_weight and "the given bytes_per_weight" or f.name, bits),
       receipt = (p.bytes_per_weight == nil and f.source:find("README", 1, true)) and "data" or "derived" }
 
-    local kv_pt = hw.kv_per_token(p, kv_t.bytes_per_element)
-    local fit = taf.vram_fit(w, kv_pt, p.batch, p.T_eval, d_model, p.flash_attn, vram, p.n_gpus)
+    local fit, kv_formula, kv_how, layout = hw.fit(p, w, kv_t.bytes_per_element, p.batch, p.T_eval, d_model,
+      p.flash_attn, vram, p.n_gpus)
     chain:step {
-      section = "§19.1", name = "KV cache", formula = "2·L·n_kv·d_h·T·B·batch",
+      section = "§19.1", name = "KV cache", formula = kv_formula .. " · batch",
       inputs = { n_layers = p.n_layers, n_kv_heads = p.n_kv_heads, d_head = p.d_head, T_eval = p.T_eval,
                  batch = p.batch, kv_dtype = kv_t.name, bytes_per_element = kv_t.bytes_per_element },
       result = hw.gib(fit.kv_bytes),
-      interpretation = string.format("%s for %d × %s tokens (%.1f KiB per token)", gib(fit.kv_bytes), p.batch,
-        fmt.commas(p.T_eval), kv_pt / 1024),
+      interpretation = string.format("%s for %d × %s tokens%s", gib(fit.kv_bytes), p.batch, fmt.commas(p.T_eval), kv_how),
       receipt = "derived" }
 
     chain:step {
@@ -106,9 +109,9 @@ return recipe {
       section = "§20", name = "Largest context that fits", formula = "⌊(VRAM − weights − fixed)/(batch·KV/token + scratch/token)⌋",
       inputs = { batch = p.batch, kv_dtype = kv_t.name },
       result = fit.max_context,
-      interpretation = fit.max_context > 0
-        and string.format("%s tokens at batch %d (%.2f× the requested %s)", fmt.commas(fit.max_context), p.batch,
-          fit.max_context / p.T_eval, fmt.commas(p.T_eval))
+      interpretation = fit.max_context == math.huge and "unbounded by memory: the cache does not grow with the context"
+        or fit.max_context > 0 and string.format("%s tokens at batch %d (%.2f× the requested %s)",
+          fmt.commas(fit.max_context), p.batch, fit.max_context / p.T_eval, fmt.commas(p.T_eval))
         or "none: the weights and fixed overhead alone exceed the VRAM",
       receipt = "derived" }
 
@@ -130,8 +133,7 @@ return recipe {
       local cands = {}
       local function add(lever, wf, kvd)
         local wb = taf.weight_bytes(p.n_params, wf and wf.bits_per_weight or bits)
-        local r = taf.vram_fit(wb, hw.kv_per_token(p, kvd.bytes_per_element), p.batch, p.T_eval, d_model,
-                               p.flash_attn, vram, p.n_gpus)
+        local r = hw.fit(p, wb, kvd.bytes_per_element, p.batch, p.T_eval, d_model, p.flash_attn, vram, p.n_gpus)
         cands[#cands + 1] = taf.json.ordered({ lever = lever, weight_format = wf and wf.name or f.name,
           kv_dtype = kvd.name, total_GiB = hw.gib(r.total_bytes), fits = r.fits, max_context = r.max_context },
           { "lever", "weight_format", "kv_dtype", "total_GiB", "fits", "max_context" })
@@ -173,7 +175,14 @@ return recipe {
     chain:factor("overhead_model", "warn")
     chain:factor("weight_bits", (p.bytes_per_weight or not f.source:find("README", 1, true)) and "ok" or "warn")
     chain:factor("margin", math.abs(fit.headroom_bytes) >= 0.10 * fit.vram_bytes and "ok" or "warn")
-    chain:factor("kv_layout", p.has_SWA and "warn" or "ok")
+    local full = taf.kv_cache_memory(p.n_layers, p.n_kv_heads, p.d_head, p.T_eval * p.batch, kv_t.bytes_per_element).bytes
+    local windowed = layout == "sliding_window" and full > fit.kv_bytes
+    chain:factor("kv_layout", windowed and "warn" or "ok")
+    if windowed then
+      chain:note(string.format("The KV cache is counted windowed (%s); an engine that keeps a full cache for the "
+        .. "windowed layers needs %s of KV, %s in total.", gib(fit.kv_bytes), gib(full),
+        gib(fit.total_bytes - fit.kv_bytes + full)))
+    end
     chain:factor("trained_context", (p.T_train == nil or p.T_eval <= p.T_train) and "ok" or "warn")
     if p.T_train and p.T_eval > 1.25 * p.T_train then
       chain:note(string.format("T_eval %s is past 1.25× the trained context %s: KV allocated beyond it is likely wasted "
@@ -184,24 +193,26 @@ return recipe {
 
     local verdict = VERDICT[fit.fit_class]
     local extra = { max_context = fit.max_context, fit_class = fit.fit_class, rescue = rescue }
+    local key = string.format("%.1f/%.0f GiB, max %s tok", hw.gib(fit.total_bytes), hw.gib(fit.vram_bytes),
+      ctx_text(fit.max_context))
     if fits then
       local kv_note = ""
       local q8b = taf.kv_dtype("q8_0").bytes_per_element
       if kv_t.bytes_per_element > q8b then
-        local q8 = taf.vram_fit(w, hw.kv_per_token(p, q8b), p.batch, p.T_eval, d_model, p.flash_attn, vram, p.n_gpus)
-        kv_note = string.format(" A q8_0 KV cache would raise it to %s tokens.", fmt.commas(q8.max_context))
+        local q8 = hw.fit(p, w, q8b, p.batch, p.T_eval, d_model, p.flash_attn, vram, p.n_gpus)
+        kv_note = string.format(" A q8_0 KV cache would raise it to %s tokens.", ctx_text(q8.max_context))
       end
-      return { verdict = verdict, extra = extra,
+      return { verdict = verdict, extra = extra, key = key,
         reason = string.format("%s of %s at %s tokens × %d (weights %s, KV %s); largest context %s tokens.",
           gib(fit.total_bytes), gib(fit.vram_bytes), fmt.commas(p.T_eval), p.batch, gib(fit.weights_bytes),
-          gib(fit.kv_bytes), fmt.commas(fit.max_context)),
+          gib(fit.kv_bytes), ctx_text(fit.max_context)),
         mitigation = fit.fit_class == "fits_tight"
           and ("Little headroom: engine scratch or a longer prompt can tip it over." .. kv_note)
           or ("None needed." .. kv_note) }
     end
     local reason = fit.fit_class == "kv_bound"
       and string.format("The weights fit (%s with overhead) but the KV cache for %s tokens × %d adds %s: over by %s. Largest context: %s tokens.",
-        gib(wpo), fmt.commas(p.T_eval), p.batch, gib(fit.kv_bytes), gib(-fit.headroom_bytes), fmt.commas(fit.max_context))
+        gib(wpo), fmt.commas(p.T_eval), p.batch, gib(fit.kv_bytes), gib(-fit.headroom_bytes), ctx_text(fit.max_context))
       or string.format("The weights alone (%s at %s, %s with overhead) exceed the %s of VRAM.",
         gib(fit.weights_bytes), p.bytes_per_weight and "the given bytes_per_weight" or f.name, gib(wpo), gib(fit.vram_bytes))
     local mitigation
@@ -210,13 +221,13 @@ return recipe {
         rescue.ngl, p.n_layers, rescue.ngl)
     elseif rescue then
       mitigation = string.format("Cheapest rescue: weights %s with a %s KV cache (%.2f GiB, largest context %s).",
-        rescue.weight_format, rescue.kv_dtype, rescue.total_GiB, fmt.commas(rescue.max_context))
+        rescue.weight_format, rescue.kv_dtype, rescue.total_GiB, ctx_text(rescue.max_context))
       if fit.fit_class == "kv_bound" and fit.max_context > 0 then
-        mitigation = mitigation .. string.format(" Or keep the precision and cap the context at %s tokens.", fmt.commas(fit.max_context))
+        mitigation = mitigation .. string.format(" Or keep the precision and cap the context at %s tokens.", ctx_text(fit.max_context))
       end
     else
       mitigation = "Nothing fits on this GPU: use more GPUs (n_gpus), a larger GPU (X-5), or a smaller model."
     end
-    return { verdict = verdict, reason = reason, mitigation = mitigation, extra = extra }
+    return { verdict = verdict, reason = reason, mitigation = mitigation, extra = extra, key = key }
   end,
 }

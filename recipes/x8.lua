@@ -13,7 +13,11 @@
 --   prices         warn for catalog list prices; miss for a local card without an hourly price
 --   parallelism    ok on one GPU; warn for n_gpus > 1 (ideal tensor-parallel scaling assumed)
 --   kv_fit         ok when the requested batch fits the KV budget; warn when it is capped
+--   kv_layout      ok unless the cache is counted windowed (sliding window: engines that
+--                  keep a full cache hold fewer requests)
 local hw = require "lib.hw"
+local kvlib = require "lib.kv"
+local mp = require "lib.model_params"
 local fmt = require "lib.fmt"
 
 local function gib(x) return fmt.f(hw.gib(x), 2) .. " GiB" end
@@ -23,7 +27,7 @@ return recipe {
   question = "What TTFT, TPOT, concurrent requests and $/Mtok will this model get on this GPU?",
   category = "serving", sections = { "§19", "§20", "§36" },
   verdicts = { "SERVES", "SERVES (KV-LIMITED BATCH)", "MISSES LATENCY TARGET", "DOES NOT FIT" },
-  params = {
+  params = mp.with_kv_layout {
     n_params = number { gt = 0, doc = "parameter count N (active parameters for MoE)" },
     n_layers = integer { min = 1, doc = "transformer layers" },
     n_attention_heads = integer { min = 1, doc = "attention (query) heads per layer" },
@@ -45,6 +49,7 @@ return recipe {
     mbu = number { gt = 0, max = 1, default = 0.8, doc = "achieved fraction of peak HBM bandwidth (decode)" },
     ttft_target_s = number { gt = 0, optional = true, unit = "s", doc = "time-to-first-token objective" },
     tpot_target_ms = number { gt = 0, optional = true, unit = "ms", doc = "time-per-output-token objective" },
+    has_SWA = boolean { default = false, doc = "sliding-window attention (when the config gives no architecture)" },
   },
   notes = {
     "Serving \"X× faster\" claims are workload-specific (baseline, GPU, interconnect, lengths): measure on your own traffic before believing a curve.",
@@ -68,13 +73,14 @@ return recipe {
         p.bytes_per_weight and "the given bytes_per_weight" or f.name),
       receipt = "derived" }
 
-    local kv_req = taf.kv_cache_memory(p.n_layers, p.n_kv_heads, p.d_head, seq, kv_t.bytes_per_element).bytes
+    local kv_r, kv_formula, kv_how, layout = kvlib.memory(p, seq, kv_t.bytes_per_element)
+    local kv_req = kv_r.bytes
     chain:step {
-      section = "§19.1", name = "KV per request", formula = "2·L·n_kv·d_h·(P + O)·B",
+      section = "§19.1", name = "KV per request", formula = kv_formula .. " at P + O",
       inputs = { n_layers = p.n_layers, n_kv_heads = p.n_kv_heads, d_head = p.d_head, tokens = seq,
                  kv_dtype = kv_t.name },
       result = hw.gib(kv_req),
-      interpretation = string.format("%s per request at %s tokens", gib(kv_req), fmt.commas(seq)),
+      interpretation = string.format("%s per request at %s tokens%s", gib(kv_req), fmt.commas(seq), kv_how),
       receipt = "derived" }
 
     local o = taf.runtime_overhead(p.d_model or 0, true)
@@ -93,12 +99,20 @@ return recipe {
     chain:factor("prices", g.usd_h > 0 and "warn" or "miss")
     chain:factor("parallelism", p.n_gpus == 1 and "ok" or "warn")
     chain:factor("kv_fit", p.batch <= max_req and "ok" or "warn")
+    local full = taf.kv_cache_memory(p.n_layers, p.n_kv_heads, p.d_head, seq, kv_t.bytes_per_element).bytes
+    local windowed = layout == "sliding_window" and full > kv_req
+    chain:factor("kv_layout", windowed and "warn" or "ok")
+    if windowed then
+      chain:note(string.format("KV counted windowed (%s per request); an engine that keeps a full cache for the "
+        .. "windowed layers needs %s per request and holds %d requests.", gib(kv_req), gib(full),
+        taf.max_concurrent_requests(budget, full)))
+    end
     if p.T_train and seq > p.T_train then
       chain:note(string.format("P + O = %s tokens is past the trained context %s.", fmt.commas(seq), fmt.commas(p.T_train)))
     end
 
     if max_req < 1 then
-      return { verdict = "DOES NOT FIT",
+      return { verdict = "DOES NOT FIT", key = string.format("0 requests (%s weights)", gib(w)),
         reason = string.format("Weights %s and overhead %s leave %s for KV; one request needs %s.", gib(w),
           gib(overhead), gib(math.max(budget, 0)), gib(kv_req)),
         mitigation = "Quantize the weights or the KV cache, shorten P + O, or add GPUs (X-4 finds the cheapest rescue, X-5 a larger GPU)." }
@@ -119,7 +133,7 @@ return recipe {
       receipt = "derived" }
 
     local ctx_avg = p.prompt_tokens + p.output_tokens / 2
-    local kv_avg = taf.kv_cache_memory(p.n_layers, p.n_kv_heads, p.d_head, ctx_avg, kv_t.bytes_per_element).bytes
+    local kv_avg = kvlib.memory(p, ctx_avg, kv_t.bytes_per_element).bytes
     local mem_s = taf.memory_seconds(w + b * kv_avg, bw, p.mbu)
     local cmp_s = taf.compute_seconds(taf.decode_flops(p.n_params, b, p.n_layers, ctx_avg, q_dim), peak, p.mfu)
     local tpot = math.max(mem_s, cmp_s)
@@ -163,6 +177,8 @@ return recipe {
       ttft * 1e3, tpot * 1e3, b, tok_s, cost_text)
     local extra = { ttft_s = ttft, tpot_s = tpot, max_concurrent_requests = max_req, batch = b, tokens_per_s = tok_s,
                     cost = cost }
+    local key = string.format("TTFT %.0f ms, TPOT %.1f ms%s", ttft * 1e3, tpot * 1e3,
+      cost and string.format(", $%.2f/Mtok", cost.output_USD_per_Mtok) or "")
     local misses = {}
     if p.ttft_target_s and ttft > p.ttft_target_s then
       misses[#misses + 1] = string.format("TTFT %.3f s > %.3f s", ttft, p.ttft_target_s)
@@ -171,16 +187,16 @@ return recipe {
       misses[#misses + 1] = string.format("TPOT %.2f ms > %.2f ms", tpot * 1e3, p.tpot_target_ms)
     end
     if #misses > 0 then
-      return { verdict = "MISSES LATENCY TARGET", extra = extra,
+      return { verdict = "MISSES LATENCY TARGET", extra = extra, key = key,
         reason = table.concat(misses, "; ") .. ". " .. summary,
         mitigation = "TTFT: more compute (GPUs, FP8) or chunked prefill; TPOT: smaller batch, quantized weights/KV "
           .. "(fewer bytes per step), speculative decoding, or more bandwidth (H200/B200)." }
     elseif p.batch > max_req then
-      return { verdict = "SERVES (KV-LIMITED BATCH)", extra = extra,
+      return { verdict = "SERVES (KV-LIMITED BATCH)", extra = extra, key = key,
         reason = string.format("The KV budget holds %d requests, not the %d asked. %s", max_req, p.batch, summary),
         mitigation = "Quantize the KV cache (kv_dtype=q8_0/fp8), use PagedAttention to cut fragmentation, or add GPUs to batch more." }
     end
-    return { verdict = "SERVES", reason = summary, extra = extra,
+    return { verdict = "SERVES", reason = summary, extra = extra, key = key,
       mitigation = "None needed; measure on your traffic (continuous batching and prompt lengths move all of these)." }
   end,
 }

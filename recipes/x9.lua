@@ -88,7 +88,7 @@ return recipe {
       chain:factor("theta_eff", "ok")
       chain:factor("factor", "ok")
       chain:factor("benchmarks", "warn")
-      return { verdict = "NO EXTENSION NEEDED",
+      return { verdict = "NO EXTENSION NEEDED", key = string.format("L/T = %.3g", s),
         reason = string.format("L = %s ≤ T_train = %s: the model was trained at this length.", fmt.commas(L), fmt.commas(T)),
         mitigation = "Keep rope_scaling unset." }
     end
@@ -150,22 +150,23 @@ return recipe {
     local how = string.format("config.json: %s%s", config:sub(2, -2),
       llama_cpp and (" (llama.cpp: " .. llama_cpp .. ")") or "")
     local ge = chosen.gamma_eff
+    local key = string.format("%s ×%.3g, γ_eff %.2f, α_opt %.2f", kind, s, ge, alpha)
     if not (ge > 0.2) then
-      return { verdict = "DEGRADES", extra = extra,
+      return { verdict = "DEGRADES", extra = extra, key = key,
         reason = string.format("%s at %.3g×: γ_eff = %.3f ≤ 0.2 — attention is predicted to collapse at L = %s.", kind, s, ge, fmt.commas(L)),
         mitigation = string.format("Raise θ towards θ_design ≈ %s and fine-tune at L; or choose a smaller L. If you still try: %s",
           fmt.commas(th), how) }
     elseif s > 4 or alpha > 8 then
-      return { verdict = "FINE-TUNE REQUIRED", extra = extra,
+      return { verdict = "FINE-TUNE REQUIRED", extra = extra, key = key,
         reason = string.format("%s%s: γ_eff = %.3f with %s.", s > 4 and string.format("stretch %.3g× > 4×", s) or "",
           alpha > 8 and string.format("%sα_opt = %.2f > 8", s > 4 and " and " or "", alpha) or "", ge, kind),
         mitigation = string.format("%s, then fine-tune on long documents at L (a few hundred steps is typical for YaRN/PI).", how) }
     elseif ge >= 0.6 then
-      return { verdict = "ZERO-SHOT MAY WORK", extra = extra,
+      return { verdict = "ZERO-SHOT MAY WORK", extra = extra, key = key,
         reason = string.format("%s at %.3g×: γ_eff = %.3f ≥ 0.6 and α_opt = %.2f ≤ 8.", kind, s, ge, alpha),
         mitigation = how .. "; verify with a needle test at L before relying on it." }
     end
-    return { verdict = "USE WITH CARE", extra = extra,
+    return { verdict = "USE WITH CARE", extra = extra, key = key,
       reason = string.format("%s at %.3g×: γ_eff = %.3f is between 0.2 and 0.6.", kind, s, ge),
       mitigation = how .. "; put what matters at the edges of the context and check retrieval at L; a short fine-tune helps." }
   end,

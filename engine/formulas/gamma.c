@@ -103,6 +103,7 @@ const char *taf_kv_soft_decay_regime(double theta, double gamma, double T_train)
     return "use-hard-cutoff";
 }
 
+/* §26.1 phase of γ_Padé: A for 0 < γ < 1, B/Hagedorn for γ ≥ 1, catastrophic for γ ≤ 0 */
 const char *taf_gamma_phase_label(double gamma)
 {
     if (gamma > 0 && gamma < 1)

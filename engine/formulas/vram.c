@@ -47,6 +47,22 @@ struct taf_vram_fit taf_vram_fit(double weights, double kv_per_token, double bat
     return f;
 }
 
+struct taf_vram_fit taf_vram_fit_kv(double weights, double kv_bytes, double context,
+                                    struct taf_runtime_overhead overhead, double vram)
+{
+    struct taf_vram_fit f;
+    f.weights = weights;
+    f.kv = kv_bytes;
+    f.overhead = overhead.base + overhead.per_token * context;
+    f.total = f.weights + f.kv + f.overhead;
+    f.vram = vram;
+    f.headroom = vram - f.total;
+    f.kv_share = f.total > 0 ? f.kv / f.total : 0;
+    f.fits = f.total <= vram;
+    f.max_context = NAN;
+    return f;
+}
+
 const char *taf_fit_class(int fits, double headroom, double weights_plus_overhead, double vram)
 {
     if (fits)

@@ -29,6 +29,13 @@ struct taf_vram_fit {
 struct taf_vram_fit taf_vram_fit(double weights, double kv_per_token, double batch, double context,
                                  struct taf_runtime_overhead overhead, double vram);
 
+/* The same budget for a KV cache that is not linear in the context (sliding
+ * windows, MLA latents, recurrent state): kv_bytes is the whole cache at
+ * `context` for every sequence; fits = total ≤ vram; max_context is NaN (the
+ * caller searches it, this function being the predicate). */
+struct taf_vram_fit taf_vram_fit_kv(double weights, double kv_bytes, double context,
+                                    struct taf_runtime_overhead overhead, double vram);
+
 /* Upstream fit_check verdict codes: "fits_comfortably" (fits with headroom ≥
  * 10% of VRAM), "fits_tight", "kv_bound" (weights + overhead fit, the KV
  * cache does not), "weights_bound". */

@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #if defined(__x86_64__) || defined(__i386__)
+#include <cpuid.h>
 #include <immintrin.h>
 #define TAF_X86 1
 #endif
@@ -267,11 +268,24 @@ __attribute__((target("avx2,fma,f16c"))) static void head_avx2(const void *base,
 }
 #endif
 
+/* AVX2, FMA and F16C with the OS saving YMM state (CPUID leaves 1 and 7, XGETBV);
+ * written out because clang 14's __builtin_cpu_supports knows no "f16c". */
 static int cpu_has_avx2(void)
 {
 #ifdef TAF_X86
-    __builtin_cpu_init();
-    return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma") && __builtin_cpu_supports("f16c");
+    unsigned a, b, c, d;
+    if (!__get_cpuid(1, &a, &b, &c, &d))
+        return 0;
+    int osxsave = c >> 27 & 1, avx = c >> 28 & 1, fma = c >> 12 & 1, f16c = c >> 29 & 1;
+    if (!(osxsave && avx && fma && f16c))
+        return 0;
+    unsigned lo, hi;
+    __asm__ volatile("xgetbv" : "=a"(lo), "=d"(hi) : "c"(0));
+    if ((lo & 6) != 6) /* XMM and YMM state enabled */
+        return 0;
+    if (!__get_cpuid_count(7, 0, &a, &b, &c, &d))
+        return 0;
+    return b >> 5 & 1; /* AVX2 */
 #else
     return 0;
 #endif

@@ -1,4 +1,8 @@
-/* Bindings of the seed formulas (§17, §19, §20, §24, §26): check, call, push. */
+/* Bindings of the seed formulas (§17, §19, §20, §24, §26): check, call, push.
+ * Names and positional arguments are the seed module's; its None (NaN or −1
+ * from the pure C) is nil, its dicts are tables with the same key order, its
+ * ValueError is a Lua error with the same message. Every argument is checked
+ * for type, finiteness and range, and the error names it. */
 #include "lua/bind.h"
 #include "formulas/cost.h"
 #include "formulas/gamma.h"
@@ -76,7 +80,7 @@ static double check_gamma_target(lua_State *L, int arg)
 {
     double g = taf_checkfinite(L, arg);
     if (!(g > -1 && g < 1))
-        luaL_error(L, "gamma_target must be in (-1, 1)");
+        luaL_error(L, "gamma_target must be in (-1, 1), got %f", g);
     return g;
 }
 
@@ -95,10 +99,10 @@ static int l_alpha_opt(lua_State *L)
     return 1;
 }
 
-/* N as an integer count of tokens; N ≤ 0 is allowed (D_f = 1). */
-static int64_t check_tokens(lua_State *L, int arg)
+/* A token count: an integer in [lo, 1e15] (FORMULAS.md §1: validate N ≥ 1). */
+static int64_t check_tokens(lua_State *L, int arg, const char *name, lua_Integer lo)
 {
-    return (int64_t)taf_checkintrange(L, arg, "N", -(lua_Integer)MAX_TOKENS, (lua_Integer)MAX_TOKENS);
+    return (int64_t)taf_checkintrange(L, arg, name, lo, (lua_Integer)MAX_TOKENS);
 }
 
 static double check_fraction(lua_State *L, int arg)
@@ -112,7 +116,7 @@ static double check_fraction(lua_State *L, int arg)
 static int l_df_window(lua_State *L)
 {
     double g = taf_checkfinite(L, 1);
-    int64_t N = check_tokens(L, 2);
+    int64_t N = check_tokens(L, 2, "N", 1);
     int64_t d = taf_df_window(g, N, check_fraction(L, 3));
     if (d < 0)
         lua_pushnil(L);
@@ -124,7 +128,7 @@ static int l_df_window(lua_State *L)
 static int l_df_exact(lua_State *L)
 {
     double g = taf_checkfinite(L, 1);
-    int64_t N = check_tokens(L, 2);
+    int64_t N = check_tokens(L, 2, "N", 1);
     lua_pushinteger(L, (lua_Integer)taf_df_exact(g, N, check_fraction(L, 3)));
     return 1;
 }
@@ -132,7 +136,7 @@ static int l_df_exact(lua_State *L)
 static int l_harmonic_sum(lua_State *L)
 {
     double g = taf_checkfinite(L, 1);
-    lua_pushnumber(L, taf_harmonic_sum(g, check_tokens(L, 2)));
+    lua_pushnumber(L, taf_harmonic_sum(g, check_tokens(L, 2, "n", 0)));
     return 1;
 }
 
@@ -242,6 +246,17 @@ static void setcount(lua_State *L, const char *key, double v)
 static const char *const TRAINING_COST_KEYS[] = {
     "total_FLOPs", "hours", "days", "USD", "gpu", "n_gpus", "mfu", NULL,
 };
+/* A GPU without an hourly price: the dollar key stays nil (JSON null) and a
+ * note says why, instead of the seed's $0 or division by zero. */
+static const char *const UNPRICED_TRAINING_COST_KEYS[] = {
+    "total_FLOPs", "hours", "days", "USD", "gpu", "n_gpus", "mfu", "note", NULL,
+};
+
+static void set_unpriced_note(lua_State *L, const char *gpu)
+{
+    lua_pushfstring(L, "gpu '%s' has no hourly price (a local card): cost is not defined", gpu);
+    lua_setfield(L, -2, "note");
+}
 
 static int l_cost_per_training_run(lua_State *L)
 {
@@ -254,22 +269,30 @@ static int l_cost_per_training_run(lua_State *L)
     }
     taf_checkgpu(L, 3, &gpu);
     double n_gpus = lua_isnoneornil(L, 4) ? 8 : taf_checkpositive(L, 4, "n_gpus");
-    double mfu = lua_isnoneornil(L, 5) ? 0.45 : taf_checkrange(L, 5, "mfu", 1e-6, 1);
+    double mfu = lua_isnoneornil(L, 5) ? 0.45 : taf_checkfinite(L, 5);
+    if (!(mfu > 0 && mfu <= 1))
+        luaL_argerror(L, 5, lua_pushfstring(L, "mfu must be in (0, 1], got %f", mfu));
     if (gpu.flops <= 0)
         return luaL_error(L, "gpu '%s' has no FLOP/s figure", gpu.name);
     struct taf_training_cost c = taf_cost_per_training_run(N, D, &gpu, n_gpus, mfu);
-    taf_newdict(L, TRAINING_COST_KEYS);
+    taf_newdict(L, c.priced ? TRAINING_COST_KEYS : UNPRICED_TRAINING_COST_KEYS);
     taf_setnum(L, "total_FLOPs", c.total_FLOPs);
     taf_setnum(L, "hours", c.hours);
     taf_setnum(L, "days", c.days);
-    taf_setnum(L, "USD", c.USD);
+    if (c.priced)
+        taf_setnum(L, "USD", c.USD);
     taf_setstr(L, "gpu", gpu.name);
     setcount(L, "n_gpus", n_gpus);
     taf_setnum(L, "mfu", mfu);
+    if (!c.priced)
+        set_unpriced_note(L, gpu.name);
     return 1;
 }
 
 static const char *const INFERENCE_COST_KEYS[] = { "tok_per_sec", "USD_per_Mtok", "gpu", "batch", NULL };
+static const char *const UNPRICED_INFERENCE_COST_KEYS[] = {
+    "tok_per_sec", "USD_per_Mtok", "gpu", "batch", "note", NULL,
+};
 
 static int l_cost_per_inference_token(lua_State *L)
 {
@@ -280,11 +303,14 @@ static int l_cost_per_inference_token(lua_State *L)
     if (gpu.bw_GB_s <= 0)
         return luaL_error(L, "gpu '%s' has no memory bandwidth figure", gpu.name);
     struct taf_inference_cost c = taf_cost_per_inference_token(model_GB, &gpu, batch);
-    taf_newdict(L, INFERENCE_COST_KEYS);
+    taf_newdict(L, c.priced ? INFERENCE_COST_KEYS : UNPRICED_INFERENCE_COST_KEYS);
     taf_setnum(L, "tok_per_sec", c.tok_per_sec);
-    taf_setnum(L, "USD_per_Mtok", c.USD_per_Mtok);
+    if (c.priced)
+        taf_setnum(L, "USD_per_Mtok", c.USD_per_Mtok);
     taf_setstr(L, "gpu", gpu.name);
     setcount(L, "batch", batch);
+    if (!c.priced)
+        set_unpriced_note(L, gpu.name);
     return 1;
 }
 
@@ -296,6 +322,8 @@ static int l_break_even_volume(lua_State *L)
     double cost = taf_checkmin(L, 1, "training_cost", 0);
     double self = taf_checkmin(L, 2, "self_inference_per_Mtok", 0);
     double api = taf_checkmin(L, 3, "api_per_Mtok", 0);
+    if (!lua_isnoneornil(L, 4)) /* blend_input_output: accepted and unused, as in the seed */
+        taf_checkrange(L, 4, "blend_input_output", 0, 1);
     struct taf_break_even b = taf_break_even_volume(cost, self, api);
     if (b.never) {
         taf_newdict(L, ERROR_KEYS);

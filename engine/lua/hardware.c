@@ -281,6 +281,25 @@ static const char *const FIT_KEYS[] = {
     "fits", "fit_class", "max_context", NULL,
 };
 
+/* The fit as a table; max_context absent (nil) when NaN. */
+static void push_fit(lua_State *L, struct taf_vram_fit f)
+{
+    taf_newdict(L, FIT_KEYS);
+    taf_setnum(L, "weights_bytes", f.weights);
+    taf_setnum(L, "kv_bytes", f.kv);
+    taf_setnum(L, "overhead_bytes", f.overhead);
+    taf_setnum(L, "total_bytes", f.total);
+    taf_setnum(L, "vram_bytes", f.vram);
+    taf_setnum(L, "headroom_bytes", f.headroom);
+    taf_setnum(L, "kv_share", f.kv_share);
+    taf_setbool(L, "fits", f.fits);
+    taf_setstr(L, "fit_class", taf_fit_class(f.fits, f.headroom, f.weights + f.overhead, f.vram));
+    if (isfinite(f.max_context) && f.max_context < 9e15)
+        taf_setint(L, "max_context", (lua_Integer)f.max_context);
+    else if (!isnan(f.max_context))
+        taf_setnum(L, "max_context", f.max_context);
+}
+
 /* taf.vram_fit(weights_bytes, kv_bytes_per_token, batch, context, d_model,
  * flash_attn, vram_bytes, n_gpus=1) → the budget, the fit class and the
  * largest context. vram_bytes is per GPU; each GPU pays the fixed overhead. */
@@ -295,21 +314,23 @@ static int l_vram_fit(lua_State *L)
     double n_gpus = lua_isnoneornil(L, 8) ? 1 : (double)taf_checkintrange(L, 8, "n_gpus", 1, 100000);
     o.base *= n_gpus;
     vram *= n_gpus;
-    struct taf_vram_fit f = taf_vram_fit(w, kv, batch, ctx, o, vram);
-    taf_newdict(L, FIT_KEYS);
-    taf_setnum(L, "weights_bytes", f.weights);
-    taf_setnum(L, "kv_bytes", f.kv);
-    taf_setnum(L, "overhead_bytes", f.overhead);
-    taf_setnum(L, "total_bytes", f.total);
-    taf_setnum(L, "vram_bytes", f.vram);
-    taf_setnum(L, "headroom_bytes", f.headroom);
-    taf_setnum(L, "kv_share", f.kv_share);
-    taf_setbool(L, "fits", f.fits);
-    taf_setstr(L, "fit_class", taf_fit_class(f.fits, f.headroom, f.weights + f.overhead, f.vram));
-    if (isfinite(f.max_context) && f.max_context < 9e15)
-        taf_setint(L, "max_context", (lua_Integer)f.max_context);
-    else
-        taf_setnum(L, "max_context", f.max_context);
+    push_fit(L, taf_vram_fit(w, kv, batch, ctx, o, vram));
+    return 1;
+}
+
+/* taf.vram_budget(weights_bytes, kv_bytes, context, d_model, flash_attn,
+ * vram_bytes, n_gpus=1) → the same table for a KV cache given in total at
+ * this context (any layout); max_context is nil. */
+static int l_vram_budget(lua_State *L)
+{
+    double w = taf_checkmin(L, 1, "weights_bytes", 0);
+    double kv = taf_checkmin(L, 2, "kv_bytes", 0);
+    double ctx = taf_checkrange(L, 3, "context", 0, MAX_TOKENS);
+    struct taf_runtime_overhead o = check_overhead(L, 4, 5);
+    double vram = taf_checkpositive(L, 6, "vram_bytes");
+    double n_gpus = lua_isnoneornil(L, 7) ? 1 : (double)taf_checkintrange(L, 7, "n_gpus", 1, 100000);
+    o.base *= n_gpus;
+    push_fit(L, taf_vram_fit_kv(w, kv, ctx, o, vram * n_gpus));
     return 1;
 }
 
@@ -484,6 +505,7 @@ const luaL_Reg taf_hardware_lib[] = {
     { "kv_dtype", l_kv_dtype },
     { "runtime_overhead", l_runtime_overhead },
     { "vram_fit", l_vram_fit },
+    { "vram_budget", l_vram_budget },
     { "offload_layers", l_offload_layers },
     { "prefill_flops", l_prefill_flops },
     { "decode_flops", l_decode_flops },

@@ -2,6 +2,7 @@
 -- KV precisions resolved with a usage error naming the nearest formats, GPU
 -- memory in bytes, GiB for display, and the precision ladders.
 local errors = require "lib.errors"
+local kvlib = require "lib.kv"
 
 local M = {}
 
@@ -73,6 +74,44 @@ end
 function M.kv_per_token(p, bytes_per_element)
   return taf.kv_cache_memory(p.n_layers, p.n_kv_heads, p.d_head, 1, bytes_per_element).bytes
 end
+
+-- The VRAM budget of `batch` sequences at `ctx` tokens, the KV cache counted
+-- by the model's layout (lib.kv: full, sliding window, MLA latent, recurrent
+-- state). A full cache is linear in the context and taf.vram_fit gives the
+-- largest context in closed form; other layouts are searched (doubling, then
+-- bisection) with taf.vram_budget as the predicate. Returns the fit table,
+-- the KV formula text, its interpretation suffix and the layout method.
+function M.fit(p, weights, bytes_per_element, batch, ctx, d_model, flash_attn, vram, n_gpus)
+  local kv, formula, how, method = kvlib.memory(p, ctx, bytes_per_element)
+  if method == "full" then
+    return taf.vram_fit(weights, M.kv_per_token(p, bytes_per_element), batch, ctx, d_model, flash_attn, vram, n_gpus),
+      formula, how, method
+  end
+  local function at(t)
+    return taf.vram_budget(weights, batch * kvlib.memory(p, t, bytes_per_element).bytes, t, d_model, flash_attn,
+                           vram, n_gpus)
+  end
+  local f = at(ctx)
+  local max
+  if not at(0).fits then
+    max = 0
+  else
+    local lo, hi = 0, 1
+    while hi <= M.MAX_CONTEXT and at(hi).fits do lo, hi = hi, hi * 2 end
+    if hi > M.MAX_CONTEXT then
+      max = math.huge -- the cache stops growing: memory does not bound the context
+    else
+      while hi - lo > 1 do
+        local mid = (lo + hi) // 2
+        if at(mid).fits then lo = mid else hi = mid end
+      end
+      max = lo
+    end
+  end
+  f.max_context = max
+  return f, formula, how, method
+end
+M.MAX_CONTEXT = 1 << 30
 
 -- llama.cpp layer split: the share of weights outside the blocks (embeddings
 -- and output head, 2·vocab·d_model of N when both are known, else upstream's

@@ -8,7 +8,8 @@ js/launch_flags.js, js/yarn_planner.js, js/depth.js for the constants):
 
   weights      N·bpw/8 bytes; bpw from the ggml block layouts (Q8_0 34 B/32 → 8.5, …),
                the llama.cpp quantize README (K-quant mixes), 16 for BF16, 4.5 for NF4
-  KV cache     2·L·n_kv·d_h·T·B bytes (B: f16 2, q8_0 34/32, q4_0 18/32)
+  KV cache     2·L·n_kv·d_h·T·B bytes (B: f16 2, q8_0 34/32, q4_0 18/32); sliding-window presets
+               2·n_kv·d_h·B·((L − L_swa)·T + L_swa·min(T, W)), and their largest context by bisection
   overhead     0.4 GiB + 0.25 GiB (flash attention; 0.6 without) + d_model bytes per token
   fit          budget = VRAM − weights − fixed; max context = ⌊budget/(batch·KV/tok + scratch/tok)⌋
   serving      prefill 2NP + 2LP²d_q over peak·MFU; decode (W + b·KV(P+O/2))/(BW·MBU)
@@ -93,6 +94,55 @@ def kv_bytes(L, nkv, dh, seq, B):
     return 2 * L * nkv * dh * seq * B
 
 
+def kv_model(m, T, B):
+    """§19.1 by layout: FULL, or SWA with L_swa windowed layers (all when not stated)."""
+    arch = m.get("architecture") or ("SWA" if m.get("has_SWA") and m.get("sliding_window") else "FULL")
+    if arch != "SWA":
+        return kv_bytes(m["n_layers"], m["n_kv_heads"], m["d_head"], T, B), "full"
+    L = m["n_layers"]
+    swa = min(m["n_swa_layers"], L) if "n_swa_layers" in m else L
+    per = 2 * m["n_kv_heads"] * m["d_head"]
+    return per * ((L - swa) * T + swa * min(T, m["sliding_window"])) * B, "sliding_window"
+
+
+def fit_model(m, w, B, batch, ctx, d_model, fa, vram, n_gpus=1):
+    """X-4's fit: closed form for a full cache, else total ≤ VRAM and a bisection for the largest context."""
+    if kv_model(m, 1, B)[1] == "full":
+        return vram_fit(w, kv_bytes(m["n_layers"], m["n_kv_heads"], m["d_head"], 1, B), batch, ctx, d_model, fa, vram, n_gpus)
+    base, pt = overhead(d_model, fa)
+    base *= n_gpus
+
+    def at(t):
+        f = {"weights": w, "kv": batch * kv_model(m, t, B)[0], "overhead": base + pt * t, "vram": vram * n_gpus}
+        f["total"] = f["weights"] + f["kv"] + f["overhead"]
+        f["headroom"] = f["vram"] - f["total"]
+        f["fits"] = f["total"] <= f["vram"]
+        f["wpo"] = f["weights"] + f["overhead"]
+        if f["fits"]:
+            f["class"] = "fits_comfortably" if f["headroom"] >= 0.10 * f["vram"] else "fits_tight"
+        else:
+            f["class"] = "kv_bound" if f["wpo"] <= f["vram"] else "weights_bound"
+        return f
+    f = at(ctx)
+    if not at(0)["fits"]:
+        f["max"] = 0
+        return f
+    lo, hi = 0, 1
+    while hi <= 1 << 30 and at(hi)["fits"]:
+        lo, hi = hi, hi * 2
+    if hi > 1 << 30:
+        f["max"] = math.inf
+        return f
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        if at(mid)["fits"]:
+            lo = mid
+        else:
+            hi = mid
+    f["max"] = lo
+    return f
+
+
 def overhead(d_model, fa=True):
     return 0.4 * GIB + (0.25 if fa else 0.6) * GIB, 0.5 * d_model * 2.0
 
@@ -147,6 +197,8 @@ def lua(v):
         return json.dumps(v, ensure_ascii=False)
     if isinstance(v, int):
         return str(v)
+    if math.isinf(v):
+        return "math.huge" if v > 0 else "-math.huge"
     return repr(float(v))
 
 
@@ -223,15 +275,13 @@ def x4(short, **s):
     vram = m.get("vram_GiB", GPUS[m.get("gpu", "RTX 4090")]["vram_GB"]) * GIB
     dm = m.get("d_model", 0)
     w = m["n_params"] * bits / 8.0
-    kvpt = kv_bytes(m["n_layers"], m["n_kv_heads"], m["d_head"], 1, kvb)
-    f = vram_fit(w, kvpt, batch, T, dm, True, vram, n_gpus)
+    f = fit_model(m, w, kvb, batch, T, dm, True, vram, n_gpus)
     out = {"f": f, "w": w, "fname": fname, "rescue": None, "T": T}
     if not f["fits"]:
         cands = []
         def add(lever, wf, kv):
             wb = m["n_params"] * (FORMATS[wf][0] if wf else bits) / 8.0
-            r = vram_fit(wb, kv_bytes(m["n_layers"], m["n_kv_heads"], m["d_head"], 1, KV[kv]), batch, T, dm, True,
-                         vram, n_gpus)
+            r = fit_model(m, wb, KV[kv], batch, T, dm, True, vram, n_gpus)
             cands.append({"lever": lever, "weight_format": wf or fname, "kv_dtype": kv, "total_GiB": r["total"] / GIB,
                           "fits": r["fits"], "max_context": r["max"]})
         kv_r = m.get("kv_dtype", "f16")
@@ -296,7 +346,9 @@ for short, sets in [("llama-3-8b", {}), ("qwen2.5-7b", {}), ("llama-3.3-70b", {}
                     ("llama-3.3-70b", {"T_eval": 8192, "weight_format": "Q4_K_M", "gpu": "A100 80GB"}),
                     ("qwen2.5-7b", {"batch": 16, "gpu": "H100 SXM"}),
                     ("llama-3.3-70b", {"n_gpus": 2, "gpu": "H100 SXM", "T_eval": 32768}),
-                    ("llama-3-8b", {"bytes_per_weight": 0.6})]:
+                    ("llama-3-8b", {"bytes_per_weight": 0.6}), ("gemma-2-9b", {"T_eval": 32768}),
+                    ("phi-3-mini", {"T_eval": 131072, "batch": 8, "vram_GiB": 12}),
+                    ("gemma-2-9b", {"T_eval": 131072, "vram_GiB": 16})]:
     cases.append(x4_case("X-4 %s %s" % (short, " ".join("%s=%s" % kv for kv in sets.items()) or "defaults"), short, sets))
 
 # Thresholds. (1) the largest context: at max_context it fits, one token more does not.
@@ -304,6 +356,11 @@ mx = x4("llama-3-8b")["f"]["max"]
 for T, what in [(mx - 1, "just below"), (mx, "at"), (mx + 1, "just above")]:
     cases.append(x4_case("X-4 llama-3-8b context %s the largest that fits (T_eval=%d)" % (what, T), "llama-3-8b",
                          {"T_eval": T}))
+# The same boundary for a sliding-window model, whose largest context is found by bisection.
+mg = x4("gemma-2-9b")["f"]["max"]
+for T, what in [(mg, "at"), (mg + 1, "just above")]:
+    cases.append(x4_case("X-4 gemma-2-9b (windowed KV) context %s the largest that fits (T_eval=%d)" % (what, T),
+                         "gemma-2-9b", {"T_eval": T}))
 # (2) 10% headroom: largest T with headroom ≥ 0.1·VRAM, and the next token.
 m8 = model("llama-3-8b")
 t10 = max(t for t in range(mx - 20000, mx) if x4("llama-3-8b", T_eval=t)["f"]["class"] == "fits_comfortably")
@@ -339,7 +396,7 @@ def x15(short, **s):
     kvn = m.get("kv_cache_type", "f16")
     vram = m.get("vram_GiB", GPUS[m.get("gpu", "RTX 4090")]["vram_GB"]) * GIB
     w = m["n_params"] * bits / 8.0
-    f = vram_fit(w, kv_bytes(m["n_layers"], m["n_kv_heads"], m["d_head"], 1, KV[kvn]), 1, T, m.get("d_model", 0), True, vram)
+    f = fit_model(m, w, KV[kvn], 1, T, m.get("d_model", 0), True, vram)
     ngl, _ = offload(m, w, f["kv"], f["overhead"], vram)
     L = int(m["n_layers"])
     if f["fits"]:
@@ -412,7 +469,7 @@ def x8(short, **s):
     peak, bw = g["flops"] * n, g["bw_GB_s"] * n
     q = m["n_attention_heads"] * m["d_head"]
     w = m["n_params"] * bits / 8.0
-    kv_req = kv_bytes(m["n_layers"], m["n_kv_heads"], m["d_head"], P + O, kvb)
+    kv_req = kv_model(m, P + O, kvb)[0]
     base, pt = overhead(m.get("d_model", 0))
     budget = vram - w - (base * n + pt * P)
     max_req = math.floor(budget / kv_req) if budget > 0 else 0
@@ -424,7 +481,7 @@ def x8(short, **s):
     pf = 2.0 * m["n_params"] * P + 2.0 * m["n_layers"] * P * P * q
     ttft = max(pf / (peak * 1e12 * mfu), w / (bw * 1e9 * mbu))
     ctx = P + O / 2
-    kv_avg = kv_bytes(m["n_layers"], m["n_kv_heads"], m["d_head"], ctx, kvb)
+    kv_avg = kv_model(m, ctx, kvb)[0]
     mem = (w + b * kv_avg) / (bw * 1e9 * mbu)
     cmp = b * (2.0 * m["n_params"] + 4.0 * m["n_layers"] * ctx * q) / (peak * 1e12 * mfu)
     tpot = max(mem, cmp)
@@ -462,7 +519,8 @@ cases = []
 for short, sets in [("llama-3-8b", {}), ("qwen2.5-7b", {}), ("llama-3.3-70b", {}),
                     ("llama-3.3-70b", {"n_gpus": 4, "batch": 64}), ("mistral-7b", {"gpu": "RTX 4090", "weight_format": "AWQ"}),
                     ("llama-3-8b", {"gpu": "RTX 5060Ti", "weight_format": "Q4_K_M", "prompt_tokens": 512}),
-                    ("qwen2.5-1.5b", {"prompt_tokens": 32768, "output_tokens": 1024, "kv_dtype": "q8_0"})]:
+                    ("qwen2.5-1.5b", {"prompt_tokens": 32768, "output_tokens": 1024, "kv_dtype": "q8_0"}),
+                    ("phi-3-mini", {"prompt_tokens": 8192, "gpu": "L40S"})]:
     cases.append(x8_case("X-8 %s %s" % (short, " ".join("%s=%s" % kv for kv in sets.items()) or "defaults"), short, sets))
 # Thresholds: batch at the KV limit and one more; TTFT/TPOT exactly at the target and just under it.
 base8 = x8("llama-3-8b", gpu="RTX 4090", weight_format="Q4_K_M")

@@ -86,6 +86,17 @@ test("VRAM fit and offload", function()
   expect_eq(f2.overhead_bytes, 2 * (0.4 * GIB + 0.25 * GIB) + 4096 * 8192)
   expect_eq(taf.vram_fit(30e9, 131072, 1, 8192, 4096, true, 24 * GIB).fit_class, "weights_bound")
   expect_eq(taf.offload_layers(10, 1, 2, 0.5, 32), 14)      -- ⌊(10 − 1 − 2)/0.5⌋
+  -- vram_budget takes the KV total at the context (any layout) and leaves max_context nil
+  local b = taf.vram_budget(16e9, 131072 * 8192, 8192, 4096, true, 24 * GIB)
+  expect_eq(b.total_bytes, f.total_bytes)
+  expect_eq(b.fits, true)
+  expect_eq(b.max_context, nil)
+  -- searching the largest context with vram_budget as the predicate finds vram_fit's closed form
+  local function fits(t) return taf.vram_budget(16e9, 131072 * t, t, 4096, true, 24 * GIB).fits end
+  local lo, hi = 0, 1 << 20
+  while hi - lo > 1 do local mid = (lo + hi) // 2; if fits(mid) then lo = mid else hi = mid end end
+  expect_eq(lo, f.max_context)
+  expect_error(function() taf.vram_budget(16e9, -1, 8192, 4096, true, 24 * GIB) end, "kv_bytes must be >= 0")
   expect_error(function() taf.vram_fit(16e9, 131072, 0, 8192, 4096, true, 24 * GIB) end, "batch must be in")
   expect_error(function() taf.vram_fit(16e9, 131072, 1, 8192, 4096, "yes", 24 * GIB) end, "boolean expected")
   expect_error(function() taf.vram_fit(16e9, 131072, 1, 8192, 4096, true, 0) end, "vram_bytes must be > 0")

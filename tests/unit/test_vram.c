@@ -67,6 +67,22 @@ static void test_weights_alone_too_big(void **state)
     assert_true(isinf(taf_vram_fit(1, 0, 1, 5, zero, 10).max_context));
 }
 
+static void test_fit_with_a_kv_total(void **state)
+{
+    (void)state;
+    /* the same numbers as the linear fit at T = 8192: KV total 131072·8192 */
+    struct taf_runtime_overhead o = taf_runtime_overhead(4096, 1);
+    struct taf_vram_fit f = taf_vram_fit_kv(16e9, 131072.0 * 8192, 8192, o, 24 * TAF_GIB);
+    assert_true(f.total == 17805228441.6);
+    assert_true(f.fits);
+    assert_true(isnan(f.max_context));
+    /* fits is total ≤ VRAM: exactly equal fits, one byte over does not */
+    struct taf_runtime_overhead zero = { 0, 0 };
+    assert_true(taf_vram_fit_kv(600, 400, 10, zero, 1000).fits);
+    assert_true(taf_vram_fit_kv(600, 400, 10, zero, 1000).headroom == 0);
+    assert_false(taf_vram_fit_kv(600, 401, 10, zero, 1000).fits);
+}
+
 static void test_fit_class_at_each_threshold(void **state)
 {
     (void)state;
@@ -101,6 +117,7 @@ int main(void)
         cmocka_unit_test(test_fit_llama3_8b_on_24_gib),
         cmocka_unit_test(test_max_context_boundary_agrees_with_fits),
         cmocka_unit_test(test_weights_alone_too_big),
+        cmocka_unit_test(test_fit_with_a_kv_total),
         cmocka_unit_test(test_fit_class_at_each_threshold),
         cmocka_unit_test(test_offload_layers),
     };
