@@ -1,7 +1,7 @@
 -- X-15 · Launch flags: the exact llama.cpp and Ollama command lines for a
 -- GGUF model on this GPU at this context: -ngl from the VRAM budget (upstream
--- js/launch_flags.js: weights N·bpw/8, KV 2·L·n_kv·d_h·T·B, runtime overhead,
--- layer split), -c, the KV cache types and flash attention.
+-- js/launch_flags.js: weights N·bpw/8, KV by layout (lib.kv, §19.1), runtime
+-- overhead, layer split), -c, the KV cache types and flash attention.
 --
 -- Errata to upstream launch_flags: current llama.cpp takes `--flash-attn
 -- on|off|auto` (a bare -fa stopped parsing in September 2025); Ollama reads
@@ -32,8 +32,8 @@ return recipe {
   params = mp.with_kv_layout {
     n_params = number { gt = 0, doc = "parameter count N" },
     n_layers = integer { min = 1, doc = "transformer layers (blocks)" },
-    n_kv_heads = integer { min = 1, doc = "key/value heads per layer" },
-    d_head = integer { min = 1, doc = "head dimension" },
+    n_kv_heads = integer { min = 1, optional = true, doc = "key/value heads per layer (not needed for SSM/RWKV)" },
+    d_head = integer { min = 1, optional = true, doc = "head dimension (not needed for SSM/RWKV)" },
     d_model = integer { min = 1, optional = true, doc = "hidden size (activation scratch, non-layer weights)" },
     vocab = integer { min = 1, optional = true, doc = "vocabulary size (embedding and output head)" },
     T_train = integer { min = 1, optional = true, doc = "training context length (warns past it)" },
@@ -56,6 +56,7 @@ return recipe {
     "Commands target llama.cpp builds from September 2025 on (--flash-attn takes on|off|auto); older builds take a bare -fa.",
   },
   run = function(p, chain)
+    hw.need_heads(p, "X-15")
     local f = hw.weight_format(p.weight_format)
     if p.bytes_per_weight == nil and f.gguf_ftype == nil then
       taf.input_error("X-15: llama.cpp and Ollama run GGUF files: weight_format must be a GGUF type "
@@ -150,7 +151,7 @@ return recipe {
     elseif p.T_train and p.T_eval > p.T_train then
       chain:note(string.format("-c %s is beyond the trained context %s.", fmt.commas(p.T_eval), fmt.commas(p.T_train)))
     end
-    local full = taf.kv_cache_memory(p.n_layers, p.n_kv_heads, p.d_head, p.T_eval, kv_t.bytes_per_element).bytes
+    local full = layout ~= "sliding_window" and 0 or taf.kv_cache_memory(p.n_layers, p.n_kv_heads, p.d_head, p.T_eval, kv_t.bytes_per_element).bytes
     local windowed = layout == "sliding_window" and full > fit.kv_bytes
     chain:factor("kv_layout", windowed and "warn" or "ok")
     if windowed then

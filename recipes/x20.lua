@@ -21,6 +21,7 @@
 --   cost_inputs   ok with dataset_tokens and a priced GPU; miss when time or $ is undefined
 --   forgetting    warn always: the forgetting band is published evidence, not measured on your task
 local hw = require "lib.hw"
+local mp = require "lib.model_params"
 local fmt = require "lib.fmt"
 
 local function gib(x) return fmt.f(hw.gib(x), 2) .. " GiB" end
@@ -32,11 +33,13 @@ return recipe {
   category = "fine-tuning", sections = { "§17", "§20", "§28" },
   verdicts = { "FULL FINE-TUNE", "LORA", "QLORA", "DOES NOT FIT" },
   params = {
-    n_params = number { gt = 0, doc = "parameter count N" },
+    n_params = number { gt = 0, doc = "parameter count N (all experts for MoE)" },
+    n_params_active = number { gt = 0, optional = true, doc = "parameters active per token (MoE): sets the FLOPs" },
+    n_experts = integer { min = 1, optional = true, doc = "experts per MoE layer" },
     n_layers = integer { min = 1, doc = "transformer layers" },
-    n_attention_heads = integer { min = 1, doc = "attention (query) heads per layer" },
-    n_kv_heads = integer { min = 1, doc = "key/value heads per layer" },
-    d_head = integer { min = 1, doc = "head dimension" },
+    n_attention_heads = integer { min = 1, optional = true, doc = "attention (query) heads per layer" },
+    n_kv_heads = integer { min = 1, optional = true, doc = "key/value heads per layer" },
+    d_head = integer { min = 1, optional = true, doc = "head dimension" },
     d_model = integer { min = 1, doc = "hidden size" },
     d_ff = integer { min = 1, doc = "MLP inner size (intermediate_size)" },
     gpu = gpu { default = "H100 SXM", doc = "training GPU (tafrun list gpus)" },
@@ -54,12 +57,19 @@ return recipe {
     mfu = number { gt = 0, max = 1, default = 0.4, doc = "model FLOPs utilisation in training" },
     goal = choice { choices = { "adapt", "new_knowledge" }, default = "adapt",
                     doc = "adapt (format, style, task) or new_knowledge (new domain, continued pre-training)" },
+    architecture = text { optional = true, doc = "FULL, SWA, MLA, SSM, RWKV, LINEAR or HYBRID (from the config)" },
   },
   notes = {
     "Memory is in GiB (2^30 bytes) per GPU; optimizer AdamW with fp32 moments and master weights; allocator fragmentation and CUDA context (~1 GiB) not included.",
     "What LoRA forgets is published evidence (LoRA learns less on new domains and forgets less of the base), not a prediction for your data: evaluate the base tasks you care about before and after.",
   },
   run = function(p, chain)
+    local arch = (p.architecture or "FULL"):upper()
+    if arch == "SSM" or arch == "RWKV" or arch == "LINEAR" then
+      taf.input_error("X-20 counts LoRA on attention and MLP projections; a %s model adapts other matrices "
+        .. "(in_proj, x_proj, out_proj …) that this recipe does not size", arch)
+    end
+    mp.need(p, "X-20", { "n_attention_heads", "n_kv_heads", "d_head" })
     local vram = hw.vram_bytes(p.gpu, p.vram_GiB)
     local q_dim, kv_dim = p.n_attention_heads * p.d_head, p.n_kv_heads * p.d_head
     local alpha = p.lora_alpha or 2 * p.rank
@@ -114,8 +124,9 @@ return recipe {
       local D = p.dataset_tokens * p.epochs
       -- taf.cost_per_training_run prices 6·N·D; an FLOP count C is priced as N_eq = C/(6·D).
       local function price(flops) return taf.cost_per_training_run(flops / (6 * D), D, p.gpu, p.n_gpus, p.mfu) end
-      local full_flops = taf.training_flops(p.n_params, D)
-      local adapter_flops = taf.adapter_training_flops(p.n_params, P, D)
+      local n_act = math.min(p.n_params_active or p.n_params, p.n_params) -- MoE: FLOPs follow the active parameters
+      local full_flops = taf.training_flops(n_act, D)
+      local adapter_flops = taf.adapter_training_flops(n_act, P, D)
       local cf, ca = price(full_flops), price(adapter_flops)
       local priced = g.usd_h > 0
       costs = taf.json.ordered({ full_FLOPs = full_flops, adapter_FLOPs = adapter_flops, full_hours = cf.hours,
@@ -152,6 +163,10 @@ return recipe {
       interpretation = "evidence from published comparisons, not a prediction for this model",
       receipt = "provisional" }
 
+    if (p.n_experts or 1) > 1 then
+      chain:note(string.format("MoE (%d experts): LoRA is counted on one dense MLP of width d_ff; adapters on every "
+        .. "expert multiply the MLP share, and full fine-tuning holds all %s parameters.", p.n_experts, fmt.commas(p.n_params)))
+    end
     chain:factor("memory_model", "warn")
     chain:factor("mfu", "warn")
     chain:factor("sharding", p.n_gpus == 1 and "ok" or "warn")

@@ -1,8 +1,10 @@
 -- X-4 · Fit check: will the model fit in this GPU at this context and
 -- precision, which side binds (weights or KV cache), the largest context
 -- that fits, and the cheapest rescue. Budget of upstream js/fit_check.js and
--- js/launch_flags.js: weights N·bpw/8 + KV 2·L·n_kv·d_h·T·B·batch + runtime
--- overhead (0.4 GiB + 0.25/0.6 GiB scratch + d_model bytes per token).
+-- js/launch_flags.js: weights N·bpw/8 + KV·batch + runtime overhead (0.4 GiB +
+-- 0.25/0.6 GiB scratch + d_model bytes per token); the KV cache follows the
+-- layout (lib.kv, §19.1: 2·L·n_kv·d_h·T·B for full attention, windowed layers
+-- capped at the window, MLA latent, recurrent state).
 --
 -- Confidence factors:
 --   overhead_model  warn always: the runtime overhead is a coarse engine-agnostic estimate
@@ -36,8 +38,8 @@ return recipe {
   params = mp.with_kv_layout {
     n_params = number { gt = 0, doc = "parameter count N" },
     n_layers = integer { min = 1, doc = "transformer layers" },
-    n_kv_heads = integer { min = 1, doc = "key/value heads per layer" },
-    d_head = integer { min = 1, doc = "head dimension" },
+    n_kv_heads = integer { min = 1, optional = true, doc = "key/value heads per layer (not needed for SSM/RWKV)" },
+    d_head = integer { min = 1, optional = true, doc = "head dimension (not needed for SSM/RWKV)" },
     d_model = integer { min = 1, optional = true, doc = "hidden size (activation scratch, non-layer weights)" },
     vocab = integer { min = 1, optional = true, doc = "vocabulary size (embedding and output head, for -ngl)" },
     T_train = integer { min = 1, optional = true, doc = "training context length (warns past it)" },
@@ -60,6 +62,7 @@ return recipe {
     "The runtime overhead (CUDA context, compute and activation scratch) is a coarse estimate; engines differ by a few hundred MiB.",
   },
   run = function(p, chain)
+    hw.need_heads(p, "X-4")
     local f = hw.weight_format(p.weight_format)
     local bits = p.bytes_per_weight and p.bytes_per_weight * 8 or f.bits_per_weight
     local kv_t = hw.kv_dtype(p.kv_dtype)
@@ -106,7 +109,9 @@ return recipe {
       receipt = "derived" }
 
     chain:step {
-      section = "§20", name = "Largest context that fits", formula = "⌊(VRAM − weights − fixed)/(batch·KV/token + scratch/token)⌋",
+      section = "§20", name = "Largest context that fits",
+      formula = layout == "full" and "⌊(VRAM − weights − fixed)/(batch·KV/token + scratch/token)⌋"
+        or "largest T with weights + batch·KV(T) + overhead(T) ≤ VRAM (bisection: KV is not linear in T)",
       inputs = { batch = p.batch, kv_dtype = kv_t.name },
       result = fit.max_context,
       interpretation = fit.max_context == math.huge and "unbounded by memory: the cache does not grow with the context"
@@ -175,7 +180,7 @@ return recipe {
     chain:factor("overhead_model", "warn")
     chain:factor("weight_bits", (p.bytes_per_weight or not f.source:find("README", 1, true)) and "ok" or "warn")
     chain:factor("margin", math.abs(fit.headroom_bytes) >= 0.10 * fit.vram_bytes and "ok" or "warn")
-    local full = taf.kv_cache_memory(p.n_layers, p.n_kv_heads, p.d_head, p.T_eval * p.batch, kv_t.bytes_per_element).bytes
+    local full = layout ~= "sliding_window" and 0 or taf.kv_cache_memory(p.n_layers, p.n_kv_heads, p.d_head, p.T_eval * p.batch, kv_t.bytes_per_element).bytes
     local windowed = layout == "sliding_window" and full > fit.kv_bytes
     chain:factor("kv_layout", windowed and "warn" or "ok")
     if windowed then

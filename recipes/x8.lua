@@ -3,8 +3,10 @@
 -- (every step rereads the weights and the KV cache) and sets the time per
 -- output token; the KV budget bounds how many requests run at once; the
 -- GPU's hourly price turns tokens/s into $/Mtok.
---   TTFT = max(prefill FLOPs/(peak·MFU), weight bytes/(BW·MBU)), prefill FLOPs = 2·N·P + 2·L·P²·d_q
---   TPOT = max(bytes moved/(BW·MBU), decode FLOPs/(peak·MFU)), bytes = weights + batch·KV(P + O/2)
+--   TTFT = max(prefill FLOPs/(peak·MFU), weight bytes/(BW·MBU)), prefill FLOPs = 2·N_a·P + 2·L·P²·d_q
+--   TPOT = max(bytes moved/(BW·MBU), decode FLOPs/(peak·MFU)), bytes = weights read + batch·KV(P + O/2)
+--   MoE: N_a = active parameters; a decode step reads W·min(1, batch·N_a/N) of the weights
+--   (uniform routing assumed); dense models read all of W
 --   requests = ⌊(VRAM − weights − overhead)/KV(P + O)⌋
 --
 -- Confidence factors:
@@ -28,11 +30,12 @@ return recipe {
   category = "serving", sections = { "§19", "§20", "§36" },
   verdicts = { "SERVES", "SERVES (KV-LIMITED BATCH)", "MISSES LATENCY TARGET", "DOES NOT FIT" },
   params = mp.with_kv_layout {
-    n_params = number { gt = 0, doc = "parameter count N (active parameters for MoE)" },
+    n_params = number { gt = 0, doc = "parameter count N (all experts for MoE: what sits in memory)" },
+    n_params_active = number { gt = 0, optional = true, doc = "parameters active per token (MoE)" },
     n_layers = integer { min = 1, doc = "transformer layers" },
-    n_attention_heads = integer { min = 1, doc = "attention (query) heads per layer" },
-    n_kv_heads = integer { min = 1, doc = "key/value heads per layer" },
-    d_head = integer { min = 1, doc = "head dimension" },
+    n_attention_heads = integer { min = 1, optional = true, doc = "attention (query) heads per layer (not for SSM/RWKV)" },
+    n_kv_heads = integer { min = 1, optional = true, doc = "key/value heads per layer (not for SSM/RWKV)" },
+    d_head = integer { min = 1, optional = true, doc = "head dimension (not for SSM/RWKV)" },
     d_model = integer { min = 1, optional = true, doc = "hidden size (activation scratch)" },
     T_train = integer { min = 1, optional = true, doc = "training context length (warns past it)" },
     gpu = gpu { default = "H100 SXM", doc = "serving GPU (tafrun list gpus)" },
@@ -56,16 +59,20 @@ return recipe {
     "TTFT here is one request's prefill on an idle GPU; under load, queueing and interleaved prefills (chunked prefill, disaggregation) add to it.",
   },
   run = function(p, chain)
+    local attends = hw.need_heads(p, "X-8", { "n_attention_heads" })
     local f = hw.weight_format(p.weight_format)
     local bits = p.bytes_per_weight and p.bytes_per_weight * 8 or f.bits_per_weight
     local kv_t = hw.kv_dtype(p.kv_dtype)
     local g = taf.gpu(p.gpu)
     local vram = hw.vram_bytes(p.gpu, p.vram_GiB) * p.n_gpus
     local peak, bw = g.flops * p.n_gpus, g.bw_GB_s * p.n_gpus
-    local q_dim = p.n_attention_heads * p.d_head
+    -- attention FLOPs: query width over the attention layers (none for a pure SSM/RWKV)
+    local q_dim = attends and p.n_attention_heads * p.d_head or 0
+    local attn_layers = attends and (p.n_attention_layers or p.n_layers) or 0
     local seq = p.prompt_tokens + p.output_tokens
 
     local w = taf.weight_bytes(p.n_params, bits)
+    local n_act = math.min(p.n_params_active or p.n_params, p.n_params)
     chain:step {
       section = "§35", name = "Weights", formula = "N · bits_per_weight / 8",
       inputs = { n_params = p.n_params, bits_per_weight = bits }, result = hw.gib(w),
@@ -99,7 +106,7 @@ return recipe {
     chain:factor("prices", g.usd_h > 0 and "warn" or "miss")
     chain:factor("parallelism", p.n_gpus == 1 and "ok" or "warn")
     chain:factor("kv_fit", p.batch <= max_req and "ok" or "warn")
-    local full = taf.kv_cache_memory(p.n_layers, p.n_kv_heads, p.d_head, seq, kv_t.bytes_per_element).bytes
+    local full = layout ~= "sliding_window" and 0 or taf.kv_cache_memory(p.n_layers, p.n_kv_heads, p.d_head, seq, kv_t.bytes_per_element).bytes
     local windowed = layout == "sliding_window" and full > kv_req
     chain:factor("kv_layout", windowed and "warn" or "ok")
     if windowed then
@@ -120,7 +127,7 @@ return recipe {
     local b = math.min(p.batch, max_req)
 
     local ridge = taf.roofline_ridge(peak, bw)
-    local pf = taf.prefill_flops(p.n_params, p.prompt_tokens, p.n_layers, q_dim)
+    local pf = taf.prefill_flops(n_act, p.prompt_tokens, attn_layers, q_dim)
     local intensity = pf / w
     local ttft = math.max(taf.compute_seconds(pf, peak, p.mfu), taf.memory_seconds(w, bw, p.mbu))
     chain:step {
@@ -134,17 +141,23 @@ return recipe {
 
     local ctx_avg = p.prompt_tokens + p.output_tokens / 2
     local kv_avg = kvlib.memory(p, ctx_avg, kv_t.bytes_per_element).bytes
-    local mem_s = taf.memory_seconds(w + b * kv_avg, bw, p.mbu)
-    local cmp_s = taf.compute_seconds(taf.decode_flops(p.n_params, b, p.n_layers, ctx_avg, q_dim), peak, p.mfu)
+    local w_read = w * math.min(1, b * n_act / p.n_params)
+    local mem_s = taf.memory_seconds(w_read + b * kv_avg, bw, p.mbu)
+    local cmp_s = taf.compute_seconds(taf.decode_flops(n_act, b, attn_layers, ctx_avg, q_dim), peak, p.mfu)
     local tpot = math.max(mem_s, cmp_s)
     chain:step {
       section = "§36", name = "Decode → TPOT", formula = "max((weights + batch·KV)/(BW·MBU), batch·(2N + 4·L·ctx·d_q)/(peak·MFU))",
-      inputs = { batch = b, mean_context = ctx_avg, bw_GB_s = bw, mbu = p.mbu },
+      inputs = { batch = b, mean_context = ctx_avg, bw_GB_s = bw, mbu = p.mbu, weights_read_GiB = hw.gib(w_read) },
       result = tpot,
       interpretation = string.format("%.1f ms per output token at batch %d; %s (memory %.1f ms, compute %.1f ms)",
         tpot * 1e3, b, mem_s >= cmp_s and "bandwidth-bound" or "compute-bound", mem_s * 1e3, cmp_s * 1e3),
       receipt = "derived" }
 
+    if n_act < p.n_params then
+      chain:note(string.format("MoE: %.3g of %.3g parameters active per token; a decode step at batch %d reads %.0f%% of "
+        .. "the expert weights under uniform routing (real routing is skewed: measure).", n_act, p.n_params, b,
+        100 * w_read / w))
+    end
     local tok_s = b / tpot
     local latency = ttft + p.output_tokens * tpot
     chain:step {

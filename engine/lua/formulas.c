@@ -80,7 +80,7 @@ static double check_gamma_target(lua_State *L, int arg)
 {
     double g = taf_checkfinite(L, arg);
     if (!(g > -1 && g < 1))
-        luaL_error(L, "gamma_target must be in (-1, 1), got %f", g);
+        luaL_error(L, "gamma_target must be in (-1, 1)"); /* the seed's ValueError, verbatim */
     return g;
 }
 
@@ -263,7 +263,8 @@ static int l_cost_per_training_run(lua_State *L)
     double N = taf_checkmin(L, 1, "N_params", 0);
     double D = taf_checkmin(L, 2, "D_tokens", 0);
     struct taf_gpu gpu;
-    if (lua_isnoneornil(L, 3)) {
+    lua_settop(L, 5); /* a slot for the default gpu, and nothing beyond mfu */
+    if (lua_isnil(L, 3)) {
         lua_pushliteral(L, "H100 SXM");
         lua_replace(L, 3);
     }

@@ -3,6 +3,7 @@
 -- memory in bytes, GiB for display, and the precision ladders.
 local errors = require "lib.errors"
 local kvlib = require "lib.kv"
+local mp = require "lib.model_params"
 
 local M = {}
 
@@ -73,6 +74,17 @@ end
 -- KV bytes per token of one sequence, the whole model (2·L·n_kv·d_h·B).
 function M.kv_per_token(p, bytes_per_element)
   return taf.kv_cache_memory(p.n_layers, p.n_kv_heads, p.d_head, 1, bytes_per_element).bytes
+end
+
+-- Recurrent layouts (SSM, RWKV, linear attention) keep a state, not per-head
+-- K/V; every other layout needs n_kv_heads and d_head (mp.need: exit 2).
+local RECURRENT = { SSM = true, RWKV = true, LINEAR = true }
+function M.need_heads(p, recipe_id, extra)
+  if RECURRENT[p.architecture or ""] and (p.n_attention_layers or 0) == 0 then return false end
+  local names = { "n_kv_heads", "d_head" }
+  for _, n in ipairs(extra or {}) do names[#names + 1] = n end
+  mp.need(p, recipe_id, names)
+  return true
 end
 
 -- The VRAM budget of `batch` sequences at `ctx` tokens, the KV cache counted

@@ -12,7 +12,7 @@ js/launch_flags.js, js/yarn_planner.js, js/depth.js for the constants):
                2·n_kv·d_h·B·((L − L_swa)·T + L_swa·min(T, W)), and their largest context by bisection
   overhead     0.4 GiB + 0.25 GiB (flash attention; 0.6 without) + d_model bytes per token
   fit          budget = VRAM − weights − fixed; max context = ⌊budget/(batch·KV/tok + scratch/tok)⌋
-  serving      prefill 2NP + 2LP²d_q over peak·MFU; decode (W + b·KV(P+O/2))/(BW·MBU)
+  serving      prefill 2N_aP + 2LP²d_q over peak·MFU; decode (W·min(1, b·N_a/N) + b·KV(P+O/2))/(BW·MBU)
   fine-tuning  16N, 2N + 16P, N·4.5/8 + 16P, activations 2·s·d·L; FLOPs 6ND, (4N + 6P)D
   RoPE         λ_i = 2πθ^(2i/d), n_active = (d/2)(1 − log_θ(T/2π)), T_cross = 2π√θ, T_max = 2πθ
   depth        L_crit/N = log_θ(T/2π)·(d_head/64)^(1/√12)
@@ -478,12 +478,13 @@ def x8(short, **s):
         o["verdict"] = "DOES NOT FIT"
         return o
     b = min(batch, max_req)
-    pf = 2.0 * m["n_params"] * P + 2.0 * m["n_layers"] * P * P * q
+    n_act = min(m.get("n_params_active", m["n_params"]), m["n_params"])
+    pf = 2.0 * n_act * P + 2.0 * m["n_layers"] * P * P * q
     ttft = max(pf / (peak * 1e12 * mfu), w / (bw * 1e9 * mbu))
     ctx = P + O / 2
     kv_avg = kv_model(m, ctx, kvb)[0]
-    mem = (w + b * kv_avg) / (bw * 1e9 * mbu)
-    cmp = b * (2.0 * m["n_params"] + 4.0 * m["n_layers"] * ctx * q) / (peak * 1e12 * mfu)
+    mem = (w * min(1, b * n_act / m["n_params"]) + b * kv_avg) / (bw * 1e9 * mbu)
+    cmp = b * (2.0 * n_act + 4.0 * m["n_layers"] * ctx * q) / (peak * 1e12 * mfu)
     tpot = max(mem, cmp)
     tok = b / tpot
     usd = g["usd_h"] * n
@@ -520,7 +521,9 @@ for short, sets in [("llama-3-8b", {}), ("qwen2.5-7b", {}), ("llama-3.3-70b", {}
                     ("llama-3.3-70b", {"n_gpus": 4, "batch": 64}), ("mistral-7b", {"gpu": "RTX 4090", "weight_format": "AWQ"}),
                     ("llama-3-8b", {"gpu": "RTX 5060Ti", "weight_format": "Q4_K_M", "prompt_tokens": 512}),
                     ("qwen2.5-1.5b", {"prompt_tokens": 32768, "output_tokens": 1024, "kv_dtype": "q8_0"}),
-                    ("phi-3-mini", {"prompt_tokens": 8192, "gpu": "L40S"})]:
+                    ("phi-3-mini", {"prompt_tokens": 8192, "gpu": "L40S"}),
+                    ("llama-3.3-70b", {"n_params_active": 1.3e10, "n_gpus": 2, "batch": 4}),
+                    ("llama-3.3-70b", {"n_params_active": 1.3e10, "n_gpus": 2, "batch": 8})]:
     cases.append(x8_case("X-8 %s %s" % (short, " ".join("%s=%s" % kv for kv in sets.items()) or "defaults"), short, sets))
 # Thresholds: batch at the KV limit and one more; TTFT/TPOT exactly at the target and just under it.
 base8 = x8("llama-3-8b", gpu="RTX 4090", weight_format="Q4_K_M")
@@ -540,7 +543,8 @@ cases += [error_case("X-8 zero MFU", "x8", "llama-3-8b", {"mfu": 0}, "'mfu' must
           error_case("X-8 zero prompt", "x8", "llama-3-8b", {"prompt_tokens": 0}, "'prompt_tokens' must be integer in"),
           error_case("X-8 bad weight format", "x8", "llama-3-8b", {"weight_format": "int3"}, "unknown weight format 'int3'"),
           error_case("X-8 negative latency target", "x8", "llama-3-8b", {"tpot_target_ms": -5}, "'tpot_target_ms' must be number > 0"),
-          error_case("X-8 without heads", "x8", None, {"n_params": 8e9}, "needs 'n_layers'")]
+          error_case("X-8 without layers", "x8", None, {"n_params": 8e9}, "needs 'n_layers'"),
+          error_case("X-8 attention model without heads", "x8", None, {"n_params": 8e9, "n_layers": 32}, "needs 'n_kv_heads'")]
 write("x8.lua", "X-8", """max requests ⌊(VRAM − W − overhead)/KV(P+O)⌋; TTFT max(2NP + 2LP²d_q over peak·MFU, W/(BW·MBU));
 TPOT max((W + b·KV(P + O/2))/(BW·MBU), b(2N + 4L·ctx·d_q)/(peak·MFU)); tok/s b/TPOT;
 $/Mtok USD/h/3600/(tok/s)·1e6, blended over P + O with the request's GPU time TTFT + O·TPOT/b.""", cases)
@@ -569,7 +573,8 @@ def x20(short, **s):
         D = m["dataset_tokens"] * m.get("epochs", 1)
         mfu = m.get("mfu", 0.4)
         hours = lambda flops: flops / (g["flops"] * 1e12 * mfu * n) / 3600
-        o["full_hours"], o["adapter_hours"] = hours(6 * N * D), hours((4 * N + 6 * P) * D)
+        Na = min(m.get("n_params_active", N), N)
+        o["full_hours"], o["adapter_hours"] = hours(6 * Na * D), hours((4 * Na + 6 * P) * D)
         if g["usd_h"] > 0:
             o["full_USD"] = o["full_hours"] * g["usd_h"] * n
             o["adapter_USD"] = o["adapter_hours"] * g["usd_h"] * n
@@ -616,7 +621,8 @@ for short, sets in [("llama-3-8b", {}), ("llama-3-8b", {"dataset_tokens": 1e8}),
                     ("llama-3.3-70b", {"dataset_tokens": 1e8}), ("llama-3-8b", {"goal": "new_knowledge", "n_gpus": 8, "dataset_tokens": 1e9}),
                     ("mistral-7b", {"gpu": "RTX 4090", "targets": "qv", "rank": 64, "seq_len": 4096}),
                     ("llama-3.3-70b", {"gpu": "RTX 5060Ti", "dataset_tokens": 1e7}),
-                    ("pythia-2.8b", {"checkpointing": False, "micro_batch": 4, "targets": "attention", "lora_alpha": 8})]:
+                    ("pythia-2.8b", {"checkpointing": False, "micro_batch": 4, "targets": "attention", "lora_alpha": 8}),
+                    ("llama-3.3-70b", {"n_params_active": 1.3e10, "n_experts": 8, "dataset_tokens": 1e8})]:
     cases.append(x20_case("X-20 %s %s" % (short, " ".join("%s=%s" % kv for kv in sets.items()) or "defaults"), short, sets))
 # Thresholds: VRAM exactly the LoRA total (fits: ≤) and one ulp less (falls to QLoRA); the same for QLoRA and full.
 o = x20("llama-3-8b")
@@ -632,6 +638,7 @@ cases += [error_case("X-20 rank 0", "x20", "llama-3-8b", {"rank": 0}, "'rank' mu
           error_case("X-20 unknown targets", "x20", "llama-3-8b", {"targets": "mlp"}, "'targets' must be one of all, attention, qv"),
           error_case("X-20 zero epochs", "x20", "llama-3-8b", {"epochs": 0}, "'epochs' must be number in"),
           error_case("X-20 MFU above 1", "x20", "llama-3-8b", {"mfu": 1.5}, "'mfu' must be number in"),
+          error_case("X-20 SSM model", "x20", "llama-3-8b", {"architecture": "SSM"}, "a SSM model adapts other matrices"),
           error_case("X-20 without d_ff", "x20", None, {"n_params": 8e9, "n_layers": 32, "n_attention_heads": 32,
                                                         "n_kv_heads": 8, "d_head": 128, "d_model": 4096}, "needs 'd_ff'")]
 write("x20.lua", "X-20", """activations 2·s·d·L (34 without checkpointing); full 16N/n_gpus + act; LoRA P = r·Σ(d_in + d_out)·L,

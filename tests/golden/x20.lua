@@ -112,6 +112,21 @@ test("X-20 pythia-2.8b checkpointing=False micro_batch=4 targets=attention lora_
   expect_near(step(r, 6).result, 0.5, 1e-12, "alpha/r")
 end)
 
+test("X-20 llama-3.3-70b n_params_active=13000000000.0 n_experts=8 dataset_tokens=100000000.0", function()
+  local r = run("x20", { model = "llama-3.3-70b", set = { n_params_active = 13000000000.0, n_experts = 8, dataset_tokens = 100000000.0 } })
+  expect_eq(r.verdict, "QLORA", "verdict")
+  expect_near(step(r, 1).result, 2.5, 1e-12, "activations GiB")
+  expect_near(step(r, 2).result, 1045.581283569336, 1e-12, "full GiB")
+  expect_eq(step(r, 3).result, 207093760.0, "LoRA params")
+  expect_near(step(r, 4).result, 135.971097946167, 1e-12, "LoRA GiB")
+  expect_near(step(r, 5).result, 42.25676387548447, 1e-12, "QLoRA GiB")
+  expect_near(step(r, 6).result.full_hours, 5.476912706437479, 1e-12, "full hours")
+  expect_near(step(r, 6).result.adapter_hours, 3.73852394113021, 1e-12, "adapter hours")
+  expect_near(step(r, 6).result.full_USD, 13.692281766093696, 1e-12, "full $")
+  expect_near(step(r, 6).result.adapter_USD, 9.346309852825526, 1e-12, "adapter $")
+  expect_near(step(r, 7).result, 2.0, 1e-12, "alpha/r")
+end)
+
 test("X-20 llama-3-8b VRAM just above the lora total", function()
   local r = run("x20", { model = "llama-3-8b", set = { vram_GiB = 16.02616120987382 } })
   expect_eq(r.verdict, "LORA", "verdict")
@@ -225,6 +240,10 @@ end)
 
 test("X-20 MFU above 1", function()
   expect_error(function() run("x20", { model = "llama-3-8b", set = { mfu = 1.5 } }) end, "'mfu' must be number in", "usage")
+end)
+
+test("X-20 SSM model", function()
+  expect_error(function() run("x20", { model = "llama-3-8b", set = { architecture = "SSM" } }) end, "a SSM model adapts other matrices", "usage")
 end)
 
 test("X-20 without d_ff", function()

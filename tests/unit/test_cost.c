@@ -30,13 +30,25 @@ static void test_training_run_matches_seed(void **state)
     near(c.USD, 11983.672246564056, 1e-14);
 }
 
-static void test_local_gpu_costs_nothing_per_hour(void **state)
+static void test_local_gpu_cost_is_not_defined(void **state)
 {
     (void)state;
-    /* a $0/h card: hours are defined, dollars are 0 (recipes must say cost is undefined) */
+    /* seed: cost_per_training_run(1e9, 2e10, "RTX 5060Ti", 1, 0.45) → hours 2057.61316872428
+     * and USD 0.0; FORMULAS.md §1: a $0/h card has no cost, so USD is NaN (not defined) */
     struct taf_training_cost c = taf_cost_per_training_run(1e9, 2e10, &LOCAL, 1, 0.45);
-    assert_true(c.hours > 0 && c.USD == 0);
-    assert_true(taf_cost_per_inference_token(2.0, &LOCAL, 1).USD_per_Mtok == 0);
+    assert_false(c.priced);
+    near(c.total_FLOPs, 1.2e20, 1e-15);
+    near(c.hours, 2057.61316872428, 1e-14);
+    near(c.days, 85.73388203017834, 1e-14);
+    assert_true(isnan(c.USD));
+    /* seed: cost_per_inference_token(2.0, "RTX 5060Ti", 1) → 224 tok/s, USD 0.0 → NaN here */
+    struct taf_inference_cost i = taf_cost_per_inference_token(2.0, &LOCAL, 1);
+    assert_false(i.priced);
+    near(i.tok_per_sec, 224.0, 1e-15);
+    assert_true(isnan(i.USD_per_Mtok));
+    /* priced GPUs say so */
+    assert_true(taf_cost_per_training_run(8e9, 1.6e11, &H100, 8, 0.45).priced);
+    assert_true(taf_cost_per_inference_token(16.0, &A100, 4).priced);
 }
 
 static void test_inference_token_cost_matches_seed(void **state)
@@ -57,16 +69,21 @@ static void test_break_even(void **state)
     near(b.savings_per_Mtok, 4.25, 1e-15);
     near(b.Mtok_breakeven, 235294.11764705883, 1e-15);
     near(b.tokens_breakeven, 235294117647.05884, 1e-15);
-    /* seed: equal prices never break even (savings ≤ 0) */
-    assert_true(taf_break_even_volume(1e6, 5, 5).never);
+    /* seed: equal prices never break even (savings ≤ 0 → {"error": …}); the volumes are NaN */
+    struct taf_break_even never = taf_break_even_volume(1e6, 5, 5);
+    assert_true(never.never);
+    near(never.savings_per_Mtok, 0.0, 0);
+    assert_true(isnan(never.Mtok_breakeven) && isnan(never.tokens_breakeven));
     assert_true(taf_break_even_volume(1e6, 6, 5).never);
+    /* hand: a free training run breaks even at once */
+    assert_true(taf_break_even_volume(0, 1, 5).Mtok_breakeven == 0);
 }
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_training_run_matches_seed),
-        cmocka_unit_test(test_local_gpu_costs_nothing_per_hour),
+        cmocka_unit_test(test_local_gpu_cost_is_not_defined),
         cmocka_unit_test(test_inference_token_cost_matches_seed),
         cmocka_unit_test(test_break_even),
     };

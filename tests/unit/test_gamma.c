@@ -18,6 +18,7 @@ static void test_gamma_pade_matches_seed(void **state)
     (void)state;
     near(taf_gamma_pade(10000, 4096), 0.5508312818257147, 1e-15);  /* seed: gamma_pade(10000, 4096) */
     near(taf_gamma_pade(500000, 8192), 0.9770948861777424, 1e-15); /* seed: gamma_pade(500000, 8192) */
+    near(taf_gamma_pade(500000, 32000), 0.9134089936270703, 1e-15); /* seed: gamma_pade(500000, 32000) */
     /* hand: T = θ√2 makes the numerator 2θ − 2θ = 0 */
     near(taf_gamma_pade(10000, 10000 * M_SQRT2), 0.0, 1e-15);
 }
@@ -38,6 +39,10 @@ static void test_d_horizon_is_none_outside_open_unit_interval(void **state)
     assert_true(isnan(taf_d_horizon(1e4, -0.3)));
     /* hand: θ(1−γ)√2/(1+γ) at θ = 1e4, γ = 0.5 → 1e4·0.5·√2/1.5 */
     near(taf_d_horizon(1e4, 0.5), 1e4 * 0.5 * M_SQRT2 / 1.5, 1e-15);
+    near(taf_d_horizon(500000, 0.8), 78567.42013183859, 1e-15);              /* seed: d_horizon(500000, 0.8) */
+    near(taf_l_niah_c(taf_d_horizon(500000, 0.8)), 157134.84026367718, 1e-15); /* seed: l_niah_c of it */
+    assert_false(isnan(taf_d_horizon(1e4, nextafter(1.0, 0)))); /* just inside (0, 1): defined */
+    assert_false(isnan(taf_d_horizon(1e4, nextafter(0.0, 1))));
     near(taf_l_niah_c(taf_d_horizon(1e4, 0.5)), 2 * 1e4 * 0.5 * M_SQRT2 / 1.5, 1e-15); /* hand: 2·d_h */
     assert_true(isnan(taf_l_niah_c(NAN)));
 }
@@ -54,6 +59,7 @@ static void test_p_hallucinate(void **state)
 {
     (void)state;
     near(taf_p_hallucinate(200000, 500000, 0.8), 0.11777814338429902, 1e-14); /* seed */
+    near(taf_p_hallucinate(100000, 10000, 0.3), 0.4546947632085271, 1e-14);   /* seed */
     near(taf_p_hallucinate(32000, 500000, 0.8), 0.0, 1e-15);  /* seed: L inside the horizon → 0.0 */
     assert_true(isnan(taf_p_hallucinate(32000, 500000, 1.0))); /* seed: None */
     assert_true(isnan(taf_p_hallucinate(0, 500000, 0.5)));     /* seed: None (L ≤ 0) */
@@ -64,6 +70,7 @@ static void test_theta_design_and_alpha_opt(void **state)
     (void)state;
     near(taf_theta_design(0.85, 32000), 279071.47630829073, 1e-15);       /* seed */
     near(taf_alpha_opt(0.85, 32000, 500000), 0.5581429526165814, 1e-15); /* seed */
+    near(taf_theta_design(-0.5, 4096), 965.436458580033, 1e-15);          /* seed: theta_design(-0.5, 4096) */
     /* the seed raises ValueError at |γ| ≥ 1: the pure function returns NaN, the binding raises */
     assert_true(isnan(taf_theta_design(1.0, 4096)));
     assert_true(isnan(taf_theta_design(-1.0, 4096)));
@@ -85,6 +92,14 @@ static void test_gamma_decompose_erratum_disables_delta_swa(void **state)
     assert_string_equal(d.delta_post_IH_status, "exploratory_no_replication");
     assert_non_null(d.calibration_warning);
 
+    /* SWA alone: δ_SWA disabled and said so; nothing else applied */
+    d = taf_gamma_decompose(0.9, 0, 1, 1e8);
+    near(d.gamma_corrected, 0.9, 0);
+    assert_string_equal(d.delta_SWA_status, "exploratory_n1_disabled");
+    assert_string_equal(d.delta_post_IH_status, "not_applicable");
+    assert_non_null(d.calibration_warning);
+    /* seed (without the erratum) gives δ_SWA = −0.21 and γ_corr = 0.65 for (0.9, GQA, SWA, 7e9) */
+
     d = taf_gamma_decompose(0.5, 0, 0, 3.99e8); /* just below the post-IH threshold */
     near(d.gamma_corrected, 0.5, 0);
     assert_string_equal(d.delta_SWA_status, "not_applicable");
@@ -94,18 +109,52 @@ static void test_gamma_decompose_erratum_disables_delta_swa(void **state)
     near(d.delta_post_IH, -0.15, 1e-15);
 }
 
-static void test_df_window_zone_gate(void **state)
+static void test_df_window_is_none_outside_the_zone(void **state)
 {
     (void)state;
-    /* the zone is [0.65, 0.85], edges included; outside → None (−1) */
+    /* the zone is [0.65, 0.85], edges included; outside → None (−1), as the seed gates */
+    assert_int_equal(taf_df_window(nextafter(0.65, 0), 8192, 0.9), -1); /* seed: df_window(0.6499…, 8192) is None */
+    assert_int_equal(taf_df_window(nextafter(0.85, 1), 8192, 0.9), -1);
     assert_int_equal(taf_df_window(0.6499, 8192, 0.9), -1);
-    assert_int_equal(taf_df_window(0.8501, 8192, 0.9), -1);
-    /* python3 brute force: smallest D with fsum(d^-γ, d ≤ D) ≥ 0.9·fsum(d^-γ, d ≤ 8192) */
+    assert_int_equal(taf_df_window(0.9, 8192, 0.9), -1);  /* Phase A near Hagedorn: out of zone */
+    assert_int_equal(taf_df_window(1.2, 8192, 0.9), -1);  /* Phase B: out of zone */
+    assert_int_equal(taf_df_window(-0.3, 8192, 0.9), -1);
+    assert_int_equal(taf_df_window(NAN, 8192, 0.9), -1);
+}
+
+static void test_df_window_at_zone_edges_matches_discrete_sum(void **state)
+{
+    (void)state;
+    /* python3 brute force: smallest D with fsum(d^-γ, d ≤ D) ≥ f·fsum(d^-γ, d ≤ N);
+     * the seed's closed form gives 6146 and 4903 here (FORMULAS.md §1 erratum) */
     assert_int_equal(taf_df_window(0.65, 8192, 0.9), 6129);
+    assert_int_equal(taf_df_window(nextafter(0.65, 1), 8192, 0.9), 6129); /* python3 brute force */
     assert_int_equal(taf_df_window(0.85, 8192, 0.9), 4826);
-    assert_int_equal(taf_df_window(0.7, 1, 0.9), 1); /* N = 1 → 1 */
-    assert_int_equal(taf_df_window(0.7, 0, 0.9), 1); /* N ≤ 0 → 1 */
-    assert_int_equal(taf_df_window(0.7, 8192, 1.0), 8192); /* f = 1 → N */
+    assert_int_equal(taf_df_window(nextafter(0.85, 0), 8192, 0.9), 4826); /* python3 brute force */
+    assert_int_equal(taf_df_window(0.7, 8192, 0.9), 5886);                /* python3 brute force */
+    assert_int_equal(taf_df_window(0.8, 1000, 0.5), 86);                  /* python3 brute force */
+}
+
+static void test_df_window_inside_zone_matches_discrete_sum_at_a_billion(void **state)
+{
+    (void)state;
+    /* mpmath 40-digit partial sums + bisection (see test_df_exact.c); the
+     * seed's closed form gives 704362026 for γ = 0.7 */
+    assert_int_equal(taf_df_window(0.7, 1000000000, 0.9), 704275392);
+    assert_int_equal(taf_df_window(0.65, 1000000000, 0.9), 740189785);
+    assert_int_equal(taf_df_window(0.85, 1000000000, 0.9), 510586928);
+}
+
+static void test_df_window_small_N_and_full_fraction(void **state)
+{
+    (void)state;
+    assert_int_equal(taf_df_window(0.7, 1, 0.9), 1);       /* N = 1 → 1 */
+    assert_int_equal(taf_df_window(0.7, 0, 0.9), 1);       /* N ≤ 0 → 1 (the binding rejects it) */
+    /* f = 1 → N; the seed's closed form returns 8193 > N here */
+    assert_int_equal(taf_df_window(0.7, 8192, 1.0), 8192);
+    /* hand: H(2) = 1 + 2^−0.75 = 1.5946; 0.9·H = 1.435 > H(1) = 1, 0.5·H = 0.797 < 1 */
+    assert_int_equal(taf_df_window(0.75, 2, 0.9), 2);
+    assert_int_equal(taf_df_window(0.75, 2, 0.5), 1);
 }
 
 static void test_kv_soft_decay_regime_thresholds(void **state)
@@ -122,6 +171,9 @@ static void test_kv_soft_decay_regime_thresholds(void **state)
     assert_string_equal(taf_kv_soft_decay_regime(1e4, at_0_8 - 1e-9, 8192), "borderline");
     assert_string_equal(taf_kv_soft_decay_regime(1e4, at_0_8 + 1e-9, 8192), "use-hard-cutoff");
     assert_string_equal(taf_kv_soft_decay_regime(1e4, 1.0, 8192), "use-hard-cutoff"); /* no horizon */
+    assert_string_equal(taf_kv_soft_decay_regime(1e4, 0.2, 8192), "applies");         /* seed */
+    /* hand: T_train/2 below 1 uses 1 (max(1, T/2)) */
+    assert_string_equal(taf_kv_soft_decay_regime(1.0, 0.1, 0.5), "borderline"); /* d_h = 0.9√2/1.1 = 1.157 */
 }
 
 static void test_gamma_phase_label(void **state)
@@ -130,6 +182,8 @@ static void test_gamma_phase_label(void **state)
     assert_string_equal(taf_gamma_phase_label(0.5), "Phase A (long-range OK)");
     assert_string_equal(taf_gamma_phase_label(1.0), "Phase B / Hagedorn");
     assert_string_equal(taf_gamma_phase_label(0.0), "Phase B / catastrophic (negative γ — T too large for θ)");
+    assert_string_equal(taf_gamma_phase_label(-0.4), "Phase B / catastrophic (negative γ — T too large for θ)");
+    assert_string_equal(taf_gamma_phase_label(1.7), "Phase B / Hagedorn");
 }
 
 int main(void)
@@ -142,7 +196,10 @@ int main(void)
         cmocka_unit_test(test_p_hallucinate),
         cmocka_unit_test(test_theta_design_and_alpha_opt),
         cmocka_unit_test(test_gamma_decompose_erratum_disables_delta_swa),
-        cmocka_unit_test(test_df_window_zone_gate),
+        cmocka_unit_test(test_df_window_is_none_outside_the_zone),
+        cmocka_unit_test(test_df_window_at_zone_edges_matches_discrete_sum),
+        cmocka_unit_test(test_df_window_inside_zone_matches_discrete_sum_at_a_billion),
+        cmocka_unit_test(test_df_window_small_N_and_full_fraction),
         cmocka_unit_test(test_kv_soft_decay_regime_thresholds),
         cmocka_unit_test(test_gamma_phase_label),
     };

@@ -20,6 +20,11 @@ static void test_kv_cache_memory_llama3_8b_at_8k(void **state)
     /* hand: fp8 halves it, zero length is zero */
     assert_true(taf_kv_cache_memory(32, 8, 128, 8192, 1.0).bytes == 536870912.0);
     assert_true(taf_kv_cache_memory(32, 8, 128, 0, 2.0).bytes == 0);
+    /* seed: kv_cache_memory(80, 8, 128, 131072, 1.0) (Llama-3.3-70B at 128K, fp8) */
+    struct taf_kv_memory big = taf_kv_cache_memory(80, 8, 128, 131072, 1.0);
+    assert_true(big.bytes == 21474836480.0);
+    assert_true(big.MB == 21474.83648);
+    assert_true(big.GB == 21.47483648);
 }
 
 static void test_weights_and_decode_throughput(void **state)
@@ -27,6 +32,10 @@ static void test_weights_and_decode_throughput(void **state)
     (void)state;
     assert_true(taf_model_weights_GB(7e9, 0.5) == 3.5);                     /* seed: model_weights_memory(7e9, 0.5) */
     assert_true(fabs(taf_inference_decode_throughput(8e9, 3350, 2.0) - 209.375) < 1e-12); /* seed */
+    /* seed: inference_decode_throughput(70e9, 4800, 0.5) */
+    assert_true(fabs(taf_inference_decode_throughput(70e9, 4800, 0.5) - 137.14285714285714) < 1e-12);
+    /* hand: no bandwidth, no tokens */
+    assert_true(taf_inference_decode_throughput(8e9, 0, 2.0) == 0);
 }
 
 int main(void)

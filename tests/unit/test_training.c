@@ -15,6 +15,11 @@ static void test_chinchilla_budget_and_inverse(void **state)
     assert_true(taf_chinchilla_optimal_tokens(8e9, 20) == 1.6e11); /* hand: 20·8e9 */
     assert_true(taf_chinchilla_optimal_N(1.6e11, 20) == 8e9);      /* hand: 1.6e11/20 */
     assert_true(taf_chinchilla_optimal_tokens(0, 20) == 0);
+    /* seed: chinchilla_optimal_tokens(8e9) = 160000000000.0, chinchilla_optimal_N(1.6e11) = 8e9 (ratio 20) */
+    assert_true(taf_chinchilla_optimal_tokens(8e9, 20.0) == 160000000000.0);
+    assert_true(taf_chinchilla_optimal_N(1.6e11, 20.0) == 8000000000.0);
+    /* hand: a 10:1 ratio halves the budget */
+    assert_true(taf_chinchilla_optimal_tokens(8e9, 10) == 8e10);
 }
 
 static void test_training_flops_and_memory(void **state)
