@@ -10,7 +10,7 @@ local M = {}
 
 local function typed_sets(opts)
   local sets = {}
-  for i, kv in ipairs(opts.sets or {}) do sets[i] = { kv[1], params.parse_value(kv[2]) } end
+  for i, kv in ipairs(opts.sets or {}) do sets[i] = params.typed(kv[1], kv[2]) end
   return sets
 end
 

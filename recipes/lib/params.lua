@@ -25,6 +25,30 @@ function M.parse_value(s)
   return s
 end
 
+-- A value typed from the command line that remembers the text it came from,
+-- so a text parameter given "4090" or "1e3" gets the text, not a number.
+local TextValue = {}
+function M.text_value(v, raw)
+  if type(v) == "string" or type(v) == "boolean" then return v end
+  return setmetatable({ value = v, raw = raw }, TextValue)
+end
+
+-- --set KEY=VALUE → { key, typed value }
+function M.typed(key, raw)
+  return { key, M.text_value(M.parse_value(raw), raw) }
+end
+
+local TEXT_KINDS = { text = true, choice = true, gpu = true, api = true }
+
+-- The value a parameter of `spec` gets from a possibly remembered text.
+function M.unwrap(spec, v)
+  if getmetatable(v) == TextValue then
+    if TEXT_KINDS[spec.kind] then return v.raw end
+    return v.value
+  end
+  return v
+end
+
 -- Human text of a declaration's range: "integer >= 1", "number in (0, 1]".
 function M.describe(spec)
   local lo = spec.gt and ("(" .. spec.gt) or spec.min and ("[" .. spec.min)
@@ -47,6 +71,7 @@ end
 local HUGE = math.huge
 
 function M.check(rid, name, spec, v)
+  v = M.unwrap(spec, v)
   local kind = spec.kind
   if kind == "number" or kind == "integer" then
     if type(v) ~= "number" or v ~= v or v == HUGE or v == -HUGE then bad(rid, name, spec, v) end

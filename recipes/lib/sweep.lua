@@ -18,7 +18,7 @@ function M.parse_axis(spec)
   local a, b, op, step = body:match("^([^.][^%s]-)%.%.([^*+]+)([*+]?)(.*)$")
   if not a then
     local values = {}
-    for v in body:gmatch("[^,]+") do values[#values + 1] = params.parse_value(v) end
+    for v in body:gmatch("[^,]+") do values[#values + 1] = params.text_value(params.parse_value(v), v) end
     return { key = key, values = values }
   end
   local start, stop, s = tonumber(a), tonumber(b), tonumber(step ~= "" and step or "1")
@@ -80,7 +80,7 @@ function M.run(opts)
   end
   if #axes == 0 then errors.usage("sweep needs at least one --grid KEY=SPEC") end
   local fixed = {}
-  for _, kv in ipairs(opts.sets or {}) do fixed[#fixed + 1] = { kv[1], params.parse_value(kv[2]) } end
+  for _, kv in ipairs(opts.sets or {}) do fixed[#fixed + 1] = params.typed(kv[1], kv[2]) end
 
   local total = #models
   for _, a in ipairs(axes) do total = total * #a.values end
@@ -115,10 +115,21 @@ function M.run(opts)
     return models[rest + 1], vals
   end
 
+  -- CSV has every column; a JSON row lists "model" only when models were
+  -- given, and "key" / "error" only when the point has them
   local ROW_ORDER = { "model" }
   for _, k in ipairs(keys) do ROW_ORDER[#ROW_ORDER + 1] = k end
   for _, k in ipairs { "verdict", "confidence", "key", "error" } do ROW_ORDER[#ROW_ORDER + 1] = k end
-  local row_meta = { __jsonorder = ROW_ORDER }
+  local row_metas = {}
+  for mask = 0, 3 do
+    local order = {}
+    for _, k in ipairs(ROW_ORDER) do
+      if not ((k == "model" and not models[1]) or (k == "key" and mask & 1 == 0) or (k == "error" and mask & 2 == 0)) then
+        order[#order + 1] = k
+      end
+    end
+    row_metas[mask] = { __jsonorder = order }
+  end
 
   local checked_once, bases = false, {}
   local function evaluate(idx)
@@ -146,13 +157,14 @@ function M.run(opts)
     if opts.full then
       if ok then return taf.json.encode(res) .. "\n" end
     end
-    local row = setmetatable({ model = model and model.short_id or nil }, row_meta)
-    for k, v in ipairs(vals) do row[keys[k]] = v end
+    local row = { model = model and model.short_id or nil }
+    for k, v in ipairs(vals) do row[keys[k]] = params.unwrap(r.params[keys[k]], v) end
     if ok then
       row.verdict, row.confidence, row.key = res.verdict, res.confidence.pct, res.key
     else
       row.verdict, row.error = "ERROR", errors.is_usage(res) and res.message or tostring(res)
     end
+    setmetatable(row, row_metas[(row.key and 1 or 0) + (row.error and 2 or 0)])
     if fmt == "jsonl" then return taf.json.encode(row) .. "\n" end
     local cells = {}
     for i, k in ipairs(ROW_ORDER) do cells[i] = csv_cell(row[k]) end

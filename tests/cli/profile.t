@@ -221,3 +221,13 @@ $ tafrun x19 --model qwen2.5-7b --plot p.svg
 ! tafrun: --sink-tokens, --fit-range and --plot apply only to 'tafrun profile'
 ! ...
 [2]
+
+# ── the sandbox: a recipe profiles only files below its tree or named on the command line ──
+
+$ tafrun tests/cli/fixtures/profile/read_outside.lua
+! tafrun: tests/cli/fixtures/profile/read_outside.lua:7: /etc/hostname: reading files outside the recipe, pack and command-line paths needs --trust
+!   (in T-PROF Profile outside, step 1)
+[1]
+
+$ d=$(mktemp -d); cp tests/cli/fixtures/profile/pl_bf16.safetensors $d/attn.safetensors; tafrun tests/cli/fixtures/profile/read_outside.lua --set attention=$d/attn.safetensors --json | grep -m1 '"result"'; rm -rf $d
+        "result": 0.6020796988231144,

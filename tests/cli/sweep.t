@@ -1,12 +1,12 @@
 # tafrun sweep and compare.
 
 $ tafrun sweep x2 --model llama-3-8b,mistral-7b --grid T_eval=8192..32768*2
-  {"model":"llama-3-8b","T_eval":8192,"verdict":"YES","confidence":63,"key":null,"error":null}
-  {"model":"llama-3-8b","T_eval":16384,"verdict":"YES","confidence":63,"key":null,"error":null}
-  {"model":"llama-3-8b","T_eval":32768,"verdict":"YES","confidence":63,"key":null,"error":null}
-  {"model":"mistral-7b","T_eval":8192,"verdict":"YES","confidence":63,"key":null,"error":null}
-  {"model":"mistral-7b","T_eval":16384,"verdict":"NO","confidence":38,"key":null,"error":null}
-  {"model":"mistral-7b","T_eval":32768,"verdict":"NO","confidence":38,"key":null,"error":null}
+  {"model":"llama-3-8b","T_eval":8192,"verdict":"YES","confidence":63}
+  {"model":"llama-3-8b","T_eval":16384,"verdict":"YES","confidence":63}
+  {"model":"llama-3-8b","T_eval":32768,"verdict":"YES","confidence":63}
+  {"model":"mistral-7b","T_eval":8192,"verdict":"YES","confidence":63}
+  {"model":"mistral-7b","T_eval":16384,"verdict":"NO","confidence":38}
+  {"model":"mistral-7b","T_eval":32768,"verdict":"NO","confidence":38}
 
 # arithmetic and list axes, CSV chosen by the extension, written atomically
 # (N = √(C/120) stays under 80 GB / 16 B for every budget here: all GO)
@@ -60,8 +60,8 @@ $ tafrun sweep x2 --model llama-3-8b --grid T_eval=1..4 --full --out x.csv
 
 # a point whose value is out of range becomes an ERROR row; the others run
 $ tafrun sweep x2 --model llama-3-8b --grid T_eval=-1,4096
-  {"model":"llama-3-8b","T_eval":-1,"verdict":"ERROR","confidence":null,"key":null,"error":"X-2: parameter 'T_eval' must be integer >= 1, got -1"}
-  {"model":"llama-3-8b","T_eval":4096,"verdict":"YES","confidence":63,"key":null,"error":null}
+  {"model":"llama-3-8b","T_eval":-1,"verdict":"ERROR","confidence":null,"error":"X-2: parameter 'T_eval' must be integer >= 1, got -1"}
+  {"model":"llama-3-8b","T_eval":4096,"verdict":"YES","confidence":63}
 
 $ tafrun compare x19 --model llama-3-8b,qwen2.5-7b | head -5
   X-19 · KV Compression Decision
