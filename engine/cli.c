@@ -333,6 +333,18 @@ static int emit(struct taf_host *h, const struct cli *c)
     }
     if (lua_type(L, -1) == LUA_TSTRING) {
         fputs(lua_tostring(L, -1), mem);
+    } else if (c->format != TAF_FORMAT_TEXT && c->format != TAF_FORMAT_MARKDOWN) {
+        char err[256];
+        char *s = taf_json_encode_lua(L, -1, 2, err, sizeof err);
+        if (s == NULL) {
+            fclose(mem);
+            free(buf);
+            fprintf(stderr, "tafrun: the recipe's result cannot be written as JSON: %s\n", err);
+            return TAF_EXIT_RUNTIME;
+        }
+        fputs(s, mem);
+        fputc('\n', mem);
+        free(s);
     } else {
         char err[256];
         json_t *j = taf_json_from_lua(L, -1, err, sizeof err);
@@ -435,6 +447,14 @@ int tafrun_main(int argc, char **argv)
         rc = dispatch(&h, &c);
     }
     host_lib_shutdown(rc != TAF_EXIT_OK);
+#if defined(__SANITIZE_ADDRESS__) || defined(TAF_KEEP_CLOSE)
     host_close(&h);
+#else
+    /* on success everything is written and committed: let exit() free the
+     * state instead of walking it (a failed run closes it, so __gc handlers
+     * remove partial output files) */
+    if (rc != TAF_EXIT_OK)
+        host_close(&h);
+#endif
     return rc;
 }

@@ -126,24 +126,6 @@ static void copy_fields(lua_State *L, const char *lib, const char *const *names)
     lua_remove(L, -2);
 }
 
-/* Copy a whole global library table except the `skip` field. */
-static void copy_library(lua_State *L, const char *lib, const char *skip)
-{
-    lua_getglobal(L, lib);
-    lua_newtable(L);
-    lua_pushnil(L);
-    while (lua_next(L, -3)) {
-        if (skip != NULL && lua_type(L, -2) == LUA_TSTRING && strcmp(lua_tostring(L, -2), skip) == 0) {
-            lua_pop(L, 1);
-            continue;
-        }
-        lua_pushvalue(L, -2);
-        lua_insert(L, -2);
-        lua_rawset(L, -4);
-    }
-    lua_remove(L, -2);
-}
-
 static int sandbox_print(lua_State *L)
 {
     struct taf_host *h = host_of(L);
@@ -397,6 +379,38 @@ static int trusted_searcher(lua_State *L)
 }
 
 
+/* The functions lib/api.lua adds to `taf`. */
+static const char *const API_FUNCS[] = {
+    "gpu", "gpus", "api", "apis", "model", "models", "input_error", "run_recipe", NULL,
+};
+
+/* A placeholder for a lib/api.lua function: the first call loads the module,
+ * puts the real functions into `taf` (and the GPU resolver), then forwards. */
+static int lazy_api(lua_State *L)
+{
+    struct taf_host *h = lua_touserdata(L, lua_upvalueindex(1));
+    int nargs = lua_gettop(L);
+    sandbox_push_require(h, NULL);
+    lua_pushliteral(L, "lib.api");
+    lua_call(L, 1, 1);
+    unwrap_proxy(L);
+    lua_getglobal(L, "taf");
+    lua_pushnil(L);
+    while (lua_next(L, -3)) {
+        lua_pushvalue(L, -2);
+        lua_insert(L, -2);
+        lua_rawset(L, -4);
+    }
+    lua_pop(L, 1);
+    lua_getfield(L, -1, "gpu");
+    lua_setfield(L, LUA_REGISTRYINDEX, TAF_GPU_RESOLVER);
+    lua_getfield(L, -1, lua_tostring(L, lua_upvalueindex(2)));
+    lua_replace(L, -2);
+    lua_insert(L, 1);
+    lua_call(L, nargs, LUA_MULTRET);
+    return lua_gettop(L);
+}
+
 static const char *const BASE_FUNCS[] = {
     "assert", "error", "ipairs", "next", "pairs", "pcall", "select", "tonumber",
     "tostring", "type", "xpcall", "setmetatable", "getmetatable", "rawequal", "rawlen",
@@ -434,7 +448,7 @@ void sandbox_setup(struct taf_host *h)
     }
     static const char *const LIBS[] = { "string", "table", "math", "utf8", "coroutine", NULL };
     for (const char *const *n = LIBS; *n != NULL; n++) {
-        copy_library(L, *n, NULL);
+        lua_getglobal(L, *n); /* the real library, behind a read-only proxy */
         make_readonly(L);
         lua_setfield(L, -2, *n);
     }
@@ -472,21 +486,18 @@ void sandbox_setup(struct taf_host *h)
     }
     lua_pop(L, 2);
 
-    /* taf.gpu, taf.model, taf.run_recipe …: the Lua half of the module. */
-    sandbox_push_require(h, NULL);
-    lua_pushliteral(L, "lib.api");
-    lua_call(L, 1, 1);
-    unwrap_proxy(L);
+    /* taf.gpu, taf.model, taf.run_recipe …: the Lua half of the module,
+     * loaded on first use (most runs never touch a catalog by name). */
     lua_getglobal(L, "taf");
-    lua_pushnil(L);
-    while (lua_next(L, -3)) {
-        lua_pushvalue(L, -2);
-        lua_insert(L, -2);
-        lua_rawset(L, -4);
+    for (const char *const *n = API_FUNCS; *n != NULL; n++) {
+        lua_pushlightuserdata(L, h);
+        lua_pushstring(L, *n);
+        lua_pushcclosure(L, lazy_api, 2);
+        lua_setfield(L, -2, *n);
     }
-    lua_getfield(L, -2, "gpu");
+    lua_getfield(L, -1, "gpu");
     lua_setfield(L, LUA_REGISTRYINDEX, TAF_GPU_RESOLVER);
-    lua_pop(L, 2);
+    lua_pop(L, 1);
 
     /* Trusted scripts run in the real global table, with the same additions. */
     if (h->trusted) {

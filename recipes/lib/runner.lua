@@ -93,6 +93,10 @@ function M.find(ref)
     return load_path(ref, owner and owner.dir)
   end
   local id = M.normalize_id(ref)
+  if id and #packs.all() == 0 then -- no packs: the built-in file, without listing directories
+    local path = host.datadir .. "/recipes/" .. id .. ".lua"
+    if host.exists(path) == "file" then return load_path(path, nil) end
+  end
   local all = M.available()
   if id then
     for _, e in ipairs(all) do
