@@ -420,6 +420,11 @@ static int l_profile(lua_State *L)
     int rc;
     if (r->file.kind == TAF_ATTN_ATLAS) {
         const struct taf_atlas *a = &r->file.atlas;
+        if (o.d1 || o.d2) { /* its fit is the one it recorded; K does not apply either (no sink measured) */
+            lua_pushfstring(L, "%s: a γ-atlas measurement is fitted over its own distances_fit; "
+                               "a fit range does not apply", path);
+            return usage_error(L, lua_tostring(L, -1));
+        }
         rc = taf_curve_profile(a->distances, a->means, a->n, a->fit_distances, a->fit_means, a->n_fit, &r->prof,
                                err, sizeof err);
     } else {

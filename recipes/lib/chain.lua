@@ -82,11 +82,16 @@ function Chain:note(text)
   self.notes[#self.notes + 1] = text
 end
 
--- pct = round(100·Σ/n); band high ≥ 80, medium ≥ 55, else low.
-function M.confidence(factors)
+-- pct = round(100·Σ/n) over the factors (ok = 1, warn = ½, miss = 0).
+function M.confidence_pct(factors)
   local sum = 0
   for _, f in ipairs(factors) do sum = sum + STATUS[f.status] end
-  local pct = #factors > 0 and math.floor(100 * sum / #factors + 0.5) or 0
+  return #factors > 0 and math.floor(100 * sum / #factors + 0.5) or 0
+end
+
+-- pct as above; band high ≥ 80, medium ≥ 55, else low.
+function M.confidence(factors)
+  local pct = M.confidence_pct(factors)
   local band = pct >= 80 and "high" or pct >= 55 and "medium" or "low"
   return setmetatable({ pct = pct, band = band, factors = setmetatable(factors, ARRAY_META) }, CONFIDENCE_META)
 end

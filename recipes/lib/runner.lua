@@ -163,7 +163,8 @@ end
 
 -- Run recipe `r` with `model` (preset or nil) and typed `sets`.
 -- `fast` (sweeps): skip chain:step shape checks already passed on an earlier point.
-function M.run(r, model, sets, fast, resolved)
+-- `lean` (sweep rows): return only { verdict, confidence = { pct }, key }.
+function M.run(r, model, sets, fast, resolved, lean)
   local p, names
   if resolved then p, names = resolved, params.ordered_names(r)
   else p, names = params.resolve(r, model, sets or {}) end
@@ -175,6 +176,9 @@ function M.run(r, model, sets, fast, resolved)
   current.recipe, current.chain = saved_recipe, saved_chain
   if not ok then error(out, 0) end
   check_outcome(r, out, chain)
+  if lean then
+    return { verdict = out.verdict, key = out.key, confidence = { pct = chainlib.confidence_pct(chain.factors) } }
+  end
   local used = {}
   local inputs = setmetatable({}, { __jsonorder = used })
   for _, n in ipairs(names) do

@@ -142,7 +142,7 @@ function M.run(opts)
     local base = bases[model or "none"]
     if base then
       ok, res = pcall(params.update, r, base, fixed, changes)
-      if ok then ok, res = pcall(runner.run, r, model or nil, nil, checked_once, res) end
+      if ok then ok, res = pcall(runner.run, r, model or nil, nil, checked_once, res, not opts.full) end
     else
       local sets = {}
       for i, kv in ipairs(fixed) do sets[i] = kv end
@@ -150,7 +150,7 @@ function M.run(opts)
       ok, res = pcall(params.resolve, r, model or nil, sets)
       if ok then
         bases[model or "none"] = res
-        ok, res = pcall(runner.run, r, model or nil, nil, checked_once, res)
+        ok, res = pcall(runner.run, r, model or nil, nil, checked_once, res, not opts.full)
       end
     end
     checked_once = checked_once or ok

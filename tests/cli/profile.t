@@ -188,6 +188,11 @@ $ d=$(mktemp -d); printf '{"distances": [10, 20], "distances_fit": [10, 30], "at
 
 # ── bad options ──
 
+# an atlas file keeps the fit it recorded
+$ tafrun profile ../shared/data/atlas/gpt2_mongo.json --fit-range 10..100
+! tafrun: ../shared/data/atlas/gpt2_mongo.json: a γ-atlas measurement is fitted over its own distances_fit; a fit range does not apply
+[2]
+
 # no file
 $ tafrun profile
 ! tafrun: profile needs FILE: attention probabilities (.npy, .safetensors) or a γ-atlas .json
