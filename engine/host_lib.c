@@ -284,6 +284,18 @@ static int l_remove(lua_State *L)
     return 0;
 }
 
+/* host.budget_reset(): a new instruction budget for the next unit of work
+ * (each sweep point gets the whole budget); an exhausted budget stays spent. */
+static int l_budget_reset(lua_State *L)
+{
+    void *ud;
+    lua_getallocf(L, &ud);
+    struct taf_host *h = ud;
+    if (!h->steps_exhausted)
+        h->steps_used = 0;
+    return 0;
+}
+
 static int l_nproc(lua_State *L)
 {
     long n = sysconf(_SC_NPROCESSORS_ONLN);
@@ -340,7 +352,7 @@ void host_lib_push(struct taf_host *h)
     static const luaL_Reg funcs[] = {
         { "exists", l_exists }, { "dir", l_dir }, { "getenv", l_getenv },
         { "open_output", l_open_output }, { "fork", l_fork }, { "wait", l_wait }, { "exit", l_exit },
-        { "remove", l_remove }, { "on_failure_remove", l_on_failure_remove }, { "nproc", l_nproc }, { "clock", l_clock }, { "progress", l_progress }, { NULL, NULL },
+        { "remove", l_remove }, { "on_failure_remove", l_on_failure_remove }, { "nproc", l_nproc }, { "budget_reset", l_budget_reset }, { "clock", l_clock }, { "progress", l_progress }, { NULL, NULL },
     };
     luaL_newlib(L, funcs);
     int top = lua_gettop(L);

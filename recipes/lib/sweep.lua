@@ -133,6 +133,7 @@ function M.run(opts)
 
   local checked_once, bases = false, {}
   local function evaluate(idx)
+    host.budget_reset() -- --max-steps bounds each point, not the whole grid
     local model, vals = point(idx)
     local changes = {}
     for k, v in ipairs(vals) do changes[k] = { keys[k], v } end
