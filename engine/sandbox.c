@@ -155,7 +155,7 @@ static const struct taf_chunk *precompiled(lua_State *L, const char *path, const
         return NULL;
     for (const struct taf_chunk *c = taf_chunks; c->path != NULL; c++)
         if (strcmp(c->path, path + n + 1) == 0)
-            return c->source_hash == taf_fnv1a(text, len) ? c : NULL;
+            return c->source_hash == taf_source_hash(text, len) ? c : NULL;
     return NULL;
 }
 

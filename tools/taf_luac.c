@@ -95,7 +95,7 @@ int main(int argc, char **argv)
         fprintf(out, "\n};\n");
         free(b.data);
         /* the hash goes in a comment-free table below */
-        fprintf(out, "#define HASH_%d 0x%016llxULL\n", i, (unsigned long long)taf_fnv1a(src, len));
+        fprintf(out, "#define HASH_%d 0x%016llxULL\n", i, (unsigned long long)taf_source_hash(src, len));
         free(src);
     }
     fprintf(out, "\nconst struct taf_chunk taf_chunks[] = {\n");
