@@ -296,6 +296,28 @@ static int l_budget_reset(lua_State *L)
     return 0;
 }
 
+/* host.clone(t): a shallow copy of table t, sized once (a sweep point copies
+ * the resolved parameters of its model; growing a Lua table key by key
+ * rehashes it five times for twenty-odd fields). The metatable is not copied. */
+static int l_clone(lua_State *L)
+{
+    luaL_checktype(L, 1, LUA_TTABLE);
+    int n = 0;
+    lua_pushnil(L);
+    while (lua_next(L, 1) != 0) {
+        lua_pop(L, 1);
+        n++;
+    }
+    lua_createtable(L, 0, n);
+    lua_pushnil(L);
+    while (lua_next(L, 1) != 0) {
+        lua_pushvalue(L, -2);
+        lua_insert(L, -2);
+        lua_rawset(L, -4);
+    }
+    return 1;
+}
+
 static int l_nproc(lua_State *L)
 {
     long n = sysconf(_SC_NPROCESSORS_ONLN);
@@ -352,7 +374,7 @@ void host_lib_push(struct taf_host *h)
     static const luaL_Reg funcs[] = {
         { "exists", l_exists }, { "dir", l_dir }, { "getenv", l_getenv },
         { "open_output", l_open_output }, { "fork", l_fork }, { "wait", l_wait }, { "exit", l_exit },
-        { "remove", l_remove }, { "on_failure_remove", l_on_failure_remove }, { "nproc", l_nproc }, { "budget_reset", l_budget_reset }, { "clock", l_clock }, { "progress", l_progress }, { NULL, NULL },
+        { "remove", l_remove }, { "on_failure_remove", l_on_failure_remove }, { "nproc", l_nproc }, { "budget_reset", l_budget_reset }, { "clone", l_clone }, { "clock", l_clock }, { "progress", l_progress }, { NULL, NULL },
     };
     luaL_newlib(L, funcs);
     int top = lua_gettop(L);

@@ -35,8 +35,10 @@ local M = {}
 
 -- `checked = false` skips the per-field shape checks of chain:step (sweeps
 -- run the same recipe thousands of times after checking it on the first point).
-function M.new(checked)
-  return setmetatable({ steps = {}, factors = {}, notes = {}, checked = checked ~= false }, Chain)
+-- `lean = true`: steps and factors get no JSON layout (sweep rows read only
+-- the verdict and the confidence).
+function M.new(checked, lean)
+  return setmetatable({ steps = {}, factors = {}, notes = {}, checked = checked ~= false, lean = lean }, Chain)
 end
 
 -- chain:step { section=, name=, formula=, inputs=, result=, interpretation=, receipt= }
@@ -48,10 +50,12 @@ function Chain:step(s)
     error(string.format("chain:step '%s': receipt '%s' is not one of lean, data, derived, "
       .. "analogy, erratum, provisional, refuted", s.name, s.receipt), 2)
   end
-  s.step = #self.steps + 1
+  local n = #self.steps + 1
+  self.steps[n] = s
+  if self.lean then return s.result end
+  s.step = n
   s.inputs = s.inputs or {}
   setmetatable(s, STEP_META[(s.interpretation and 1 or 0) + (s.breakdown and 2 or 0)])
-  self.steps[#self.steps + 1] = s
   return s.result
 end
 
@@ -74,7 +78,9 @@ function Chain:factor(key, status)
   if STATUS[status] == nil then
     error(string.format("chain:factor '%s': status must be ok, warn or miss, got %s", key, tostring(status)), 2)
   end
-  self.factors[#self.factors + 1] = setmetatable({ key = key, status = status }, FACTOR_META)
+  local f = { key = key, status = status }
+  if not self.lean then setmetatable(f, FACTOR_META) end
+  self.factors[#self.factors + 1] = f
 end
 
 -- An honesty note shown with the verdict.

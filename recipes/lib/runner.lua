@@ -120,22 +120,32 @@ function M.find(ref)
   errors.unknown("recipe", ref, ids)
 end
 
+-- The verdict vocabulary of a recipe as a set, computed once per recipe table.
+local vocabularies = setmetatable({}, { __mode = "k" })
+local function vocabulary(r)
+  local set = vocabularies[r]
+  if set == nil then
+    set = {}
+    for _, v in ipairs(r.verdicts) do set[v] = true end
+    vocabularies[r] = set
+  end
+  return set
+end
+
 local function check_outcome(r, out, chain)
   if type(out) ~= "table" then
     error(string.format("%s: run() must return { verdict = …, reason = …, mitigation = … }", r.id), 0)
   end
-  for _, k in ipairs { "verdict", "reason", "mitigation" } do
-    if type(out[k]) ~= "string" then
-      error(string.format("%s: run() result lacks a '%s' string", r.id, k), 0)
+  if type(out.verdict) ~= "string" or type(out.reason) ~= "string" or type(out.mitigation) ~= "string" then
+    for _, k in ipairs { "verdict", "reason", "mitigation" } do
+      if type(out[k]) ~= "string" then
+        error(string.format("%s: run() result lacks a '%s' string", r.id, k), 0)
+      end
     end
   end
-  if r.verdicts then
-    local ok = false
-    for _, v in ipairs(r.verdicts) do if v == out.verdict then ok = true end end
-    if not ok then
-      error(string.format("%s: verdict '%s' is not in the recipe's vocabulary (%s)",
-        r.id, out.verdict, table.concat(r.verdicts, " | ")), 0)
-    end
+  if r.verdicts and not vocabulary(r)[out.verdict] then
+    error(string.format("%s: verdict '%s' is not in the recipe's vocabulary (%s)",
+      r.id, out.verdict, table.concat(r.verdicts, " | ")), 0)
   end
   if #chain.factors == 0 then
     error(string.format("%s: no confidence factors; call chain:factor(key, status)", r.id), 0)
@@ -156,26 +166,36 @@ local ARRAY_META = getmetatable(taf.json.array({}))
 local current = {}
 local function annotate(e)
   if errors.is_usage(e) then return e end
-  local r, last = current.recipe, current.chain.steps[#current.chain.steps]
-  local where = last and string.format("step %d, after '%s'", last.step + 1, last.name) or "step 1"
+  local r, steps = current.recipe, current.chain.steps
+  local last = steps[#steps]
+  local where = last and string.format("step %d, after '%s'", #steps + 1, last.name) or "step 1"
   return string.format("%s\n  (in %s %s, %s)", tostring(e), r.id, r.name, where)
 end
 
--- Run recipe `r` with `model` (preset or nil) and typed `sets`.
--- `fast` (sweeps): skip chain:step shape checks already passed on an earlier point.
--- `lean` (sweep rows): return only { verdict, confidence = { pct }, key }.
-function M.run(r, model, sets, fast, resolved, lean)
-  local p, names
-  if resolved then p, names = resolved, params.ordered_names(r)
-  else p, names = params.resolve(r, model, sets or {}) end
-  local chain = chainlib.new(not fast)
-  for _, n in ipairs(r.notes or {}) do chain:note(n) end
+-- Run recipe `r` on validated parameters `p`: its checked outcome and chain.
+-- `fast` (sweeps): skip chain:step shape checks already passed on an earlier
+-- point; `lean`: the chain keeps no JSON layout (sweep rows).
+function M.execute(r, p, fast, lean)
+  local chain = chainlib.new(not fast, lean)
+  local notes = r.notes
+  if notes then for _, n in ipairs(notes) do chain:note(n) end end
   local saved_recipe, saved_chain = current.recipe, current.chain
   current.recipe, current.chain = r, chain
   local ok, out = xpcall(r.run, annotate, p, chain)
   current.recipe, current.chain = saved_recipe, saved_chain
   if not ok then error(out, 0) end
   check_outcome(r, out, chain)
+  return out, chain
+end
+
+-- Run recipe `r` with `model` (preset or nil) and typed `sets`, or with
+-- parameters already `resolved`; `fast` as in execute.
+-- `lean` (sweep rows): return only { verdict, confidence = { pct }, key }.
+function M.run(r, model, sets, fast, resolved, lean)
+  local p, names
+  if resolved then p, names = resolved, params.ordered_names(r)
+  else p, names = params.resolve(r, model, sets or {}) end
+  local out, chain = M.execute(r, p, fast, lean)
   if lean then
     return { verdict = out.verdict, key = out.key, confidence = { pct = chainlib.confidence_pct(chain.factors) } }
   end

@@ -7,6 +7,7 @@ local errors = require "lib.errors"
 local params = require "lib.params"
 local runner = require "lib.runner"
 local catalog = require "lib.catalog"
+local chainlib = require "lib.chain"
 
 local M = {}
 local MAX_POINTS = 100000000
@@ -103,16 +104,58 @@ function M.run(opts)
   if fmt ~= "csv" and fmt ~= "jsonl" then errors.usage("sweep writes jsonl or csv, not %s", fmt) end
   if fmt == "csv" and opts.full then errors.usage("--full results need JSON Lines (--out FILE.jsonl)") end
 
-  -- point index (1-based) → model, values of each axis (models outermost)
-  local function point(idx)
+  -- Every axis value is checked once, not at every point: { value = canonical,
+  -- follow = { {name, value}, … } } or { error = message }. A parameter that
+  -- defaults from a swept one (T_eval from T_train) follows it unless --set or
+  -- another axis gives it.
+  local given = {}
+  for _, kv in ipairs(fixed) do given[kv[1]] = true end
+  for _, k in ipairs(keys) do given[k] = true end
+  local decl = params.ordered(r)
+  local enc = taf.json.encode
+  local cells = {}
+  for a, axis in ipairs(axes) do
+    local spec = r.params[axis.key]
+    local list = {}
+    for i, raw in ipairs(axis.values) do
+      local shown = params.unwrap(spec, raw)
+      local ok, v = pcall(params.check, r.id, axis.key, spec, raw)
+      local cell = { json = enc(axis.key) .. ":" .. enc(shown), csv = csv_cell(shown) }
+      if ok then
+        cell.value, cell.follow = v, {}
+        for _, d in ipairs(decl) do
+          if d.spec.default_from == axis.key and not given[d.name] and ok then
+            local fv
+            ok, fv = pcall(params.check, r.id, d.name, d.spec, v)
+            cell.follow[#cell.follow + 1] = { d.name, fv }
+            if not ok then cell.error = errors.is_usage(fv) and fv.message or tostring(fv) end
+          end
+        end
+      else
+        cell.error = errors.is_usage(v) and v.message or tostring(v)
+      end
+      list[i] = cell
+    end
+    cells[a] = list
+  end
+  local model_json, model_csv = {}, {}
+  for m, model in ipairs(models) do
+    model_json[m] = model and ('{"model":' .. enc(model.short_id) .. ",") or "{"
+    model_csv[m] = model and csv_cell(model.short_id) or ""
+  end
+  local verdict_json = setmetatable({}, { __index = function(t, v) t[v] = enc(v); return t[v] end })
+
+  -- point index (1-based) → model index, and the value index of each axis in
+  -- `at` (models outermost, the last axis fastest)
+  local at = {}
+  local function locate(idx)
     local rest = idx - 1
-    local vals = {}
     for k = #axes, 1, -1 do
       local n = #axes[k].values
-      vals[k] = axes[k].values[rest % n + 1]
+      at[k] = rest % n + 1
       rest = rest // n
     end
-    return models[rest + 1], vals
+    return rest + 1
   end
 
   -- CSV has every column; a JSON row lists "model" only when models were
@@ -131,45 +174,72 @@ function M.run(opts)
     row_metas[mask] = { __jsonorder = order }
   end
 
+  -- a point that failed: the row through the generic encoder
+  local function error_row(m, e)
+    local model = models[m]
+    local row = { model = model and model.short_id or nil, verdict = "ERROR",
+                  error = errors.is_usage(e) and e.message or tostring(e) }
+    for k, axis in ipairs(axes) do row[keys[k]] = params.unwrap(r.params[keys[k]], axis.values[at[k]]) end
+    setmetatable(row, row_metas[2])
+    if fmt == "jsonl" then return enc(row) .. "\n" end
+    local out = {}
+    for i, k in ipairs(ROW_ORDER) do out[i] = csv_cell(row[k]) end
+    return table.concat(out, ",") .. "\n"
+  end
+
+  -- the parameters of a point: its model's resolved base (the first point of
+  -- each model resolves every parameter) with the swept values put in
   local checked_once, bases = false, {}
-  local function evaluate(idx)
-    host.budget_reset() -- --max-steps bounds each point, not the whole grid
-    local model, vals = point(idx)
-    local changes = {}
-    for k, v in ipairs(vals) do changes[k] = { keys[k], v } end
-    -- the first point of each model resolves every parameter; later points
-    -- only re-check the swept ones
-    local ok, res
-    local base = bases[model or "none"]
-    if base then
-      ok, res = pcall(params.update, r, base, fixed, changes)
-      if ok then ok, res = pcall(runner.run, r, model or nil, nil, checked_once, res, not opts.full) end
-    else
+  local function point_params(m)
+    for k = 1, #axes do
+      local c = cells[k][at[k]]
+      if c.error then errors.usage("%s", c.error) end
+    end
+    local base = bases[m]
+    if base == nil then
       local sets = {}
       for i, kv in ipairs(fixed) do sets[i] = kv end
-      for _, kv in ipairs(changes) do sets[#sets + 1] = kv end
-      ok, res = pcall(params.resolve, r, model or nil, sets)
-      if ok then
-        bases[model or "none"] = res
-        ok, res = pcall(runner.run, r, model or nil, nil, checked_once, res, not opts.full)
-      end
+      for k, axis in ipairs(axes) do sets[#sets + 1] = { keys[k], axis.values[at[k]] } end
+      base = params.resolve(r, models[m] or nil, sets)
+      bases[m] = base
     end
-    checked_once = checked_once or ok
+    local p = host.clone(base)
+    for k = 1, #axes do
+      local c = cells[k][at[k]]
+      p[keys[k]] = c.value
+      local follow = c.follow
+      for i = 1, #follow do p[follow[i][1]] = follow[i][2] end
+    end
+    return p
+  end
+
+  local function lean_point(m)
+    local out, chain = runner.execute(r, point_params(m), checked_once, true)
+    return out.verdict, chainlib.confidence_pct(chain.factors), out.key
+  end
+
+  local function evaluate(idx)
+    host.budget_reset() -- --max-steps bounds each point, not the whole grid
+    local m = locate(idx)
     if opts.full then
-      if ok then return taf.json.encode(res) .. "\n" end
+      local ok, res = pcall(function() return runner.run(r, models[m] or nil, nil, checked_once, point_params(m)) end)
+      checked_once = checked_once or ok
+      if ok then return enc(res) .. "\n" end
+      return error_row(m, res)
     end
-    local row = { model = model and model.short_id or nil }
-    for k, v in ipairs(vals) do row[keys[k]] = params.unwrap(r.params[keys[k]], v) end
-    if ok then
-      row.verdict, row.confidence, row.key = res.verdict, res.confidence.pct, res.key
-    else
-      row.verdict, row.error = "ERROR", errors.is_usage(res) and res.message or tostring(res)
+    local ok, verdict, pct, key = pcall(lean_point, m)
+    if not ok then return error_row(m, verdict) end
+    checked_once = true
+    if fmt == "jsonl" then
+      local line = model_json[m]
+      for k = 1, #axes do line = line .. cells[k][at[k]].json .. "," end
+      line = line .. '"verdict":' .. verdict_json[verdict] .. ',"confidence":' .. pct
+      if key ~= nil then line = line .. ',"key":' .. enc(key) end
+      return line .. "}\n"
     end
-    setmetatable(row, row_metas[(row.key and 1 or 0) + (row.error and 2 or 0)])
-    if fmt == "jsonl" then return taf.json.encode(row) .. "\n" end
-    local cells = {}
-    for i, k in ipairs(ROW_ORDER) do cells[i] = csv_cell(row[k]) end
-    return table.concat(cells, ",") .. "\n"
+    local line = model_csv[m]
+    for k = 1, #axes do line = line .. "," .. cells[k][at[k]].csv end
+    return line .. "," .. csv_cell(verdict) .. "," .. pct .. "," .. csv_cell(key) .. ",\n"
   end
 
   local count = last - first + 1
