@@ -325,7 +325,9 @@ static void puts_(struct out *o, const char *s)
     put(o, s, strlen(s));
 }
 
-/* Shortest "%.Ng" (N = 15…17) that reads back to the same double. */
+/* Shortest "%.Ng" (N = 15…17) that reads back to the same double; a whole
+ * number below 10^15 (byte counts, lengths) is written digit by digit, as
+ * "%.15g" would, without the printf/strtod round trip. */
 static void put_real(struct out *o, double v)
 {
     if (!isfinite(v)) {
@@ -333,6 +335,19 @@ static void put_real(struct out *o, double v)
         return;
     }
     char buf[40];
+    if (v == floor(v) && fabs(v) < 1e15) {
+        unsigned long long u = (unsigned long long)fabs(v);
+        char *p = buf + sizeof buf;
+        *--p = '\0';
+        do
+            *--p = (char)('0' + u % 10);
+        while ((u /= 10) != 0);
+        if (signbit(v))
+            *--p = '-';
+        puts_(o, p);
+        puts_(o, ".0");
+        return;
+    }
     for (int digits = 15; digits <= 17; digits++) {
         snprintf(buf, sizeof buf, "%.*g", digits, v);
         if (strtod(buf, NULL) == v)
@@ -512,9 +527,24 @@ static int encode_field(lua_State *L, struct out *o, const char *key, int first,
     return encode_lua(L, lua_gettop(L), o, indent, level + 1, err, errsize);
 }
 
+/* Is the string key at the top of the stack one of the `order` list's? */
+static int listed_in(lua_State *L, int order)
+{
+    lua_Integer n = (lua_Integer)lua_rawlen(L, order);
+    for (lua_Integer i = 1; i <= n; i++) {
+        lua_rawgeti(L, order, i);
+        int same = lua_rawequal(L, -1, -2);
+        lua_pop(L, 1);
+        if (same)
+            return 1;
+    }
+    return 0;
+}
+
 static int encode_lua_object(lua_State *L, int idx, struct out *o, int indent, int level, char *err, size_t errsize)
 {
     int first = 1, order = 0;
+    size_t present = 0; /* listed keys that hold a value */
     put(o, "{", 1);
     if (metafield_is(L, idx, TAF_JSON_ORDER, LUA_TTABLE)) {
         order = lua_gettop(L);
@@ -526,56 +556,53 @@ static int encode_lua_object(lua_State *L, int idx, struct out *o, int indent, i
             }
             const char *key = lua_tostring(L, -1); /* anchored in `order` */
             lua_pop(L, 1);
-            lua_getfield(L, idx, key);
+            present += lua_getfield(L, idx, key) != LUA_TNIL;
             if (!encode_field(L, o, key, first, indent, level, err, errsize))
                 return 0;
             lua_pop(L, 1);
             first = 0;
         }
     }
-    size_t count = 0, cap = 16;
-    const char **keys = malloc(cap * sizeof *keys);
+    /* the keys the order does not list, sorted; none in the usual case, when
+     * the table holds exactly as many string keys as were written */
+    size_t strings = 0;
     lua_pushnil(L);
-    while (keys != NULL && lua_next(L, idx)) {
+    while (lua_next(L, idx)) {
         lua_pop(L, 1);
-        if (lua_type(L, -1) != LUA_TSTRING) {
-            if (lua_type(L, -1) == LUA_TNUMBER) {
-                free(keys);
-                lua_pop(L, 1);
-                snprintf(err, errsize, "cannot encode a table mixing array and object keys");
-                return 0;
-            }
-            continue;
+        if (lua_type(L, -1) == LUA_TNUMBER) {
+            lua_pop(L, 1);
+            snprintf(err, errsize, "cannot encode a table mixing array and object keys");
+            return 0;
         }
-        const char *k = lua_tostring(L, -1);
-        if (order) { /* already written? */
-            int listed = 0;
-            lua_Integer n = (lua_Integer)lua_rawlen(L, order);
-            for (lua_Integer i = 1; i <= n && !listed; i++) {
-                lua_rawgeti(L, order, i);
-                listed = lua_type(L, -1) == LUA_TSTRING && strcmp(lua_tostring(L, -1), k) == 0;
-                lua_pop(L, 1);
-            }
-            if (listed)
+        strings += lua_type(L, -1) == LUA_TSTRING;
+    }
+    size_t count = 0, cap = 16;
+    const char **keys = NULL;
+    if (!order || strings != present) {
+        keys = malloc(cap * sizeof *keys);
+        lua_pushnil(L);
+        while (keys != NULL && lua_next(L, idx)) {
+            lua_pop(L, 1);
+            if (lua_type(L, -1) != LUA_TSTRING || (order && listed_in(L, order)))
                 continue;
-        }
-        if (count == cap) {
-            const char **grown = realloc(keys, (cap *= 2) * sizeof *keys);
-            if (grown == NULL) {
-                free(keys);
-                keys = NULL;
-                lua_pop(L, 1);
-                break;
+            if (count == cap) {
+                const char **grown = realloc(keys, (cap *= 2) * sizeof *keys);
+                if (grown == NULL) {
+                    free(keys);
+                    keys = NULL;
+                    lua_pop(L, 1);
+                    break;
+                }
+                keys = grown;
             }
-            keys = grown;
+            keys[count++] = lua_tostring(L, -1);
         }
-        keys[count++] = k;
+        if (keys == NULL) {
+            snprintf(err, errsize, "out of memory");
+            return 0;
+        }
+        qsort(keys, count, sizeof *keys, key_cmp);
     }
-    if (keys == NULL) {
-        snprintf(err, errsize, "out of memory");
-        return 0;
-    }
-    qsort(keys, count, sizeof *keys, key_cmp);
     for (size_t i = 0; i < count; i++) {
         lua_getfield(L, idx, keys[i]);
         if (!encode_field(L, o, keys[i], first, indent, level, err, errsize)) {
