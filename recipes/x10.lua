@@ -11,8 +11,9 @@
 --   decay_link       warn always: the geometry bounds resolution; it does not impose the
 --                    decay (with real queries and keys RoPE does not guarantee monotone decay)
 --   trained_context  ok when T_eval ≤ T_train (or T_train unknown); warn beyond it
---   scaling_unknown  warn when the model's rope_scaling is unknown to the recipe (a preset
---                    with one — llama3, YaRN — stretches the slow pairs); ok with rope_scaled=false
+--   scaling_unknown  warn unless rope_scaled=false: a model's rope_scaling (llama3, YaRN, read
+--                    from the preset or config as shipped_type) stretches the slow pairs, and a
+--                    model given only by --set may have one
 local fmt = require "lib.fmt"
 
 return recipe {
@@ -26,6 +27,8 @@ return recipe {
     T_train = integer { min = 1, optional = true, doc = "training context length" },
     T_eval = integer { min = 1, max = 1000000000, default_from = "T_train", doc = "distance / context length to check (tokens)" },
     rope_scaled = boolean { optional = true, doc = "true when the config has rope_scaling (the scales then describe the unscaled base)" },
+    shipped_type = text { from = "rope_scaling.rope_type|rope_scaling.type", optional = true,
+                          doc = "rope_scaling type the model ships (read from --model / --config; implies rope_scaled)" },
   },
   notes = {
     "The geometry bounds which distances can be told apart; it does not impose the decay: with real queries and keys RoPE does not guarantee a monotone decay, and models use low frequencies to match content almost regardless of position.",
@@ -78,9 +81,12 @@ return recipe {
     chain:factor("geometry", "ok")
     chain:factor("decay_link", "warn")
     chain:factor("trained_context", (p.T_train == nil or p.T_eval <= p.T_train) and "ok" or "warn")
+    local shipped = p.shipped_type ~= nil and p.shipped_type ~= "default"
+    local scaled = p.rope_scaled or (p.rope_scaled == nil and shipped)
     chain:factor("scaling_unknown", p.rope_scaled == false and "ok" or "warn")
-    if p.rope_scaled then
-      chain:note("The model scales RoPE (rope_scaling): its slow pairs are stretched, so the effective T_cross and T_max are larger than these unscaled values (X-9).")
+    if scaled then
+      chain:note(string.format("The model scales RoPE (rope_scaling%s): its slow pairs are stretched, so the effective T_cross and T_max are larger than these unscaled values (X-9).",
+        shipped and (" " .. p.shipped_type) or ""))
     end
 
     local at = string.format("T_eval = %s", fmt.commas(p.T_eval))

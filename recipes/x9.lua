@@ -17,6 +17,13 @@
 --                  (effective bases are first-order models of non-uniform rescalings)
 --   factor         ok for s ≤ 4; warn beyond (aggressive stretch)
 --   benchmarks     warn always: no retrieval benchmark at L was run (check NIAH/RULER after)
+--   shipped_scaling (models that already ship rope_scaling, e.g. llama3 or YaRN) ok when L
+--                  stays inside the window the shipped block reaches; warn beyond it, where
+--                  this plan stretches an already-scaled model from that window
+--
+-- A model that ships rope_scaling was fine-tuned at its extended window T_ext
+-- (max_position_embeddings; the preset's T_train, or --config's T_max): the
+-- plan starts from T_ext, not from original_max_position_embeddings.
 local fmt = require "lib.fmt"
 
 -- The rope_scaling block as config.json takes it (transformers ≥ 4.43 keys; floats as floats).
@@ -49,6 +56,13 @@ return recipe {
     rope_type = choice { choices = { "auto", "linear", "dynamic", "yarn" }, default = "auto",
                          doc = "method; auto: linear below 2×, YaRN from 2× (upstream)" },
     gamma_target = number { gt = 0, lt = 1, default = 0.85, doc = "γ to keep at L for θ_design / α_opt" },
+    shipped_type = text { from = "rope_scaling.rope_type|rope_scaling.type", optional = true,
+                          doc = "rope_scaling type the model already ships (read from --model / --config)" },
+    shipped_factor = number { from = "rope_scaling.factor", gt = 0, optional = true, doc = "factor of the shipped rope_scaling" },
+    T_original = integer { from = "rope_scaling.original_max_position_embeddings", min = 1, optional = true,
+                           doc = "original_max_position_embeddings of the shipped rope_scaling" },
+    T_max = integer { min = 1, optional = true,
+                      doc = "max_position_embeddings: the window the shipped rope_scaling reaches (--config gives it)" },
   },
   notes = {
     "The γ-based headroom rule behind this verdict is unvalidated (its passkey test crashed before it discriminated): treat the verdict as a starting point, not a guarantee.",
@@ -56,7 +70,20 @@ return recipe {
     "Longer context is not used uniformly (lost in the middle): check retrieval across the whole length (NIAH, RULER) after extending; perplexity alone stays low while retrieval collapses.",
   },
   run = function(p, chain)
-    local T, L, d = p.T_train, p.T_target, p.d_head
+    local L, d = p.T_target, p.d_head
+    local shipped = p.shipped_type ~= nil and p.shipped_type ~= "default"
+    local T = shipped and math.max(p.T_max or p.T_train, p.T_train) or p.T_train
+    if shipped then
+      local from = p.T_original or (p.T_train < T and p.T_train) or nil
+      chain:step {
+        section = "§19", name = "Shipped rope_scaling", formula = "T_ext = max_position_embeddings",
+        inputs = { rope_type = p.shipped_type, factor = p.shipped_factor, original_max_position_embeddings = from },
+        result = T,
+        interpretation = string.format("the model already ships %s%s%s: it was fine-tuned to reach %s tokens",
+          p.shipped_type, p.shipped_factor and string.format(" ×%.6g", p.shipped_factor) or "",
+          from and (" from " .. fmt.commas(from)) or "", fmt.commas(T)),
+        receipt = "data" }
+    end
     local s = L / T
     chain:step {
       section = "§19", name = "Stretch factor", formula = "s = L / T_train",
@@ -88,9 +115,22 @@ return recipe {
       chain:factor("theta_eff", "ok")
       chain:factor("factor", "ok")
       chain:factor("benchmarks", "warn")
+      if shipped then
+        chain:factor("shipped_scaling", "ok")
+        return { verdict = "NO EXTENSION NEEDED", key = string.format("L/T_ext = %.3g", s),
+          reason = string.format("L = %s ≤ %s, the window the model reaches with the %s rope_scaling it ships.",
+            fmt.commas(L), fmt.commas(T), p.shipped_type),
+          mitigation = "Keep the shipped rope_scaling block as it is." }
+      end
       return { verdict = "NO EXTENSION NEEDED", key = string.format("L/T = %.3g", s),
         reason = string.format("L = %s ≤ T_train = %s: the model was trained at this length.", fmt.commas(L), fmt.commas(T)),
         mitigation = "Keep rope_scaling unset." }
+    end
+    if shipped then
+      chain:factor("shipped_scaling", "warn")
+      chain:note(string.format("The model already ships rope_scaling %s and was fine-tuned at %s tokens with it: this plan "
+        .. "stretches that extended window, and its block replaces the shipped one. The γ estimates use the unscaled base θ. "
+        .. "Prefer a longer-context release of the model, or fine-tune at L.", p.shipped_type, fmt.commas(T)))
     end
 
     local methods = {}

@@ -263,3 +263,33 @@ end)
 test("X-9 head dimension 2", function()
   expect_error(function() run("x9", { model = "llama-3-8b", set = { T_target = 32768, d_head = 2 } }) end, "'d_head' must be integer in", "usage")
 end)
+
+-- A model that ships rope_scaling (llama-3.2-1b: llama3 ×32 from 8192 to 131072)
+-- plans from its extended window T_ext = 131072, by hand:
+--   L = 131072: s = 1 → NO EXTENSION NEEDED; factors headroom ½, theta_eff 1, factor 1,
+--     benchmarks ½, shipped_scaling 1 → 4/5 = 80%.
+--   L = 262144: s = 2 → auto picks YaRN: γ_Padé(2·500000, 262144) =
+--     (2e6 − 262144√2)/(2e6 + 262144√2) = 0.6872457214570593 (python3) ≥ 0.6, s ≤ 4,
+--     α_opt = 262144√2·1.85/0.3/500000 = 4.57 ≤ 8 → ZERO-SHOT MAY WORK; factors
+--     shipped ½, headroom ½, theta_eff (YaRN) ½, factor 1, benchmarks ½ → 3/5 = 60%.
+test("X-9 llama-3.2-1b inside its shipped llama3 window", function()
+  local r = run("x9", { model = "llama-3.2-1b", set = { T_target = 131072 } })
+  expect_eq(r.verdict, "NO EXTENSION NEEDED", "verdict")
+  expect_eq(step(r, 1).name, "Shipped rope_scaling")
+  expect_eq(step(r, 1).result, 131072, "T_ext")
+  expect_eq(step(r, 1).receipt, "data")
+  expect_near(step(r, 2).result, 1.0, 1e-12, "factor against T_ext")
+  expect_eq(r.confidence.pct, 80, "confidence")
+  expect_eq(r.mitigation, "Keep the shipped rope_scaling block as it is.")
+end)
+
+test("X-9 llama-3.2-1b beyond its shipped window", function()
+  local r = run("x9", { model = "llama-3.2-1b", set = { T_target = 262144 } })
+  expect_eq(r.verdict, "ZERO-SHOT MAY WORK", "verdict")
+  expect_near(step(r, 2).result, 2.0, 1e-12, "factor against T_ext")
+  expect_near(step(r, 7).result, 0.6872457214570593, 1e-12, "YaRN γ_eff")
+  expect_eq(r.confidence.pct, 60, "confidence")
+  local noted = false
+  for _, n in ipairs(r.notes) do noted = noted or n:find("already ships rope_scaling llama3", 1, true) ~= nil end
+  expect_eq(noted, true, "note on the shipped scaling")
+end)
