@@ -75,14 +75,19 @@ return recipe {
     local T = shipped and math.max(p.T_max or p.T_train, p.T_train) or p.T_train
     if shipped then
       local from = p.T_original or (p.T_train < T and p.T_train) or nil
+      -- without max_position_embeddings, a T_train equal to the original
+      -- length says nothing about the window the shipped block reaches
+      local known = not (from ~= nil and T <= from)
       chain:step {
         section = "§19", name = "Shipped rope_scaling", formula = "T_ext = max_position_embeddings",
         inputs = { rope_type = p.shipped_type, factor = p.shipped_factor, original_max_position_embeddings = from },
         result = T,
-        interpretation = string.format("the model already ships %s%s%s: it was fine-tuned to reach %s tokens",
+        interpretation = string.format("the model already ships %s%s%s: %s",
           p.shipped_type, p.shipped_factor and string.format(" ×%.6g", p.shipped_factor) or "",
-          from and (" from " .. fmt.commas(from)) or "", fmt.commas(T)),
-        receipt = "data" }
+          from and (" from " .. fmt.commas(from)) or "",
+          known and string.format("it was fine-tuned to reach %s tokens", fmt.commas(T))
+            or "the window it reaches is unknown (give --set T_max=max_position_embeddings); planning from T_train"),
+        receipt = known and "data" or "provisional" }
     end
     local s = L / T
     chain:step {
