@@ -15,10 +15,11 @@ if [ -z "$py" ] || [ ! -f "$seeds/002_taf_formulas.py" ]; then
 fi
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 grid="T_eval=1000..$((1000 + n - 1))+1"
-run_tafrun() { # extra args → seconds
-  local t0 t1
+run_tafrun() { # [recipe] extra args → seconds
+  local t0 t1 recipe=x2
+  [ "${1:-}" = --recipe ] && { recipe=$2; shift 2; }
   t0=$(date +%s.%N)
-  "$tafrun" sweep x2 --model llama-3-8b --grid "$grid" --out "$tmp/t.jsonl" "$@" >/dev/null
+  "$tafrun" sweep "$recipe" --model llama-3-8b --grid "$grid" --out "$tmp/t.jsonl" "$@" >/dev/null
   t1=$(date +%s.%N)
   echo "$t1 - $t0" | bc -l
 }
@@ -27,9 +28,15 @@ echo "sweep: $n X-2 points on llama-3-8b, python = $("$py" --version 2>&1)"
 for mode in lean full; do
   extra=(); [ $mode = full ] && extra=(--full)
   p=$("$py" "$here/seed_sweep.py" "$seeds" "$n" "$tmp/p.jsonl" $mode)
+  [ $mode = lean ] && p_lean=$p
   t1=$(run_tafrun --jobs 1 "${extra[@]}")
   tn=$(run_tafrun --jobs "$nproc" "${extra[@]}")
   printf '  %-4s rows: python %7.2f s | tafrun 1 core %7.2f s (%5.2fx) | %d cores %7.2f s (%5.2fx)\n' \
     $mode "$p" "$t1" "$(echo "$p / $t1" | bc -l)" "$nproc" "$tn" "$(echo "$p / $tn" | bc -l)"
 done
+# where a lean point's time goes: the sweep itself (an empty recipe) and the X-2 recipe
+t0=$(run_tafrun --recipe "$here/trivial_recipe.lua" --jobs 1)
+t2=$(run_tafrun --jobs 1)
+printf '  per lean point, 1 core: sweep machinery (empty recipe) %.1f us, X-2 recipe %.1f us, python %.1f us\n' \
+  "$(echo "$t0 * 1000000 / $n" | bc -l)" "$(echo "($t2 - $t0) * 1000000 / $n" | bc -l)" "$(echo "$p_lean * 1000000 / $n" | bc -l)"
 echo "  targets: lean >= 15x per core (SPEC §11), >= 50x (issue); full >= 4x per core"
