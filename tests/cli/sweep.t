@@ -72,3 +72,13 @@ $ tafrun compare x19 --model llama-3-8b,qwen2.5-7b | head -5
 
 $ tafrun compare x19 --model llama-3-8b,qwen2.5-7b --json | tafrun --trust -e 'local r = taf.json.decode(io.read("a")); print(#r, r[1].model, r[2].model)'
   2	meta-llama/Meta-Llama-3-8B	Qwen/Qwen2.5-7B
+
+# a parameter that defaults from a swept one follows it (T_eval from T_train),
+# unless another axis or --set gives it, whatever the order of the axes
+$ tafrun sweep x2 --model llama-3-8b --grid T_train=4096,65536 --full | tafrun --trust -e 'for l in io.lines() do local r = taf.json.decode(l); print(r.inputs.T_train, r.inputs.T_eval) end'
+  4096	4096
+  65536	65536
+
+$ tafrun sweep x2 --model llama-3-8b --grid T_eval=100000 --grid T_train=4096,65536 --full | tafrun --trust -e 'for l in io.lines() do local r = taf.json.decode(l); print(r.inputs.T_train, r.inputs.T_eval) end'
+  4096	100000
+  65536	100000
