@@ -1,0 +1,80 @@
+/* The model families tafrun knows by model_type, what each one implies when
+ * config.json is silent (position encoding, tied embeddings), and the
+ * architecture class (FULL, SWA, MLA, SSM, RWKV, HYBRID) a parsed config
+ * falls in, with its attention-layer and recurrent-state counts. */
+#include "readers/hf_config_internal.h"
+
+#include <string.h>
+
+static const struct { const char *name; enum family f; } FAMILIES[] = {
+    { "llama", F_LLAMA }, { "mistral", F_MISTRAL }, { "mixtral", F_MIXTRAL }, { "qwen2", F_QWEN2 },
+    { "qwen2_moe", F_QWEN2_MOE }, { "qwen3", F_QWEN3 }, { "qwen3_moe", F_QWEN3_MOE },
+    { "gemma", F_GEMMA }, { "gemma2", F_GEMMA2 }, { "gemma3", F_GEMMA3 }, { "gemma3_text", F_GEMMA3 },
+    { "phi3", F_PHI3 }, { "deepseek_v2", F_DEEPSEEK }, { "deepseek_v3", F_DEEPSEEK },
+    { "gpt2", F_GPT2 }, { "gptj", F_GPTJ }, { "gpt_neox", F_NEOX }, { "falcon", F_FALCON },
+    { "RefinedWeb", F_FALCON }, { "RefinedWebModel", F_FALCON }, { "bloom", F_BLOOM },
+    { "olmo", F_OLMO }, { "olmo2", F_OLMO2 }, { "mamba", F_MAMBA }, { "falcon_mamba", F_MAMBA },
+    { "mamba2", F_MAMBA2 }, { "rwkv", F_RWKV }, { "jamba", F_JAMBA }, { "nemotron_h", F_NEMOTRON_H },
+    { "zamba", F_ZAMBA }, { "zamba2", F_ZAMBA },
+};
+
+enum family hf_family_of(const char *model_type)
+{
+    for (size_t i = 0; i < sizeof FAMILIES / sizeof *FAMILIES; i++)
+        if (strcmp(model_type, FAMILIES[i].name) == 0)
+            return FAMILIES[i].f;
+    return F_UNKNOWN;
+}
+
+int hf_is_recurrent(enum family f) { return f == F_MAMBA || f == F_MAMBA2 || f == F_RWKV; }
+static int is_hybrid(enum family f) { return f == F_JAMBA || f == F_NEMOTRON_H || f == F_ZAMBA; }
+
+enum taf_position hf_default_position(struct ctx *c)
+{
+    int alibi = 0;
+    switch (c->fam) {
+    case F_BLOOM: return TAF_POS_ALIBI;
+    case F_GPT2: return TAF_POS_ABSOLUTE;
+    case F_MAMBA: case F_MAMBA2: case F_RWKV: case F_JAMBA: case F_NEMOTRON_H: return TAF_POS_NONE;
+    case F_FALCON: return hf_boolean(c, "alibi", &alibi) > 0 && alibi ? TAF_POS_ALIBI : TAF_POS_ROPE;
+    case F_ZAMBA: return hf_boolean(c, "use_mem_rope", &alibi) > 0 && alibi ? TAF_POS_ROPE : TAF_POS_NONE;
+    default: return TAF_POS_ROPE;
+    }
+}
+
+int hf_default_tied(enum family f)
+{
+    switch (f) {
+    case F_GEMMA: case F_GEMMA2: case F_GEMMA3: case F_GPT2: case F_FALCON: case F_BLOOM: case F_MAMBA:
+    case F_MAMBA2: case F_ZAMBA:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+void hf_classify(struct ctx *c, const struct dims *D, const struct taf_param_shape *s)
+{
+    struct taf_model_info *m = c->m;
+    double state = s->n_mixer_layers * taf_mixer_state_elements(s);
+    if (c->fam == F_RWKV) {
+        m->architecture = TAF_ARCH_RWKV;
+    } else if (c->fam == F_MAMBA || c->fam == F_MAMBA2) {
+        m->architecture = TAF_ARCH_SSM;
+    } else if (is_hybrid(c->fam)) {
+        m->architecture = TAF_ARCH_HYBRID;
+    } else if (s->mla) {
+        m->architecture = TAF_ARCH_MLA;
+    } else if (m->has_SWA) {
+        m->architecture = TAF_ARCH_SWA;
+    }
+    if (hf_is_recurrent(c->fam) || is_hybrid(c->fam)) {
+        if (state > 0)
+            taf_model_set(m, TAF_F_STATE_ELEMENTS, state);
+        taf_model_set(m, TAF_F_ATTN_LAYERS, s->n_attention_layers);
+        if (is_hybrid(c->fam))
+            taf_model_note(m, "hybrid: %.0f attention layers of %.0f", s->n_attention_layers, D->L);
+    } else {
+        taf_model_set(m, TAF_F_ATTN_LAYERS, D->L);
+    }
+}
