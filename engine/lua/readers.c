@@ -16,7 +16,7 @@
 #define REG_READ_ROOTS "taf.read_roots"
 
 static const char *const MODEL_KEYS[] = {
-    "id", "family", "source", "architecture", "position", "dtype", "theta", "T_train",
+    "id", "family", "source", "architecture", "position", "dtype", "theta", "T_train", "T_max",
     "n_attention_heads", "n_kv_heads", "d_head", "n_layers", "d_model", "d_ff", "vocab", "n_params",
     "n_params_active", "has_SWA", "sliding_window", "n_swa_layers", "n_attention_layers", "n_experts",
     "n_experts_active", "n_shared_experts", "kv_lora_rank", "q_lora_rank", "qk_rope_head_dim",
@@ -61,7 +61,7 @@ static void push_rope_scaling(lua_State *L, const struct taf_model_info *m)
 static void push_model(lua_State *L, const struct taf_model_info *m)
 {
     static const struct { const char *key; enum taf_field f; } NUMBERS[] = {
-        { "theta", TAF_F_THETA }, { "T_train", TAF_F_T_TRAIN }, { "n_attention_heads", TAF_F_HEADS },
+        { "theta", TAF_F_THETA }, { "T_train", TAF_F_T_TRAIN }, { "T_max", TAF_F_T_MAX }, { "n_attention_heads", TAF_F_HEADS },
         { "n_kv_heads", TAF_F_KV_HEADS }, { "d_head", TAF_F_D_HEAD }, { "n_layers", TAF_F_LAYERS },
         { "d_model", TAF_F_D_MODEL }, { "d_ff", TAF_F_D_FF }, { "vocab", TAF_F_VOCAB },
         { "n_params", TAF_F_PARAMS }, { "n_params_active", TAF_F_PARAMS_ACTIVE },
@@ -74,7 +74,7 @@ static void push_model(lua_State *L, const struct taf_model_info *m)
         { "bytes_per_weight", TAF_F_BYTES_PER_WEIGHT },
     };
     const double *values[] = {
-        &m->theta, &m->T_train, &m->n_attention_heads, &m->n_kv_heads, &m->d_head, &m->n_layers, &m->d_model,
+        &m->theta, &m->T_train, &m->T_max, &m->n_attention_heads, &m->n_kv_heads, &m->d_head, &m->n_layers, &m->d_model,
         &m->d_ff, &m->vocab, &m->n_params, &m->n_params_active, &m->sliding_window, &m->n_swa_layers,
         &m->n_attention_layers, &m->n_experts, &m->n_experts_active, &m->n_shared_experts, &m->kv_lora_rank,
         &m->q_lora_rank, &m->qk_rope_head_dim, &m->qk_nope_head_dim, &m->v_head_dim, &m->state_elements,

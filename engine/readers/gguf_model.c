@@ -114,6 +114,8 @@ void gguf_fill_model(struct gg *g, struct taf_model_info *m, const struct tensor
     const struct kv *ctx = gguf_find_arch(g, arch, "context_length");
     const struct kv *orig = gguf_find_arch(g, arch, "rope.scaling.original_context_length");
     copy_rope_scaling(g, m, arch);
+    if (is_number(ctx) && ctx->num > 0)
+        taf_model_set(m, TAF_F_T_MAX, ctx->num);
     if (is_number(orig) && orig->num > 0 && m->has_rope_scaling) {
         taf_model_set(m, TAF_F_T_TRAIN, orig->num);
         taf_model_note(m, "T_train = rope.scaling.original_context_length %g; context_length %g is the extended maximum",

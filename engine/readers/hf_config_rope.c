@@ -166,6 +166,8 @@ void hf_read_T_train(struct ctx *c, struct dims *D)
     int r = hf_num_any(c, POS, 1, HUGE_DIM, 1, &D->maxpos, &used);
     if (r < 0)
         return;
+    if (r > 0)
+        taf_model_set(m, TAF_F_T_MAX, D->maxpos);
     double orig = 0;
     const struct taf_rope_field *f = rope_field(m, "original_max_position_embeddings");
     if (f != NULL && f->kind == TAF_RF_NUMBER && f->number >= 1)

@@ -27,6 +27,7 @@ static double *field_slot(struct taf_model_info *m, enum taf_field f)
     switch (f) {
     case TAF_F_THETA: return &m->theta;
     case TAF_F_T_TRAIN: return &m->T_train;
+    case TAF_F_T_MAX: return &m->T_max;
     case TAF_F_HEADS: return &m->n_attention_heads;
     case TAF_F_KV_HEADS: return &m->n_kv_heads;
     case TAF_F_D_HEAD: return &m->d_head;

@@ -28,7 +28,7 @@ enum taf_position {
 
 /* Presence flags, one per optional numeric field. */
 enum taf_field {
-    TAF_F_THETA, TAF_F_T_TRAIN, TAF_F_HEADS, TAF_F_KV_HEADS, TAF_F_D_HEAD, TAF_F_LAYERS,
+    TAF_F_THETA, TAF_F_T_TRAIN, TAF_F_T_MAX, TAF_F_HEADS, TAF_F_KV_HEADS, TAF_F_D_HEAD, TAF_F_LAYERS,
     TAF_F_D_MODEL, TAF_F_D_FF, TAF_F_VOCAB, TAF_F_PARAMS, TAF_F_PARAMS_ACTIVE,
     TAF_F_SLIDING_WINDOW, TAF_F_SWA_LAYERS, TAF_F_ATTN_LAYERS, TAF_F_EXPERTS,
     TAF_F_EXPERTS_ACTIVE, TAF_F_SHARED_EXPERTS, TAF_F_KV_LORA_RANK, TAF_F_Q_LORA_RANK,
@@ -61,6 +61,7 @@ struct taf_model_info {
 
     double theta, T_train, n_attention_heads, n_kv_heads, d_head, n_layers, d_model, d_ff, vocab;
     double n_params, n_params_active;
+    double T_max;            /* max_position_embeddings / context_length: past T_train when rope_scaling extends it */
     double sliding_window, n_swa_layers, n_attention_layers;
     double n_experts, n_experts_active, n_shared_experts;
     double kv_lora_rank, q_lora_rank, qk_rope_head_dim, qk_nope_head_dim, v_head_dim;

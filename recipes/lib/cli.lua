@@ -205,7 +205,7 @@ end
 
 -- tafrun show-model --config PATH | --gguf PATH | --model ID: every model field
 -- that was read, derived or defaulted, then the reader's note for each guess.
-local SHOW_FIELDS = { "family", "architecture", "position", "dtype", "theta", "T_train", "n_attention_heads",
+local SHOW_FIELDS = { "family", "architecture", "position", "dtype", "theta", "T_train", "T_max", "n_attention_heads",
   "n_kv_heads", "d_head", "n_layers", "d_model", "d_ff", "vocab", "n_params", "n_params_active", "has_SWA",
   "sliding_window", "n_swa_layers", "n_attention_layers", "n_experts", "n_experts_active", "n_shared_experts",
   "kv_lora_rank", "q_lora_rank", "qk_rope_head_dim", "qk_nope_head_dim", "v_head_dim", "state_elements",
@@ -237,7 +237,10 @@ M["show-model"] = function(opts)
   if opts.format == "json" then return taf.json.encode(model, { indent = 2 }) .. "\n" end
   local rows = { { "  FIELD", "VALUE" } }
   for _, k in ipairs(SHOW_FIELDS) do
-    if model[k] ~= nil then rows[#rows + 1] = { "  " .. k, show_value(k, model[k]) } end
+    -- T_max only when rope_scaling takes the window past T_train
+    if model[k] ~= nil and not (k == "T_max" and model.T_max == model.T_train) then
+      rows[#rows + 1] = { "  " .. k, show_value(k, model[k]) }
+    end
   end
   local out = { string.format("%s\nsource: %s\n", model.id, model.source), columns(rows) }
   if model.notes and #model.notes > 0 then

@@ -80,7 +80,7 @@ end
 
 local MODEL_FIELDS = {
   id = "string", aliases = "table", source = "string", family = "string",
-  theta = "number", T_train = "number", n_attention_heads = "number", n_kv_heads = "number",
+  theta = "number", T_train = "number", T_max = "number", n_attention_heads = "number", n_kv_heads = "number",
   d_head = "number", n_layers = "number", n_params = "number", n_params_active = "number",
   has_SWA = "boolean", sliding_window = "number", d_model = "number", d_ff = "number",
   vocab = "number", architecture = "string", position = "string", dtype = "string",

@@ -66,3 +66,19 @@ test("reader errors name the file", function()
   expect_error(function() taf.read_config(dir .. "missing.json") end, "missing.json: cannot open")
   expect_error(function() taf.read_gguf(dir .. "gpt2.json") end, "gpt2.json: not a GGUF file")
 end)
+
+test("X-9 on a config that ships rope_scaling plans from its extended window", function()
+  -- llama-3.2-3b config.json: rope_scaling llama3 factor 32 over original 8192,
+  -- max_position_embeddings 131072 → T_train 8192, T_max 131072.
+  local m = taf.read_config(dir .. "llama-3.2-3b.json")
+  expect_eq(m.T_train, 8192)
+  expect_eq(m.T_max, 131072)
+  -- L = 131072 = T_max: s = 131072/131072 = 1, inside the shipped window
+  local r = run("x9", { config = dir .. "llama-3.2-3b.json", set = { T_target = 131072 } })
+  expect_eq(r.verdict, "NO EXTENSION NEEDED")
+  expect_eq(step(r, "Shipped rope_scaling").result, 131072)
+  expect_eq(step(r, "Stretch factor").result, 1.0)
+  -- L = 524288: s = 524288/131072 = 4 from the extended window (not 64 from 8192)
+  r = run("x9", { config = dir .. "llama-3.2-3b.json", set = { T_target = 524288 } })
+  expect_eq(step(r, "Stretch factor").result, 4.0)
+end)

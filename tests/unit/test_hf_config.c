@@ -75,6 +75,8 @@ static void test_llama3_rope_scaling_and_T_train(void **state)
     read_fixture("llama-3.1-8b.json");
     /* rope_theta 500000; rope_scaling llama3 factor 8 over original_max_position_embeddings 8192 */
     assert_true(M.theta == 500000 && M.T_train == 8192);
+    /* max_position_embeddings 131072 in the published file: the window the scaling reaches */
+    assert_true(taf_model_has(&M, TAF_F_T_MAX) && M.T_max == 131072);
     assert_true(M.n_attention_heads == 32 && M.n_kv_heads == 8 && M.d_head == 128 && M.n_layers == 32);
     assert_true(M.has_rope_scaling && M.n_rope_fields == 5);
     assert_true(M.n_params == 8030261248.0);  /* = test_params_count's hand sum */
@@ -129,7 +131,7 @@ static void test_mla_recurrent_hybrid_and_position_classes(void **state)
     assert_true(M.position == TAF_POS_ALIBI && !taf_model_has(&M, TAF_F_THETA));
     taf_model_info_free(&M);
     read_fixture("gpt2.json");
-    assert_true(M.position == TAF_POS_ABSOLUTE && M.T_train == 1024);
+    assert_true(M.position == TAF_POS_ABSOLUTE && M.T_train == 1024 && M.T_max == 1024); /* n_positions */
     taf_model_info_free(&M);
     read_fixture("falcon-7b.json");         /* multi_query: one KV head */
     assert_true(M.n_kv_heads == 1 && M.T_train == 2048);
