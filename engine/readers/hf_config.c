@@ -136,6 +136,50 @@ static int read_dims(struct ctx *c, struct dims *D)
     return 0;
 }
 
+/* quantization_config: a checkpoint stored in another format than torch_dtype
+ * (which then names the compute type). The weight format becomes `dtype`:
+ * fp8 → FP8, awq → AWQ, gptq 4/8-bit → GPTQ/INT8, bitsandbytes → NF4/INT8; any
+ * other method keeps its own name, so a recipe that sizes the weights stops
+ * and asks for --set weight_format rather than counting bf16 bytes. */
+static void read_quantization(struct ctx *c)
+{
+    struct taf_model_info *m = c->m;
+    json_t *q = hf_lookup_object(c, "quantization_config");
+    if (q == NULL)
+        return;
+    json_t *mv = json_object_get(q, "quant_method");
+    const char *method = json_is_string(mv) ? json_string_value(mv) : "unknown";
+    json_t *bv = json_object_get(q, "bits");
+    double bits = json_is_number(bv) ? json_number_value(bv) : 0;
+    const char *format = NULL;
+    if (strcmp(method, "fp8") == 0)
+        format = "FP8";
+    else if (strcmp(method, "awq") == 0 && (bits == 0 || bits == 4))
+        format = "AWQ";
+    else if (strcmp(method, "gptq") == 0 && bits == 4)
+        format = "GPTQ";
+    else if (strcmp(method, "gptq") == 0 && bits == 8)
+        format = "INT8";
+    else if (strcmp(method, "bitsandbytes") == 0)
+        format = json_is_true(json_object_get(q, "load_in_4bit")) ? "NF4"
+                 : json_is_true(json_object_get(q, "load_in_8bit")) ? "INT8" : NULL;
+    char torch[sizeof m->dtype];
+    taf_copy_string(torch, sizeof torch, m->dtype, strlen(m->dtype));
+    if (format != NULL) {
+        taf_copy_string(m->dtype, sizeof m->dtype, format, strlen(format));
+        taf_model_note(m, "dtype = %s from quantization_config (quant_method %s); torch_dtype %s is the compute type",
+                       format, method, torch[0] ? torch : "absent");
+    } else {
+        char bits_text[32] = "";
+        if (bits > 0 && bits < 64)
+            snprintf(bits_text, sizeof bits_text, ", %g bits", bits);
+        taf_copy_string(m->dtype, sizeof m->dtype, method, strlen(method));
+        taf_model_note(m, "dtype = %s: quantization_config (quant_method %s%s) is not a weight format tafrun "
+                       "models; give --set weight_format=… (torch_dtype %s is the compute type)",
+                       m->dtype, method, bits_text, torch[0] ? torch : "absent");
+    }
+}
+
 static void read_identity(struct ctx *c)
 {
     struct taf_model_info *m = c->m;
@@ -162,6 +206,7 @@ static void read_identity(struct ctx *c)
         taf_copy_string(m->dtype, sizeof m->dtype, dtype, strlen(dtype));
     else
         taf_model_note(m, "dtype: no torch_dtype");
+    read_quantization(c);
     snprintf(m->source, sizeof m->source, "config.json at %s", c->path);
 }
 

@@ -145,6 +145,38 @@ static int parse(const char *json)
 
 #define BASE "\"model_type\":\"llama\",\"hidden_size\":64,\"num_hidden_layers\":2,\"num_attention_heads\":4,\"vocab_size\":10"
 
+/* quantization_config decides the weight format: DeepSeek-R1-0528 ships FP8
+ * blocks under torch_dtype bfloat16 (its published file, lines 37–44). */
+static void test_quantization_config_sets_the_weight_format(void **state)
+{
+    (void)state;
+    read_fixture("deepseek-r1-0528.json");
+    assert_string_equal(M.dtype, "FP8");
+    assert_true(has_note("quant_method fp8"));
+    taf_model_info_free(&M);
+    static const struct { const char *q; const char *dtype; } CASES[] = {
+        { "{\"quant_method\":\"awq\",\"bits\":4,\"group_size\":128}", "AWQ" },
+        { "{\"quant_method\":\"gptq\",\"bits\":4}", "GPTQ" },
+        { "{\"quant_method\":\"gptq\",\"bits\":8}", "INT8" },
+        { "{\"quant_method\":\"bitsandbytes\",\"load_in_4bit\":true}", "NF4" },
+        { "{\"quant_method\":\"bitsandbytes\",\"load_in_8bit\":true}", "INT8" },
+        { "{\"quant_method\":\"gptq\",\"bits\":3}", "gptq" },   /* not modelled: named, noted */
+        { "{\"quant_method\":\"mxfp4\"}", "mxfp4" },
+    };
+    for (size_t i = 0; i < sizeof CASES / sizeof *CASES; i++) {
+        char json[512];
+        snprintf(json, sizeof json, "{" BASE ",\"torch_dtype\":\"bfloat16\",\"quantization_config\":%s}", CASES[i].q);
+        if (parse(json) != 0) fail_msg("case %zu: %s", i, ERR);
+        assert_string_equal(M.dtype, CASES[i].dtype);
+        assert_true(has_note("torch_dtype bfloat16 is the compute type"));
+        taf_model_info_free(&M);
+    }
+    /* a quantization_config that is not an object is an error naming the key */
+    assert_int_equal(parse("{" BASE ",\"quantization_config\":[1]}"), -1);
+    assert_non_null(strstr(ERR, "quantization_config must be an object"));
+    taf_model_info_free(&M);
+}
+
 static void test_every_rope_scaling_type_keeps_its_fields(void **state)
 {
     (void)state;
@@ -245,6 +277,7 @@ int main(void)
         cmocka_unit_test(test_text_config_is_followed_with_family_defaults),
         cmocka_unit_test(test_mla_recurrent_hybrid_and_position_classes),
         cmocka_unit_test(test_every_rope_scaling_type_keeps_its_fields),
+        cmocka_unit_test(test_quantization_config_sets_the_weight_format),
         cmocka_unit_test(test_qwen_max_window_layers_and_layer_types),
         cmocka_unit_test(test_bad_configs_name_the_file_and_the_fault),
         cmocka_unit_test(test_directory_path_reads_its_config_json),
