@@ -76,12 +76,20 @@ function M.run(opts)
     if r.params[axis.key] == nil then
       errors.usage("%s has no parameter '%s' to sweep (see 'tafrun show %s')", r.id, axis.key, r.id)
     end
+    for _, k in ipairs(keys) do
+      if k == axis.key then errors.usage("--grid %s is given twice: one axis per parameter", k) end
+    end
     axes[#axes + 1] = axis
     keys[#keys + 1] = axis.key
   end
   if #axes == 0 then errors.usage("sweep needs at least one --grid KEY=SPEC") end
   local fixed = {}
-  for _, kv in ipairs(opts.sets or {}) do fixed[#fixed + 1] = params.typed(kv[1], kv[2]) end
+  for _, kv in ipairs(opts.sets or {}) do
+    for _, k in ipairs(keys) do
+      if k == kv[1] then errors.usage("%s is both --set and swept with --grid: keep one", k) end
+    end
+    fixed[#fixed + 1] = params.typed(kv[1], kv[2])
+  end
 
   local total = #models
   for _, a in ipairs(axes) do total = total * #a.values end
@@ -113,31 +121,40 @@ function M.run(opts)
   for _, k in ipairs(keys) do given[k] = true end
   local decl = params.ordered(r)
   local enc = taf.json.encode
-  local cells = {}
-  for a, axis in ipairs(axes) do
-    local spec = r.params[axis.key]
-    local list = {}
-    for i, raw in ipairs(axis.values) do
-      local shown = params.unwrap(spec, raw)
-      local ok, v = pcall(params.check, r.id, axis.key, spec, raw)
-      local cell = { json = enc(axis.key) .. ":" .. enc(shown), csv = csv_cell(shown) }
-      if ok then
-        cell.value, cell.follow = v, {}
-        for _, d in ipairs(decl) do
-          if d.spec.default_from == axis.key and not given[d.name] and ok then
-            local fv
-            ok, fv = pcall(params.check, r.id, d.name, d.spec, v)
-            cell.follow[#cell.follow + 1] = { d.name, fv }
-            if not ok then cell.error = errors.is_usage(fv) and fv.message or tostring(fv) end
-          end
+  -- kept when the grid reuses the value (a product of axes, several models);
+  -- a value used once is built when its point runs and not kept
+  local cells, keep = {}, {}
+  local function make_cell(a, i)
+    local axis = axes[a]
+    local spec, raw = r.params[axis.key], axis.values[i]
+    local shown = params.unwrap(spec, raw)
+    local cell = { text = fmt == "jsonl" and (enc(axis.key) .. ":" .. enc(shown)) or csv_cell(shown) }
+    local ok, v = pcall(params.check, r.id, axis.key, spec, raw)
+    if ok then
+      cell.value, cell.follow = v, {}
+      for _, d in ipairs(decl) do
+        if d.spec.default_from == axis.key and not given[d.name] and ok then
+          local fv
+          ok, fv = pcall(params.check, r.id, d.name, d.spec, v)
+          cell.follow[#cell.follow + 1] = { d.name, fv }
+          if not ok then cell.error = errors.is_usage(fv) and fv.message or tostring(fv) end
         end
-      else
-        cell.error = errors.is_usage(v) and v.message or tostring(v)
       end
-      list[i] = cell
+    else
+      cell.error = errors.is_usage(v) and v.message or tostring(v)
     end
-    cells[a] = list
+    if keep[a] then cells[a][i] = cell end
+    return cell
   end
+  local points = #models
+  for _, axis in ipairs(axes) do points = points * #axis.values end
+  for a = 1, #axes do
+    cells[a], keep[a] = {}, points > #axes[a].values
+    -- a kept axis is built here, before the sweep: a table that grows while
+    -- the sweep allocates is walked again by every young collection
+    if keep[a] then for i = 1, #axes[a].values do make_cell(a, i) end end
+  end
+  local cur = {} -- the cells of the point being evaluated
   local model_json, model_csv = {}, {}
   for m, model in ipairs(models) do
     model_json[m] = model and ('{"model":' .. enc(model.short_id) .. ",") or "{"
@@ -192,8 +209,9 @@ function M.run(opts)
   local checked_once, bases = false, {}
   local function point_params(m)
     for k = 1, #axes do
-      local c = cells[k][at[k]]
+      local c = cells[k][at[k]] or make_cell(k, at[k])
       if c.error then errors.usage("%s", c.error) end
+      cur[k] = c
     end
     local base = bases[m]
     if base == nil then
@@ -205,7 +223,7 @@ function M.run(opts)
     end
     local p = host.clone(base)
     for k = 1, #axes do
-      local c = cells[k][at[k]]
+      local c = cur[k]
       p[keys[k]] = c.value
       local follow = c.follow
       for i = 1, #follow do p[follow[i][1]] = follow[i][2] end
@@ -232,13 +250,13 @@ function M.run(opts)
     checked_once = true
     if fmt == "jsonl" then
       local line = model_json[m]
-      for k = 1, #axes do line = line .. cells[k][at[k]].json .. "," end
+      for k = 1, #axes do line = line .. cur[k].text .. "," end
       line = line .. '"verdict":' .. verdict_json[verdict] .. ',"confidence":' .. pct
       if key ~= nil then line = line .. ',"key":' .. enc(key) end
       return line .. "}\n"
     end
     local line = model_csv[m]
-    for k = 1, #axes do line = line .. "," .. cells[k][at[k]].csv end
+    for k = 1, #axes do line = line .. "," .. cur[k].text end
     return line .. "," .. csv_cell(verdict) .. "," .. pct .. "," .. csv_cell(key) .. ",\n"
   end
 

@@ -82,3 +82,11 @@ $ tafrun sweep x2 --model llama-3-8b --grid T_train=4096,65536 --full | tafrun -
 $ tafrun sweep x2 --model llama-3-8b --grid T_eval=100000 --grid T_train=4096,65536 --full | tafrun --trust -e 'for l in io.lines() do local r = taf.json.decode(l); print(r.inputs.T_train, r.inputs.T_eval) end'
   4096	100000
   65536	100000
+
+$ tafrun sweep x2 --model llama-3-8b --grid T_eval=1..4 --grid T_eval=8,16
+! tafrun: --grid T_eval is given twice: one axis per parameter
+[2]
+
+$ tafrun sweep x2 --model llama-3-8b --grid T_eval=1..4 --set T_eval=8
+! tafrun: T_eval is both --set and swept with --grid: keep one
+[2]
