@@ -124,21 +124,30 @@ function M.run(opts)
   -- kept when the grid reuses the value (a product of axes, several models);
   -- a value used once is built when its point runs and not kept
   local cells, keep = {}, {}
+  -- per axis: its JSON key prefix and the declarations that follow it
+  local prefix, followers = {}, {}
+  for a, axis in ipairs(axes) do
+    prefix[a] = enc(axis.key) .. ":"
+    followers[a] = {}
+    for _, d in ipairs(decl) do
+      if d.spec.default_from == axis.key and not given[d.name] then table.insert(followers[a], d) end
+    end
+  end
+  local NONE = {}
   local function make_cell(a, i)
     local axis = axes[a]
     local spec, raw = r.params[axis.key], axis.values[i]
     local shown = params.unwrap(spec, raw)
-    local cell = { text = fmt == "jsonl" and (enc(axis.key) .. ":" .. enc(shown)) or csv_cell(shown) }
+    local cell = { text = fmt == "jsonl" and (prefix[a] .. enc(shown)) or csv_cell(shown), follow = NONE }
     local ok, v = pcall(params.check, r.id, axis.key, spec, raw)
     if ok then
-      cell.value, cell.follow = v, {}
-      for _, d in ipairs(decl) do
-        if d.spec.default_from == axis.key and not given[d.name] and ok then
-          local fv
-          ok, fv = pcall(params.check, r.id, d.name, d.spec, v)
-          cell.follow[#cell.follow + 1] = { d.name, fv }
-          if not ok then cell.error = errors.is_usage(fv) and fv.message or tostring(fv) end
-        end
+      cell.value = v
+      for _, d in ipairs(followers[a]) do
+        local fv
+        ok, fv = pcall(params.check, r.id, d.name, d.spec, v)
+        if not ok then cell.error = errors.is_usage(fv) and fv.message or tostring(fv) break end
+        if cell.follow == NONE then cell.follow = {} end
+        cell.follow[#cell.follow + 1] = { d.name, fv }
       end
     else
       cell.error = errors.is_usage(v) and v.message or tostring(v)
