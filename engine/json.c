@@ -105,17 +105,10 @@ static json_t *convert_object(lua_State *L, int idx, int depth, char *err, size_
         const char *k = lua_tostring(L, -1);
         if (json_object_get(obj, k) != NULL)
             continue;
-        if (count == cap) {
-            const char **grown = realloc(keys, (cap *= 2) * sizeof *keys);
-            if (grown == NULL) {
-                free(keys);
-                keys = NULL;
-                lua_pop(L, 1);
-                break;
-            }
-            keys = grown;
+        if (!key_list_push(&keys, &count, &cap, k)) { /* k is anchored: a key of the table at idx */
+            lua_pop(L, 1);
+            break;
         }
-        keys[count++] = k; /* anchored: keys of the table at idx */
     }
     if (keys == NULL) {
         json_decref(obj);

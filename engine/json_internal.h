@@ -5,6 +5,7 @@
 
 #include <lua.h>
 #include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define MAX_DEPTH 100
@@ -58,6 +59,23 @@ static inline int metafield_is(lua_State *L, int idx, const char *field, int typ
     }
     lua_pop(L, 2);
     return 0;
+}
+
+/* Append `k` to a growable list of key pointers (capacity doubling); when
+ * memory runs out the list is freed, *keys becomes NULL and 0 is returned. */
+static inline int key_list_push(const char ***keys, size_t *count, size_t *cap, const char *k)
+{
+    if (*count == *cap) {
+        const char **grown = realloc(*keys, (*cap *= 2) * sizeof **keys);
+        if (grown == NULL) {
+            free(*keys);
+            *keys = NULL;
+            return 0;
+        }
+        *keys = grown;
+    }
+    (*keys)[(*count)++] = k;
+    return 1;
 }
 
 #endif

@@ -78,28 +78,34 @@ static void put_real(struct out *o, double v)
         puts_(o, ".0");
 }
 
+/* The escape of an ASCII byte JSON does not take as it is: quote, backslash
+ * or a control character. */
+static void put_escape(struct out *o, unsigned char c)
+{
+    char esc[8];
+    switch (c) {
+    case '"': puts_(o, "\\\""); break;
+    case '\\': puts_(o, "\\\\"); break;
+    case '\n': puts_(o, "\\n"); break;
+    case '\r': puts_(o, "\\r"); break;
+    case '\t': puts_(o, "\\t"); break;
+    case '\b': puts_(o, "\\b"); break;
+    case '\f': puts_(o, "\\f"); break;
+    default:
+        snprintf(esc, sizeof esc, "\\u%04x", c);
+        puts_(o, esc);
+    }
+}
+
 static void put_string(struct out *o, const char *s, size_t n)
 {
     put(o, "\"", 1);
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
-        char esc[8];
-        switch (c) {
-        case '"': puts_(o, "\\\""); break;
-        case '\\': puts_(o, "\\\\"); break;
-        case '\n': puts_(o, "\\n"); break;
-        case '\r': puts_(o, "\\r"); break;
-        case '\t': puts_(o, "\\t"); break;
-        case '\b': puts_(o, "\\b"); break;
-        case '\f': puts_(o, "\\f"); break;
-        default:
-            if (c < 0x20) {
-                snprintf(esc, sizeof esc, "\\u%04x", c);
-                puts_(o, esc);
-            } else {
-                put(o, (const char *)&s[i], 1);
-            }
-        }
+        if (c < 0x20 || c == '"' || c == '\\')
+            put_escape(o, c);
+        else
+            put(o, (const char *)&s[i], 1);
     }
     put(o, "\"", 1);
 }
@@ -213,21 +219,10 @@ static void put_lua_string(struct out *o, const char *s, size_t n)
         }
         put(o, s + i - run, run);
         run = 0;
-        if (c >= 0x80) {
+        if (c >= 0x80)
             puts_(o, "\xEF\xBF\xBD");
-        } else {
-            char esc[8];
-            switch (c) {
-            case '"': puts_(o, "\\\""); break;
-            case '\\': puts_(o, "\\\\"); break;
-            case '\n': puts_(o, "\\n"); break;
-            case '\r': puts_(o, "\\r"); break;
-            case '\t': puts_(o, "\\t"); break;
-            default:
-                snprintf(esc, sizeof esc, "\\u%04x", c);
-                puts_(o, esc);
-            }
-        }
+        else
+            put_escape(o, c);
         i++;
     }
     put(o, s + n - run, run);
@@ -305,17 +300,10 @@ static int encode_lua_object(lua_State *L, int idx, struct out *o, int indent, i
             lua_pop(L, 1);
             if (lua_type(L, -1) != LUA_TSTRING || (order && listed_in(L, order)))
                 continue;
-            if (count == cap) {
-                const char **grown = realloc(keys, (cap *= 2) * sizeof *keys);
-                if (grown == NULL) {
-                    free(keys);
-                    keys = NULL;
-                    lua_pop(L, 1);
-                    break;
-                }
-                keys = grown;
+            if (!key_list_push(&keys, &count, &cap, lua_tostring(L, -1))) {
+                lua_pop(L, 1);
+                break;
             }
-            keys[count++] = lua_tostring(L, -1);
         }
         if (keys == NULL) {
             snprintf(err, errsize, "out of memory");
