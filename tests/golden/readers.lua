@@ -82,3 +82,22 @@ test("X-9 on a config that ships rope_scaling plans from its extended window", f
   r = run("x9", { config = dir .. "llama-3.2-3b.json", set = { T_target = 524288 } })
   expect_eq(step(r, "Stretch factor").result, 4.0)
 end)
+
+-- Presets agree with the published config of the same architecture on every
+-- shape field; T_train and n_params keep the seed's values (the reference
+-- recipes are derived from them), so n_params only has to round to the config's.
+test("presets match their published configs", function()
+  local PAIRS = {
+    { "llama-3-8b", "llama-3.1-8b.json" },              -- same shapes; 3.1 adds rope_scaling
+    { "llama-3.2-1b", "llama-3.2-1b-instruct.json" }, { "llama-3.3-70b", "llama-3.1-70b-instruct.json" },
+    { "gemma-2-9b", "gemma-2-9b.json" }, { "mistral-7b", "mistral-7b-v0.1.json" },
+    { "phi-3-mini", "phi-3-mini-4k.json" }, { "pythia-1.4b", "pythia-1.4b.json" }, { "qwen2.5-7b", "qwen2.5-7b.json" },
+  }
+  local SAME = { "theta", "n_attention_heads", "n_kv_heads", "d_head", "n_layers", "d_model", "d_ff", "vocab",
+                 "has_SWA", "sliding_window", "architecture", "position" }
+  for _, pr in ipairs(PAIRS) do
+    local preset, config = taf.model(pr[1]), taf.read_config(dir .. pr[2])
+    for _, f in ipairs(SAME) do expect_eq(preset[f], config[f], pr[1] .. " " .. f) end
+    expect_near(preset.n_params, config.n_params, 0.04, pr[1] .. " n_params")
+  end
+end)
