@@ -75,6 +75,10 @@ static const struct { enum family f; const char *key; double value; const char *
     { F_GEMMA3, "max_position_embeddings", 131072, "Gemma3TextConfig default" },
     { F_GEMMA3, "rope_theta", 1000000, "Gemma3TextConfig default" },
     { F_GEMMA3, "rope_local_base_freq", 10000, "Gemma3TextConfig default" },
+    /* gemma-3-4b's published text_config states neither heads nor head width */
+    { F_GEMMA3, "num_attention_heads", 8, "Gemma3TextConfig default" },
+    { F_GEMMA3, "num_key_value_heads", 4, "Gemma3TextConfig default" },
+    { F_GEMMA3, "head_dim", 256, "Gemma3TextConfig default" },
     { F_FALCON, "max_position_embeddings", 2048, "FalconConfig default" },
     { F_BLOOM, "seq_length", 2048, "BLOOM's training length (ALiBi; not in config.json)" },
 };

@@ -106,8 +106,11 @@ static void test_sliding_windows_by_family(void **state)
 static void test_text_config_is_followed_with_family_defaults(void **state)
 {
     (void)state;
-    read_fixture("gemma-3-4b.json");
+    /* the published gemma-3-4b-it text_config states only widths, layers, window and
+     * rope_scaling: heads, KV heads and head_dim come from Gemma3TextConfig (8, 4, 256) */
+    read_fixture("gemma-3-4b-it.json");
     assert_true(M.d_model == 2560 && M.n_layers == 34 && M.d_head == 256 && M.n_kv_heads == 4);
+    assert_true(M.n_attention_heads == 8 && has_note("num_attention_heads absent: 8"));
     assert_true(M.vocab == 262208 && M.T_train == 131072 && M.theta == 1000000);
     assert_true(has_note("text_config") && has_note("Gemma3TextConfig default"));
     taf_model_info_free(&M);
