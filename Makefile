@@ -4,6 +4,7 @@ BUILD    ?= build
 ASAN     ?= build-asan
 FUZZ     ?= build-fuzz
 FUZZ_RUNS ?= 20000
+FUZZ_TIME ?= 0
 JOBS     ?= $(shell nproc 2>/dev/null || echo 2)
 
 .PHONY: all deps build run test test-release test-asan test-fuzz bench install clean
@@ -57,16 +58,17 @@ bench: build
 install: build
 	cmake --install $(BUILD)
 
-# Short libFuzzer smoke of each file reader over its seed corpus (a long run:
-# $(FUZZ)/tests/fuzz/fuzz_gguf -max_total_time=600 tests/fuzz/corpus/gguf).
+# Short libFuzzer smoke of each file reader over its seed corpus; a long run
+# gives each reader FUZZ_TIME seconds: make test-fuzz FUZZ_RUNS=-1 FUZZ_TIME=600.
+FUZZ_FLAGS = -runs=$(FUZZ_RUNS) -max_total_time=$(FUZZ_TIME) -rss_limit_mb=2048
 test-fuzz: deps
 	CC=clang cmake -S . -B $(FUZZ) -DCMAKE_BUILD_TYPE=Debug -DTAF_FUZZ=ON -DTAF_TESTS=OFF
 	cmake --build $(FUZZ) -j $(JOBS) --target fuzz_hf_config fuzz_gguf fuzz_npy fuzz_safetensors fuzz_atlas
 	mkdir -p $(FUZZ)/corpus/hf_config $(FUZZ)/corpus/gguf
-	$(FUZZ)/tests/fuzz/fuzz_hf_config -runs=$(FUZZ_RUNS) -rss_limit_mb=2048 $(FUZZ)/corpus/hf_config tests/fuzz/corpus/hf_config
-	$(FUZZ)/tests/fuzz/fuzz_gguf -runs=$(FUZZ_RUNS) -rss_limit_mb=2048 $(FUZZ)/corpus/gguf tests/fuzz/corpus/gguf
+	$(FUZZ)/tests/fuzz/fuzz_hf_config $(FUZZ_FLAGS) $(FUZZ)/corpus/hf_config tests/fuzz/corpus/hf_config
+	$(FUZZ)/tests/fuzz/fuzz_gguf $(FUZZ_FLAGS) $(FUZZ)/corpus/gguf tests/fuzz/corpus/gguf
 	for r in npy safetensors atlas; do mkdir -p $(FUZZ)/corpus/$$r && \
-	  $(FUZZ)/tests/fuzz/fuzz_$$r -runs=$(FUZZ_RUNS) -rss_limit_mb=2048 $(FUZZ)/corpus/$$r tests/fuzz/corpus/$$r || exit 1; done
+	  $(FUZZ)/tests/fuzz/fuzz_$$r $(FUZZ_FLAGS) $(FUZZ)/corpus/$$r tests/fuzz/corpus/$$r || exit 1; done
 
 clean:
 	rm -rf $(BUILD) $(ASAN) $(FUZZ)
