@@ -25,7 +25,8 @@ end
 function M.weight_format(name, param)
   local f = taf.quant_format(name)
   if f == nil then
-    errors.usage("unknown weight format '%s' for '%s'; nearest: %s (all: taf.quant_formats())", name,
+    errors.usage("unknown weight format '%s' for '%s' (given with --set, or the model's dtype: see "
+      .. "'tafrun show-model'); nearest: %s (all: taf.quant_formats())", name,
       param or "weight_format", table.concat(errors.nearest(name, names_of(taf.quant_formats()), 3), ", "))
   end
   return f

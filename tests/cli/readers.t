@@ -82,3 +82,11 @@ $ tafrun tests/cli/fixtures/read_outside.lua
 ! tafrun: .*read_outside.lua:5: /etc/hostname: reading files outside the recipe, pack and command-line paths needs --trust (re)
 ! ...
 [1]
+
+# a quantization method tafrun does not model is named as the dtype: sizing
+# weights stops and asks, instead of counting the compute type's bf16 bytes
+$ d=$(mktemp -d); printf '{"model_type":"llama","hidden_size":64,"num_hidden_layers":2,"num_attention_heads":4,"vocab_size":10,"max_position_embeddings":4096,"torch_dtype":"bfloat16","quantization_config":{"quant_method":"mxfp4"}}' > $d/config.json; tafrun x4 --config $d; echo "exit $?"; tafrun show-model --config $d | grep -E '^  dtype|mxfp4:'; rm -rf $d
+! tafrun: unknown weight format 'mxfp4' for 'weight_format' (given with --set, or the model's dtype: see 'tafrun show-model'); nearest: FP8, NF4, BF16 (all: taf.quant_formats())
+  exit 2
+    dtype                mxfp4
+    - dtype = mxfp4: quantization_config (quant_method mxfp4) is not a weight format tafrun models; give --set weight_format=… (torch_dtype bfloat16 is the compute type)
