@@ -48,10 +48,19 @@ static void test_every_fixture_matches_its_published_count_and_class(void **stat
     assert_non_null(index);
     json_t *list = json_object_get(index, "fixtures");
     assert_true(json_array_size(list) >= 25);
-    size_t i;
+    size_t i, verbatim = 0;
     json_t *e;
     json_array_foreach(list, i, e) {
         const char *file = json_string_value(json_object_get(e, "file"));
+        /* a verbatim copy names where it was copied from */
+        json_t *src = json_object_get(e, "source");
+        if (strcmp(json_string_value(json_object_get(src, "kind")), "verbatim") == 0) {
+            const char *commit = json_string_value(json_object_get(src, "commit"));
+            if (!json_is_string(json_object_get(src, "repo")) || !json_is_string(json_object_get(src, "path")) ||
+                commit == NULL || strlen(commit) != 40)
+                fail_msg("%s: a verbatim source needs repo, path and a 40-hex commit", file);
+            verbatim++;
+        }
         double published = json_number_value(json_object_get(e, "published_params"));
         const char *arch = json_string_value(json_object_get(e, "architecture"));
         read_fixture(file);
@@ -66,6 +75,7 @@ static void test_every_fixture_matches_its_published_count_and_class(void **stat
             fail_msg("%s: n_params_active %.0f vs published %.0f", file, M.n_params_active, json_number_value(active));
         taf_model_info_free(&M);
     }
+    assert_true(verbatim >= 25); /* the floor of published configs copied as they are */
     json_decref(index);
 }
 
