@@ -112,7 +112,7 @@ function M.run(opts)
   if fmt ~= "csv" and fmt ~= "jsonl" then errors.usage("sweep writes jsonl or csv, not %s", fmt) end
   if fmt == "csv" and opts.full then errors.usage("--full results need JSON Lines (--out FILE.jsonl)") end
 
-  -- Every axis value is checked once, not at every point: { value = canonical,
+  -- An axis value becomes a cell: its row text and { value = canonical,
   -- follow = { {name, value}, … } } or { error = message }. A parameter that
   -- defaults from a swept one (T_eval from T_train) follows it unless --set or
   -- another axis gives it.
@@ -155,10 +155,8 @@ function M.run(opts)
     if keep[a] then cells[a][i] = cell end
     return cell
   end
-  local points = #models
-  for _, axis in ipairs(axes) do points = points * #axis.values end
   for a = 1, #axes do
-    cells[a], keep[a] = {}, points > #axes[a].values
+    cells[a], keep[a] = {}, total > #axes[a].values
     -- a kept axis is built here, before the sweep: a table that grows while
     -- the sweep allocates is walked again by every young collection
     if keep[a] then for i = 1, #axes[a].values do make_cell(a, i) end end
