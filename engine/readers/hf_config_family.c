@@ -13,7 +13,7 @@ static const struct { const char *name; enum family f; } FAMILIES[] = {
     { "phi3", F_PHI3 }, { "deepseek_v2", F_DEEPSEEK }, { "deepseek_v3", F_DEEPSEEK },
     { "gpt2", F_GPT2 }, { "gptj", F_GPTJ }, { "gpt_neox", F_NEOX }, { "falcon", F_FALCON },
     { "RefinedWeb", F_FALCON }, { "RefinedWebModel", F_FALCON }, { "bloom", F_BLOOM },
-    { "olmo", F_OLMO }, { "olmo2", F_OLMO2 }, { "mamba", F_MAMBA }, { "falcon_mamba", F_MAMBA },
+    { "olmo", F_OLMO }, { "olmo2", F_OLMO2 }, { "olmo3", F_OLMO2 }, { "mamba", F_MAMBA }, { "falcon_mamba", F_MAMBA },
     { "mamba2", F_MAMBA2 }, { "rwkv", F_RWKV }, { "jamba", F_JAMBA }, { "nemotron_h", F_NEMOTRON_H },
     { "zamba", F_ZAMBA }, { "zamba2", F_ZAMBA },
 };

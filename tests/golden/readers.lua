@@ -101,3 +101,16 @@ test("presets match their published configs", function()
     expect_near(preset.n_params, config.n_params, 0.04, pr[1] .. " n_params")
   end
 end)
+
+test("Olmo 3 is read as the OLMo 2 layout with sliding layers", function()
+  -- olmo-3.1-32b-instruct config.json: model_type olmo3, layer_types with 48
+  -- "sliding_attention" of 64 layers, sliding_window 4096
+  local m = taf.read_config(dir .. "olmo-3.1-32b-instruct.json")
+  expect_eq(m.family, "olmo3")
+  expect_eq(m.architecture, "SWA")
+  expect_eq(m.n_swa_layers, 48)
+  expect_eq(m.sliding_window, 4096)
+  for _, n in ipairs(m.notes) do
+    expect_eq(n:find("not one tafrun knows", 1, true), nil, "no fallback note")
+  end
+end)
