@@ -85,7 +85,8 @@ return recipe {
         interpretation = string.format("the model already ships %s%s%s: %s",
           p.shipped_type, p.shipped_factor and string.format(" ×%.6g", p.shipped_factor) or "",
           from and (" from " .. fmt.commas(from)) or "",
-          known and string.format("it was fine-tuned to reach %s tokens", fmt.commas(T))
+          p.shipped_type == "dynamic" and string.format("θ grows at inference past %s tokens (no fine-tuning at a longer window)", fmt.commas(T))
+            or known and string.format("it was fine-tuned to reach %s tokens", fmt.commas(T))
             or "the window it reaches is unknown (give --set T_max=max_position_embeddings); planning from T_train"),
         receipt = known and "data" or "provisional" }
     end
