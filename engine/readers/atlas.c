@@ -1,23 +1,14 @@
 /* γ-atlas measurement reader (jansson). */
 #include "readers/atlas.h"
+#include "readers/read_error.h"
 
 #include <jansson.h>
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define MAX_DISTANCES 1000000
-
-static int fail(char *err, size_t errsize, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(err, errsize, fmt, ap);
-    va_end(ap);
-    return -1;
-}
 
 /* The mean attention recorded at distance d: {"mean_across_seeds": x} or a bare number; null → NaN. */
 static int mean_at(const json_t *by_distance, double d, double *out, char *err, size_t errsize)
@@ -26,7 +17,7 @@ static int mean_at(const json_t *by_distance, double d, double *out, char *err, 
     snprintf(key, sizeof key, "%.17g", d);
     const json_t *e = json_object_get(by_distance, key);
     if (e == NULL)
-        return fail(err, errsize, "distance %s has no entry in attn_by_distance", key);
+        return taf_read_fail(err, errsize, "distance %s has no entry in attn_by_distance", key);
     if (json_is_object(e))
         e = json_object_get(e, "mean_across_seeds");
     if (json_is_number(e))
@@ -34,7 +25,7 @@ static int mean_at(const json_t *by_distance, double d, double *out, char *err, 
     else if (e == NULL || json_is_null(e))
         *out = NAN;
     else
-        return fail(err, errsize, "attn_by_distance[\"%s\"].mean_across_seeds must be a number", key);
+        return taf_read_fail(err, errsize, "attn_by_distance[\"%s\"].mean_across_seeds must be a number", key);
     return 0;
 }
 
@@ -44,17 +35,17 @@ static int read_points(const json_t *root, const char *field, const json_t *by_d
 {
     const json_t *arr = json_object_get(root, field);
     if (!json_is_array(arr) || json_array_size(arr) == 0 || json_array_size(arr) > MAX_DISTANCES)
-        return fail(err, errsize, "not a γ-atlas measurement: '%s' must be a non-empty array of distances", field);
+        return taf_read_fail(err, errsize, "not a γ-atlas measurement: '%s' must be a non-empty array of distances", field);
     *n = json_array_size(arr);
     *d = malloc(*n * sizeof **d);
     *m = malloc(*n * sizeof **m);
     if (*d == NULL || *m == NULL)
-        return fail(err, errsize, "out of memory");
+        return taf_read_fail(err, errsize, "out of memory");
     for (size_t i = 0; i < *n; i++) {
         const json_t *v = json_array_get(arr, i);
         double x = json_is_number(v) ? json_number_value(v) : NAN;
         if (!(x >= 1 && x <= 1e15 && x == floor(x)))
-            return fail(err, errsize, "%s[%zu] must be an integer distance >= 1", field, i);
+            return taf_read_fail(err, errsize, "%s[%zu] must be an integer distance >= 1", field, i);
         (*d)[i] = x;
         if (mean_at(by_distance, x, &(*m)[i], err, errsize))
             return -1;
@@ -75,11 +66,11 @@ int taf_atlas_parse(const char *text, size_t len, struct taf_atlas *a, char *err
     json_error_t je;
     json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &je);
     if (root == NULL)
-        return fail(err, errsize, "malformed JSON: line %d column %d: %s", je.line, je.column, je.text);
+        return taf_read_fail(err, errsize, "malformed JSON: line %d column %d: %s", je.line, je.column, je.text);
     int rc = -1;
     const json_t *by_distance = json_object_get(root, "attn_by_distance");
     if (!json_is_object(root) || !json_is_object(by_distance)) {
-        fail(err, errsize, "not a γ-atlas measurement (no 'attn_by_distance' object)");
+        taf_read_fail(err, errsize, "not a γ-atlas measurement (no 'attn_by_distance' object)");
         goto done;
     }
     if (read_points(root, "distances", by_distance, &a->n, &a->distances, &a->means, err, errsize) ||

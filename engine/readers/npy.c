@@ -2,8 +2,8 @@
  * that accepts exactly what numpy writes (three keys, quoted strings,
  * True/False, a tuple of integers). */
 #include "readers/npy.h"
+#include "readers/read_error.h"
 
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -14,18 +14,9 @@ struct scan {
     size_t errsize;
 };
 
-static int fail(char *err, size_t errsize, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(err, errsize, fmt, ap);
-    va_end(ap);
-    return -1;
-}
-
 static int scan_fail(struct scan *s, const char *what)
 {
-    return fail(s->err, s->errsize, "malformed .npy header at character %d: expected %s",
+    return taf_read_fail(s->err, s->errsize, "malformed .npy header at character %d: expected %s",
                 (int)(s->p - s->start), what);
 }
 
@@ -102,7 +93,7 @@ static int scan_shape(struct scan *s, struct taf_npy_header *h)
             v = v * 10 + (size_t)(*s->p++ - '0');
         }
         if (h->ndim == TAF_MAX_DIMS)
-            return fail(s->err, s->errsize, "the .npy shape has more than %d dimensions", TAF_MAX_DIMS);
+            return taf_read_fail(s->err, s->errsize, "the .npy shape has more than %d dimensions", TAF_MAX_DIMS);
         h->shape[h->ndim++] = v;
         skip_ws(s);
         if (s->p < s->end && *s->p == ',')
@@ -123,8 +114,8 @@ static int parse_descr(const char *descr, struct taf_npy_header *h, char *err, s
         return 0;
     }
     if (descr[0] == '>')
-        return fail(err, errsize, "big-endian data ('%s') is not supported; save it as '<f4' or '<f2'", descr);
-    return fail(err, errsize, "unsupported dtype '%s' (expected '<f4' float32 or '<f2' float16)", descr);
+        return taf_read_fail(err, errsize, "big-endian data ('%s') is not supported; save it as '<f4' or '<f2'", descr);
+    return taf_read_fail(err, errsize, "unsupported dtype '%s' (expected '<f4' float32 or '<f2' float16)", descr);
 }
 
 static int parse_dict(struct scan *s, struct taf_npy_header *h)
@@ -150,7 +141,7 @@ static int parse_dict(struct scan *s, struct taf_npy_header *h)
             if (scan_bool(s, &fortran))
                 return -1;
             if (fortran)
-                return fail(s->err, s->errsize, "Fortran-ordered arrays are not supported; "
+                return taf_read_fail(s->err, s->errsize, "Fortran-ordered arrays are not supported; "
                                                 "save it in C order (numpy.ascontiguousarray)");
             have_order = 1;
         } else if (!strcmp(key, "shape")) {
@@ -158,7 +149,7 @@ static int parse_dict(struct scan *s, struct taf_npy_header *h)
                 return -1;
             have_shape = 1;
         } else {
-            return fail(s->err, s->errsize, "unexpected key '%s' in the .npy header", key);
+            return taf_read_fail(s->err, s->errsize, "unexpected key '%s' in the .npy header", key);
         }
         skip_ws(s);
         if (s->p < s->end && *s->p == ',')
@@ -170,7 +161,7 @@ static int parse_dict(struct scan *s, struct taf_npy_header *h)
     if (s->p != s->end)
         return scan_fail(s, "only spaces and a newline after the header dict");
     if (!have_descr || !have_order || !have_shape)
-        return fail(s->err, s->errsize, "the .npy header lacks '%s'",
+        return taf_read_fail(s->err, s->errsize, "the .npy header lacks '%s'",
                     !have_descr ? "descr" : !have_order ? "fortran_order" : "shape");
     return 0;
 }
@@ -188,19 +179,19 @@ int taf_npy_parse(const unsigned char *buf, size_t size, struct taf_npy_header *
 {
     memset(h, 0, sizeof *h);
     if (size < 10 || memcmp(buf, "\x93NUMPY", 6) != 0)
-        return fail(err, errsize, "not a .npy file (no \\x93NUMPY magic)");
+        return taf_read_fail(err, errsize, "not a .npy file (no \\x93NUMPY magic)");
     h->major = buf[6];
     h->minor = buf[7];
     if (h->major < 1 || h->major > 3)
-        return fail(err, errsize, "unsupported .npy format version %d.%d (expected 1.0, 2.0 or 3.0)",
+        return taf_read_fail(err, errsize, "unsupported .npy format version %d.%d (expected 1.0, 2.0 or 3.0)",
                     h->major, h->minor);
     size_t prefix = h->major == 1 ? 10 : 12;
     if (size < prefix)
-        return fail(err, errsize, "truncated .npy header (%zu bytes)", size);
+        return taf_read_fail(err, errsize, "truncated .npy header (%zu bytes)", size);
     size_t hlen = h->major == 1 ? (size_t)buf[8] | (size_t)buf[9] << 8
                                 : (size_t)buf[8] | (size_t)buf[9] << 8 | (size_t)buf[10] << 16 | (size_t)buf[11] << 24;
     if (hlen > size - prefix)
-        return fail(err, errsize, "truncated .npy header: it declares %zu bytes, the file holds %zu after the prefix",
+        return taf_read_fail(err, errsize, "truncated .npy header: it declares %zu bytes, the file holds %zu after the prefix",
                     hlen, size - prefix);
     struct scan s = { (const char *)buf + prefix, (const char *)buf + prefix, (const char *)buf + prefix + hlen,
                       err, errsize };
@@ -210,21 +201,21 @@ int taf_npy_parse(const unsigned char *buf, size_t size, struct taf_npy_header *
     size_t count = 1, itemsize = taf_dtype_size(h->dtype);
     for (int i = 0; i < h->ndim; i++)
         if (!taf_size_mul(count, h->shape[i], &count))
-            return fail(err, errsize, "the .npy shape overflows 64 bits");
+            return taf_read_fail(err, errsize, "the .npy shape overflows 64 bits");
     if (!taf_size_mul(count, itemsize, &h->data_bytes))
-        return fail(err, errsize, "the .npy shape overflows 64 bits");
+        return taf_read_fail(err, errsize, "the .npy shape overflows 64 bits");
     char shape[256];
     format_shape(h, shape, sizeof shape);
     size_t have = size - h->data_offset;
     if (have < h->data_bytes)
-        return fail(err, errsize, "truncated: the header declares shape %s %s (%zu bytes of data), "
+        return taf_read_fail(err, errsize, "truncated: the header declares shape %s %s (%zu bytes of data), "
                                   "the file holds %zu bytes after the %zu-byte header",
                     shape, taf_dtype_name(h->dtype), h->data_bytes, have, h->data_offset);
     if (have > h->data_bytes)
-        return fail(err, errsize, "%zu unexpected bytes after the data of shape %s %s",
+        return taf_read_fail(err, errsize, "%zu unexpected bytes after the data of shape %s %s",
                     have - h->data_bytes, shape, taf_dtype_name(h->dtype));
     if (h->data_offset % itemsize != 0)
-        return fail(err, errsize, "the data starts at byte %zu, not aligned to its %zu-byte elements",
+        return taf_read_fail(err, errsize, "the data starts at byte %zu, not aligned to its %zu-byte elements",
                     h->data_offset, itemsize);
     return 0;
 }

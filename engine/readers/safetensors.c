@@ -1,21 +1,12 @@
 /* .safetensors header reader (JSON through jansson; the data stays mapped). */
 #include "readers/safetensors.h"
+#include "readers/read_error.h"
 
 #include <jansson.h>
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static int fail(char *err, size_t errsize, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(err, errsize, fmt, ap);
-    va_end(ap);
-    return -1;
-}
 
 int taf_natural_compare(const char *a, const char *b)
 {
@@ -76,38 +67,38 @@ static int parse_tensor(const char *name, const json_t *spec, size_t data_start,
                         struct taf_st_tensor *t, char *err, size_t errsize)
 {
     if (!json_is_object(spec))
-        return fail(err, errsize, "tensor '%s': expected an object with dtype, shape and data_offsets", name);
+        return taf_read_fail(err, errsize, "tensor '%s': expected an object with dtype, shape and data_offsets", name);
     const char *dtype = json_string_value(json_object_get(spec, "dtype"));
     const json_t *shape = json_object_get(spec, "shape"), *offs = json_object_get(spec, "data_offsets");
     if (dtype == NULL || !json_is_array(shape) || !json_is_array(offs) || json_array_size(offs) != 2)
-        return fail(err, errsize, "tensor '%s': expected dtype (string), shape (array) and data_offsets ([begin, end])",
+        return taf_read_fail(err, errsize, "tensor '%s': expected dtype (string), shape (array) and data_offsets ([begin, end])",
                     name);
     if (parse_dtype(dtype, &t->dtype))
-        return fail(err, errsize, "tensor '%s' has dtype %s; expected F32, F16 or BF16", name, dtype);
+        return taf_read_fail(err, errsize, "tensor '%s' has dtype %s; expected F32, F16 or BF16", name, dtype);
     if (json_array_size(shape) > TAF_MAX_DIMS)
-        return fail(err, errsize, "tensor '%s' has more than %d dimensions", name, TAF_MAX_DIMS);
+        return taf_read_fail(err, errsize, "tensor '%s' has more than %d dimensions", name, TAF_MAX_DIMS);
     t->ndim = (int)json_array_size(shape);
     size_t count = 1, begin, end;
     for (int i = 0; i < t->ndim; i++) {
         if (get_size(json_array_get(shape, (size_t)i), &t->shape[i]))
-            return fail(err, errsize, "tensor '%s': shape entries must be non-negative integers", name);
+            return taf_read_fail(err, errsize, "tensor '%s': shape entries must be non-negative integers", name);
         if (!taf_size_mul(count, t->shape[i], &count))
-            return fail(err, errsize, "tensor '%s': shape overflows 64 bits", name);
+            return taf_read_fail(err, errsize, "tensor '%s': shape overflows 64 bits", name);
     }
     size_t itemsize = taf_dtype_size(t->dtype);
     if (!taf_size_mul(count, itemsize, &t->bytes))
-        return fail(err, errsize, "tensor '%s': shape overflows 64 bits", name);
+        return taf_read_fail(err, errsize, "tensor '%s': shape overflows 64 bits", name);
     if (get_size(json_array_get(offs, 0), &begin) || get_size(json_array_get(offs, 1), &end) || end < begin)
-        return fail(err, errsize, "tensor '%s': data_offsets must be [begin, end] with 0 <= begin <= end", name);
+        return taf_read_fail(err, errsize, "tensor '%s': data_offsets must be [begin, end] with 0 <= begin <= end", name);
     if (end > data_size)
-        return fail(err, errsize, "truncated: tensor '%s' ends at data byte %zu, the file holds %zu bytes of data",
+        return taf_read_fail(err, errsize, "truncated: tensor '%s' ends at data byte %zu, the file holds %zu bytes of data",
                     name, end, data_size);
     if (end - begin != t->bytes)
-        return fail(err, errsize, "tensor '%s': data_offsets span %zu bytes, its shape and dtype need %zu",
+        return taf_read_fail(err, errsize, "tensor '%s': data_offsets span %zu bytes, its shape and dtype need %zu",
                     name, end - begin, t->bytes);
     t->offset = data_start + begin;
     if (t->offset % itemsize != 0)
-        return fail(err, errsize, "tensor '%s' starts at byte %zu, not aligned to its %zu-byte elements",
+        return taf_read_fail(err, errsize, "tensor '%s' starts at byte %zu, not aligned to its %zu-byte elements",
                     name, t->offset, itemsize);
     return 0;
 }
@@ -116,28 +107,28 @@ int taf_safetensors_parse(const unsigned char *buf, size_t size, struct taf_st_f
 {
     memset(out, 0, sizeof *out);
     if (size < 8)
-        return fail(err, errsize, "not a .safetensors file (%zu bytes, shorter than its 8-byte header length)", size);
+        return taf_read_fail(err, errsize, "not a .safetensors file (%zu bytes, shorter than its 8-byte header length)", size);
     uint64_t n = 0;
     for (int i = 7; i >= 0; i--)
         n = n << 8 | buf[i];
     if (n > TAF_SAFETENSORS_MAX_HEADER)
-        return fail(err, errsize, "not a .safetensors file (header length %llu is over 100 MiB)", (unsigned long long)n);
+        return taf_read_fail(err, errsize, "not a .safetensors file (header length %llu is over 100 MiB)", (unsigned long long)n);
     if (n > size - 8)
-        return fail(err, errsize, "truncated: the header declares %llu bytes of JSON, the file holds %zu after the length",
+        return taf_read_fail(err, errsize, "truncated: the header declares %llu bytes of JSON, the file holds %zu after the length",
                     (unsigned long long)n, size - 8);
     json_error_t je;
     json_t *root = json_loadb((const char *)buf + 8, (size_t)n, JSON_REJECT_DUPLICATES, &je);
     if (root == NULL)
-        return fail(err, errsize, "malformed .safetensors header: JSON column %d: %s", je.column, je.text);
+        return taf_read_fail(err, errsize, "malformed .safetensors header: JSON column %d: %s", je.column, je.text);
     if (!json_is_object(root)) {
         json_decref(root);
-        return fail(err, errsize, "malformed .safetensors header: expected a JSON object");
+        return taf_read_fail(err, errsize, "malformed .safetensors header: expected a JSON object");
     }
     size_t data_start = 8 + (size_t)n, data_size = size - data_start;
     out->tensors = calloc(json_object_size(root) + 1, sizeof *out->tensors);
     if (out->tensors == NULL) {
         json_decref(root);
-        return fail(err, errsize, "out of memory");
+        return taf_read_fail(err, errsize, "out of memory");
     }
     const char *name;
     json_t *spec;
@@ -147,7 +138,7 @@ int taf_safetensors_parse(const unsigned char *buf, size_t size, struct taf_st_f
         struct taf_st_tensor *t = &out->tensors[out->n];
         int bad = parse_tensor(name, spec, data_start, data_size, t, err, errsize);
         if (!bad && (t->name = strdup(name)) == NULL)
-            bad = fail(err, errsize, "out of memory");
+            bad = taf_read_fail(err, errsize, "out of memory");
         if (bad) {
             json_decref(root);
             taf_safetensors_free(out);
@@ -158,7 +149,7 @@ int taf_safetensors_parse(const unsigned char *buf, size_t size, struct taf_st_f
     json_decref(root);
     if (out->n == 0) {
         taf_safetensors_free(out);
-        return fail(err, errsize, "the .safetensors file holds no tensors");
+        return taf_read_fail(err, errsize, "the .safetensors file holds no tensors");
     }
     qsort(out->tensors, out->n, sizeof *out->tensors, compare_tensors);
     return 0;
