@@ -20,24 +20,7 @@ function M.run(opts)
   return runner.run(r, model, typed_sets(opts))
 end
 
--- Rows → aligned text columns (widths by code points).
-local function columns(rows)
-  local widths = {}
-  for _, row in ipairs(rows) do
-    for i, cell in ipairs(row) do
-      widths[i] = math.max(widths[i] or 0, utf8.len(cell) or #cell)
-    end
-  end
-  local out = {}
-  for _, row in ipairs(rows) do
-    local cells = {}
-    for i, cell in ipairs(row) do
-      cells[i] = i < #row and cell .. string.rep(" ", widths[i] - (utf8.len(cell) or #cell)) or cell
-    end
-    out[#out + 1] = table.concat(cells, "  ")
-  end
-  return table.concat(out, "\n") .. "\n"
-end
+local columns = require("lib.fmt").columns
 
 local function fmt_params(n)
   if not n then return "?" end

@@ -2,6 +2,7 @@
 -- probabilities or a γ-atlas file by taf.profile, shown as a summary table,
 -- or the taf.profile table itself with --json; --plot writes the SVG.
 local errors = require "lib.errors"
+local fmt = require "lib.fmt"
 
 local M = {}
 
@@ -47,23 +48,6 @@ local function plural(n, word) return string.format("%d %s%s", n, word, n == 1 a
 
 local function first_keys(k) return k == 1 and "the first key" or string.format("the first %d keys", k) end
 
--- Rows of cells → lines with columns aligned by display width (γ and R² are two bytes).
-local function columns(rows)
-  local widths = {}
-  for _, row in ipairs(rows) do
-    for i, cell in ipairs(row) do widths[i] = math.max(widths[i] or 0, utf8.len(cell) or #cell) end
-  end
-  local out = {}
-  for _, row in ipairs(rows) do
-    local cells = {}
-    for i, cell in ipairs(row) do
-      cells[i] = i < #row and cell .. string.rep(" ", widths[i] - (utf8.len(cell) or #cell)) or cell
-    end
-    out[#out + 1] = table.concat(cells, "  ") .. "\n"
-  end
-  return table.concat(out)
-end
-
 local function fit_line(r)
   return string.format("γ = %s   R² = %s (%s)   log A = %s   %s",
     num(r.gamma), num(r.R2, "%.6f"), r.receipt, num(r.log_A), plural(r.n_points, "point"))
@@ -86,7 +70,7 @@ local function dump_summary(r, out)
     rows[#rows + 1] = { tostring(l.layer), num(l.gamma), num(l.R2, "%.6f"), num(l.sink_mass), num(lg.mean),
                         num(lg.median), num(lg.sd), l.receipt }
   end
-  out[#out + 1] = columns(rows)
+  out[#out + 1] = fmt.columns(rows)
 end
 
 local function atlas_summary(r, out)
