@@ -6,6 +6,8 @@
 #include "readers/gguf.h"
 #include "readers/gguf_internal.h"
 
+#include <limits.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -130,11 +132,15 @@ void gguf_fill_counts(const struct gg *g, struct taf_model_info *m, const struct
         taf_model_note(m, "no tensors (a vocabulary-only file?): n_params unknown");
     }
     const struct kv *ft = gguf_find(g, "general.file_type");
-    if (is_number(ft)) {
+    /* any number may stand there: only a whole one in int range is a file type */
+    if (is_number(ft) && ft->num >= 0 && ft->num <= INT_MAX && floor(ft->num) == ft->num) {
         m->gguf_file_type = (int)ft->num;
         const char *fname = taf_gguf_file_type_name((uint32_t)ft->num);
         snprintf(m->dtype, sizeof m->dtype, "%s", fname ? fname : "unknown");
         if (fname == NULL) taf_model_note(m, "general.file_type %g is not a known llama_ftype", ft->num);
+    } else if (is_number(ft)) {
+        snprintf(m->dtype, sizeof m->dtype, "%s", "unknown");
+        taf_model_note(m, "general.file_type %g is not a known llama_ftype", ft->num);
     } else {
         snprintf(m->dtype, sizeof m->dtype, "%s", "unknown");
         taf_model_note(m, "no general.file_type");

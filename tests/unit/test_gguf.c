@@ -234,6 +234,33 @@ static void test_hostile_headers_fail_cleanly(void **state)
     expect_error(&b, "too short");
 }
 
+/* general.file_type may hold any number: one outside int range (the fuzzer's
+ * 2^31) or with a fraction is no llama_ftype, named as such, never converted. */
+static void test_file_type_out_of_range_is_unknown(void **state)
+{
+    (void)state;
+    static const double BAD[] = { 2147483648.0, 4000000000.0, -1.0, 7.5 };
+    for (size_t i = 0; i < sizeof BAD / sizeof *BAD; i++) {
+        static struct buf b;
+        struct taf_model_info m;
+        char err[512];
+        b.n = 0;
+        header(&b, 3, 0, 2);
+        kv_str(&b, "general.architecture", "llama");
+        key(&b, "general.file_type", 12);                  /* float64 */
+        uint64_t x;
+        memcpy(&x, &BAD[i], 8);
+        u64(&b, x);
+        assert_int_equal(parse(&b, &m, err), 0);
+        assert_int_equal(m.gguf_file_type, -1);
+        assert_string_equal(m.dtype, "unknown");
+        int noted = 0;
+        for (int k = 0; k < m.n_notes; k++) noted |= strstr(m.notes[k], "is not a known llama_ftype") != NULL;
+        assert_true(noted);
+        taf_model_info_free(&m);
+    }
+}
+
 static void test_type_tables(void **state)
 {
     (void)state;
@@ -254,6 +281,7 @@ int main(void)
         cmocka_unit_test(test_every_value_type_and_nested_arrays),
         cmocka_unit_test(test_per_layer_kv_heads_count_attention_layers),
         cmocka_unit_test(test_hostile_headers_fail_cleanly),
+        cmocka_unit_test(test_file_type_out_of_range_is_unknown),
         cmocka_unit_test(test_type_tables),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
