@@ -132,15 +132,15 @@ local function vocabulary(r)
   return set
 end
 
+local OUTCOME_KEYS = { "verdict", "reason", "mitigation" }
+
 local function check_outcome(r, out, chain)
   if type(out) ~= "table" then
     error(string.format("%s: run() must return { verdict = …, reason = …, mitigation = … }", r.id), 0)
   end
-  if type(out.verdict) ~= "string" or type(out.reason) ~= "string" or type(out.mitigation) ~= "string" then
-    for _, k in ipairs { "verdict", "reason", "mitigation" } do
-      if type(out[k]) ~= "string" then
-        error(string.format("%s: run() result lacks a '%s' string", r.id, k), 0)
-      end
+  for _, k in ipairs(OUTCOME_KEYS) do
+    if type(out[k]) ~= "string" then
+      error(string.format("%s: run() result lacks a '%s' string", r.id, k), 0)
     end
   end
   if r.verdicts and not vocabulary(r)[out.verdict] then
@@ -189,16 +189,13 @@ function M.execute(r, p, fast, lean)
 end
 
 -- Run recipe `r` with `model` (preset or nil) and typed `sets`, or with
--- parameters already `resolved`; `fast` as in execute.
--- `lean` (sweep rows): return only { verdict, confidence = { pct }, key }.
-function M.run(r, model, sets, fast, resolved, lean)
+-- parameters already `resolved`; `fast` as in execute. The whole result
+-- (SPEC §4); sweep rows that need only the verdict call execute.
+function M.run(r, model, sets, fast, resolved)
   local p, names
   if resolved then p, names = resolved, params.ordered_names(r)
   else p, names = params.resolve(r, model, sets or {}) end
-  local out, chain = M.execute(r, p, fast, lean)
-  if lean then
-    return { verdict = out.verdict, key = out.key, confidence = { pct = chainlib.confidence_pct(chain.factors) } }
-  end
+  local out, chain = M.execute(r, p, fast)
   local used = {}
   local inputs = setmetatable({}, { __jsonorder = used })
   for _, n in ipairs(names) do

@@ -182,21 +182,17 @@ function M.run(opts)
     return rest + 1
   end
 
-  -- CSV has every column; a JSON row lists "model" only when models were
-  -- given, and "key" / "error" only when the point has them
+  -- CSV has every column. A point that ran gets its row written by hand in
+  -- evaluate; an ERROR row goes through the encoder in this order ("model"
+  -- only when models were given, confidence null, no key).
   local ROW_ORDER = { "model" }
   for _, k in ipairs(keys) do ROW_ORDER[#ROW_ORDER + 1] = k end
   for _, k in ipairs { "verdict", "confidence", "key", "error" } do ROW_ORDER[#ROW_ORDER + 1] = k end
-  local row_metas = {}
-  for mask = 0, 3 do
-    local order = {}
-    for _, k in ipairs(ROW_ORDER) do
-      if not ((k == "model" and not models[1]) or (k == "key" and mask & 1 == 0) or (k == "error" and mask & 2 == 0)) then
-        order[#order + 1] = k
-      end
-    end
-    row_metas[mask] = { __jsonorder = order }
+  local error_order = {}
+  for _, k in ipairs(ROW_ORDER) do
+    if not ((k == "model" and not models[1]) or k == "key") then error_order[#error_order + 1] = k end
   end
+  local ERROR_META = { __jsonorder = error_order }
 
   -- a point that failed: the row through the generic encoder
   local function error_row(m, e)
@@ -204,7 +200,7 @@ function M.run(opts)
     local row = { model = model and model.short_id or nil, verdict = "ERROR",
                   error = errors.is_usage(e) and e.message or tostring(e) }
     for k, axis in ipairs(axes) do row[keys[k]] = params.unwrap(r.params[keys[k]], axis.values[at[k]]) end
-    setmetatable(row, row_metas[2])
+    setmetatable(row, ERROR_META)
     if fmt == "jsonl" then return enc(row) .. "\n" end
     local out = {}
     for i, k in ipairs(ROW_ORDER) do out[i] = csv_cell(row[k]) end
@@ -243,11 +239,15 @@ function M.run(opts)
     return out.verdict, chainlib.confidence_pct(chain.factors), out.key
   end
 
+  local function full_point(m)
+    return runner.run(r, models[m] or nil, nil, checked_once, point_params(m))
+  end
+
   local function evaluate(idx)
     host.budget_reset() -- --max-steps bounds each point, not the whole grid
     local m = locate(idx)
     if opts.full then
-      local ok, res = pcall(function() return runner.run(r, models[m] or nil, nil, checked_once, point_params(m)) end)
+      local ok, res = pcall(full_point, m)
       checked_once = checked_once or ok
       if ok then return enc(res) .. "\n" end
       return error_row(m, res)
