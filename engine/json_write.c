@@ -11,8 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* ── writer ─────────────────────────────────────────────────────────── */
-
 struct out {
     char *buf;
     size_t len, cap;
