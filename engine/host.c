@@ -20,7 +20,7 @@ static void *host_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
     struct taf_host *h = ud;
     size_t old = ptr ? osize : 0;
     if (nsize == 0) {
-        free(ptr);
+        pool_realloc(&h->pool, ptr, osize, 0);
         h->mem_used -= old;
         return NULL;
     }
@@ -28,7 +28,7 @@ static void *host_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
         h->mem_exhausted = 1;
         return NULL;
     }
-    void *p = realloc(ptr, nsize);
+    void *p = pool_realloc(&h->pool, ptr, osize, nsize);
     if (p != NULL)
         h->mem_used = h->mem_used - old + nsize;
     return p;
@@ -133,6 +133,7 @@ int host_open(struct taf_host *h)
     h->mem_used = 0;
     h->steps_used = 0;
     h->steps_exhausted = h->mem_exhausted = 0;
+    memset(&h->pool, 0, sizeof h->pool);
     h->L = lua_newstate(host_alloc, h);
     if (h->L == NULL) {
         fprintf(stderr, "tafrun: cannot create the Lua state (out of memory)\n");
@@ -156,6 +157,7 @@ void host_close(struct taf_host *h)
     if (h->L != NULL)
         lua_close(h->L);
     h->L = NULL;
+    pool_destroy(&h->pool);
 }
 
 int host_loadfile(struct taf_host *h, const char *path)

@@ -5,6 +5,7 @@
 
 #include <lua.h>
 #include <stddef.h>
+#include "pool.h"
 
 /* Exit codes of SPEC §3. */
 enum { TAF_EXIT_OK = 0, TAF_EXIT_RUNTIME = 1, TAF_EXIT_USAGE = 2 };
@@ -21,6 +22,7 @@ struct taf_host {
     lua_State *L;
     struct taf_limits limits;
     size_t mem_used;
+    struct taf_pool pool;  /* small blocks of the Lua state (pool.h) */
     long long steps_used;
     int steps_exhausted;   /* set by the count hook; the run fails whatever pcall did */
     int mem_exhausted;     /* set by the allocator */
