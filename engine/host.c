@@ -122,6 +122,7 @@ static int boot(lua_State *L)
     struct taf_host *h = lua_touserdata(L, 1);
     luaL_checkversion(L);
     luaL_openlibs(L);
+    taf_install_fast_format(L);
     luaL_requiref(L, "taf", luaopen_taf, 1);
     lua_pop(L, 1);
     sandbox_setup(h);

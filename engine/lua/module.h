@@ -10,4 +10,8 @@
 
 /* Push a fresh `taf` table holding every formula, reader and kernel binding. */
 int luaopen_taf(lua_State *L);
+
+/* Replace string.format by one with a printf-free path for %s, %d and %f
+ * (strformat.c); every other case is Lua's own. */
+void taf_install_fast_format(lua_State *L);
 #endif

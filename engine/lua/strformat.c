@@ -1,0 +1,169 @@
+/* string.format with a fast path for the conversions recipe interpretations
+ * use most: %s of a string, %d of an integer, %% and %[-+ ][width][.prec]f of
+ * a number. The glibc %f behind Lua's own string.format costs more than the
+ * rest of a formatted step; numfmt.c prints the same bytes without it. A
+ * format with any other conversion, flag or argument type, or a number the
+ * fast printer declines, goes to Lua's string.format unchanged, so results
+ * and error messages are Lua's in every case. */
+#include "lua/module.h"
+#include "numfmt.h"
+
+#include <lauxlib.h>
+#include <stdio.h>
+#include <string.h>
+
+struct spec {
+    int left, plus, space, width, prec;
+    char conv;
+};
+
+/* Parse the conversion after '%' at *p; 0 when it is outside the fast subset. */
+static int parse_spec(const char **p, struct spec *s)
+{
+    const char *c = *p;
+    memset(s, 0, sizeof *s);
+    s->prec = -1;
+    for (int flags = 0;; c++, flags++) {
+        if (flags > 3) /* Lua bounds the length of a conversion: let it judge */
+            return 0;
+        if (*c == '-') s->left = 1;
+        else if (*c == '+') s->plus = 1;
+        else if (*c == ' ') s->space = 1;
+        else break;
+    }
+    if (*c >= '1' && *c <= '9') {
+        s->width = *c++ - '0';
+        if (*c >= '0' && *c <= '9')
+            s->width = s->width * 10 + (*c++ - '0');
+    }
+    if (*c == '.') {
+        c++;
+        s->prec = 0;
+        if (*c >= '0' && *c <= '9') {
+            s->prec = *c++ - '0';
+            if (*c >= '0' && *c <= '9')
+                s->prec = s->prec * 10 + (*c++ - '0');
+        }
+    }
+    s->conv = *c++;
+    *p = c;
+    int bare = !s->left && !s->plus && !s->space && s->width == 0 && s->prec < 0;
+    if (s->conv == 'f')
+        return 1;
+    return (s->conv == 's' || s->conv == 'd' || s->conv == '%') && bare;
+}
+
+/* Append one converted argument; 0 to give the whole call to Lua's format. */
+static int convert(lua_State *L, luaL_Buffer *b, const struct spec *s, int arg)
+{
+    char num[48];
+    const char *text = num;
+    size_t len;
+    if (s->conv == 's') {
+        if (lua_type(L, arg) != LUA_TSTRING)
+            return 0;
+        text = lua_tolstring(L, arg, &len);
+    } else if (s->conv == 'd') {
+        if (!lua_isinteger(L, arg))
+            return 0;
+        len = (size_t)taf_fmt_int(num, (long long)lua_tointeger(L, arg));
+    } else {
+        if (lua_type(L, arg) != LUA_TNUMBER)
+            return 0;
+        double x = (double)lua_tonumber(L, arg);
+        int n = taf_fmt_fixed(num + 1, x, s->prec < 0 ? 6 : s->prec);
+        if (n < 0)
+            return 0;
+        text = num + 1;
+        len = (size_t)n;
+        if (num[1] != '-' && (s->plus || s->space)) {
+            num[0] = s->plus ? '+' : ' ';
+            text = num;
+            len++;
+        }
+    }
+    size_t pad = (size_t)s->width > len ? (size_t)s->width - len : 0;
+    if (!s->left)
+        for (size_t i = 0; i < pad; i++) luaL_addchar(b, ' ');
+    luaL_addlstring(b, text, len);
+    if (s->left)
+        for (size_t i = 0; i < pad; i++) luaL_addchar(b, ' ');
+    return 1;
+}
+
+/* Lua's own string.format on the same arguments. Called from here, its
+ * argument errors would name the function '?' and miss the caller's file and
+ * line; they get both back, as if the script had called it directly. */
+static int lua_format(lua_State *L)
+{
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    if (lua_pcall(L, lua_gettop(L) - 1, 1, 0) == LUA_OK)
+        return 1;
+    const char *msg = lua_tostring(L, -1);
+    if (msg != NULL && (strncmp(msg, "bad argument", 12) == 0 || strncmp(msg, "invalid ", 8) == 0)) {
+        lua_Debug ar;
+        const char *name = "string.format";
+        int arg;
+        if (lua_getstack(L, 0, &ar) && lua_getinfo(L, "n", &ar) && ar.name != NULL)
+            name = ar.name;
+        luaL_where(L, 1);
+        /* s:format(…) counts arguments after the string, as Lua's own does */
+        if (ar.namewhat != NULL && strcmp(ar.namewhat, "method") == 0 &&
+            sscanf(msg, "bad argument #%d ", &arg) == 1 && arg > 1) {
+            const char *rest = strstr(msg, " to '?'");
+            lua_pushfstring(L, "bad argument #%d to '%s'%s", arg - 1, name, rest ? rest + 7 : "");
+        } else {
+            lua_pushfstring(L, "to '%s'", name);
+            luaL_gsub(L, msg, "to '?'", lua_tostring(L, -1));
+            lua_remove(L, -2);
+        }
+        lua_concat(L, 2);
+    }
+    return lua_error(L);
+}
+
+static int fast_format(lua_State *L)
+{
+    size_t flen;
+    if (lua_type(L, 1) != LUA_TSTRING)
+        return lua_format(L);
+    const char *f = lua_tolstring(L, 1, &flen);
+    const char *end = f + flen;
+    int top = lua_gettop(L), arg = 1;
+    luaL_Buffer b;
+    luaL_buffinit(L, &b);
+    while (f < end) {
+        const char *pct = memchr(f, '%', (size_t)(end - f));
+        if (pct == NULL) {
+            luaL_addlstring(&b, f, (size_t)(end - f));
+            break;
+        }
+        luaL_addlstring(&b, f, (size_t)(pct - f));
+        f = pct + 1;
+        struct spec s;
+        if (f >= end || !parse_spec(&f, &s) || f > end)
+            goto slow;
+        if (s.conv == '%') {
+            luaL_addchar(&b, '%');
+            continue;
+        }
+        if (++arg > top || !convert(L, &b, &s, arg))
+            goto slow;
+    }
+    luaL_pushresult(&b);
+    return 1;
+slow:
+    /* the buffer may hold a box on the stack: drop everything above the arguments */
+    lua_settop(L, top);
+    return lua_format(L);
+}
+
+void taf_install_fast_format(lua_State *L)
+{
+    lua_getglobal(L, "string");
+    lua_getfield(L, -1, "format");
+    lua_pushcclosure(L, fast_format, 1);
+    lua_setfield(L, -2, "format");
+    lua_pop(L, 1);
+}
