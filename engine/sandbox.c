@@ -413,10 +413,31 @@ static int lazy_api(lua_State *L)
 
 static const char *const BASE_FUNCS[] = {
     "assert", "error", "ipairs", "next", "pairs", "pcall", "select", "tonumber",
-    "tostring", "type", "xpcall", "setmetatable", "getmetatable", "rawequal", "rawlen",
+    "tostring", "type", "xpcall", "getmetatable", "rawequal", "rawlen",
     "_VERSION", NULL,
 };
 static const char *const OS_FUNCS[] = { "clock", "time", "date", NULL };
+
+/* setmetatable without finalizers: the collector runs __gc with debug hooks
+ * off, so an endless finalizer would escape the instruction budget. (Lua only
+ * honours a __gc present when the metatable is set, so checking here is enough.) */
+static int sandbox_setmetatable(lua_State *L)
+{
+    int mt = lua_type(L, 2);
+    luaL_checktype(L, 1, LUA_TTABLE);
+    luaL_argexpected(L, mt == LUA_TNIL || mt == LUA_TTABLE, 2, "nil or table");
+    if (mt == LUA_TTABLE) {
+        lua_pushliteral(L, "__gc");
+        if (lua_rawget(L, 2) != LUA_TNIL)
+            return luaL_error(L, "setmetatable: __gc finalizers are not allowed in sandboxed scripts "
+                                 "(they would run outside the instruction budget; use --trust for your own)");
+    }
+    if (luaL_getmetafield(L, 1, "__metatable") != LUA_TNIL)
+        return luaL_error(L, "cannot change a protected metatable");
+    lua_settop(L, 2);
+    lua_setmetatable(L, 1);
+    return 1;
+}
 
 static void push_closure(lua_State *L, struct taf_host *h, lua_CFunction f)
 {
@@ -446,6 +467,8 @@ void sandbox_setup(struct taf_host *h)
         lua_getglobal(L, *n);
         lua_setfield(L, -2, *n);
     }
+    lua_pushcfunction(L, sandbox_setmetatable);
+    lua_setfield(L, -2, "setmetatable");
     static const char *const LIBS[] = { "string", "table", "math", "utf8", "coroutine", NULL };
     for (const char *const *n = LIBS; *n != NULL; n++) {
         lua_getglobal(L, *n); /* the real library, behind a read-only proxy */

@@ -40,6 +40,12 @@ $ tafrun --pack tests/cli/hostile-packs/recursion evil
 !   (in EVIL recursion, step 1)
 [1]
 
+# the collector runs finalizers with hooks off: an endless __gc is refused up front
+$ tafrun --pack tests/cli/hostile-packs/finalizer evil
+! tafrun: tests/cli/hostile-packs/finalizer/recipes/evil.lua:4: setmetatable: __gc finalizers are not allowed in sandboxed scripts (they would run outside the instruction budget; use --trust for your own)
+!   (in EVIL finalizer, step 1)
+[1]
+
 $ tafrun --pack tests/cli/hostile-packs/metatables evil
 ! tafrun: tests/cli/hostile-packs/metatables/recipes/evil.lua:15: tampered: []
 !   (in EVIL metatables, step 1)
