@@ -558,9 +558,19 @@ void sandbox_push_env(struct taf_host *h, enum sandbox_kind kind, const char *ro
         lua_pushglobaltable(L);
         return;
     }
-    /* the safe globals are inherited from the shared template through a
-     * sealed metatable: nothing to copy, nothing a script can reach to change */
-    lua_createtable(L, 0, 4);
+    /* the safe globals are copied from the shared template (a global read is
+     * then one lookup, not a miss and a metamethod), and inherited from it
+     * through a sealed metatable for anything added to it later: nothing a
+     * script can reach to change it */
+    lua_getfield(L, LUA_REGISTRYINDEX, REG_TEMPLATE);
+    lua_createtable(L, 0, 48);
+    lua_pushnil(L);
+    while (lua_next(L, -3)) {
+        lua_pushvalue(L, -2);
+        lua_insert(L, -2);
+        lua_rawset(L, -4);
+    }
+    lua_remove(L, -2);
     if (lua_getfield(L, LUA_REGISTRYINDEX, REG_ENVMETA) != LUA_TTABLE) {
         lua_pop(L, 1);
         lua_createtable(L, 0, 2);
