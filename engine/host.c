@@ -1,6 +1,8 @@
 /* Lua state life cycle, limits and protected calls (after lua.c's docall/msghandler). */
 #include "host.h"
 #include "sandbox.h"
+#include "host_lib.h"
+#include "watchdog.h"
 #include "lua/module.h"
 
 #include <lauxlib.h>
@@ -148,8 +150,14 @@ int host_open(struct taf_host *h)
     int rc = host_call(h, 1, 0);
     if (rc != TAF_EXIT_OK)
         return rc;
-    if (h->limits.max_steps > 0)
+    if (h->limits.max_steps > 0) {
         lua_sethook(h->L, count_hook, LUA_MASKCOUNT, HOOK_PERIOD);
+        /* C loops on a script's behalf: as long as the budget takes at
+         * about 10^8 steps a second, and never under a second */
+        double limit_s = (double)h->limits.max_steps / 1e8;
+        taf_guard_patterns(h->L);
+        watchdog_start(limit_s < 1 ? 1 : limit_s, host_lib_emergency_stop);
+    }
     return TAF_EXIT_OK;
 }
 

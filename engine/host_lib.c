@@ -1,4 +1,5 @@
 #include "host_lib.h"
+#include "watchdog.h"
 
 #include <lauxlib.h>
 #include <lfs.h>
@@ -25,6 +26,33 @@ static int n_children;
 static char *cleanup[MAX_CLEANUP];
 static int n_cleanup;
 static int is_worker;
+/* temporary files of the open writers, for host_lib_emergency_stop */
+static char *open_tmp[MAX_CLEANUP];
+static int n_open_tmp;
+
+/* Registries the SIGPROF watchdog reads change with SIGPROF held off. */
+static void hold_watchdog(int hold)
+{
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGPROF);
+    sigprocmask(hold ? SIG_BLOCK : SIG_UNBLOCK, &set, NULL);
+}
+
+static void track_tmp(char *path, int add)
+{
+    hold_watchdog(1);
+    if (add && n_open_tmp < MAX_CLEANUP) {
+        open_tmp[n_open_tmp++] = path;
+    } else if (!add) {
+        for (int i = 0; i < n_open_tmp; i++)
+            if (open_tmp[i] == path) {
+                open_tmp[i] = open_tmp[--n_open_tmp];
+                break;
+            }
+    }
+    hold_watchdog(0);
+}
 
 /* host.exists(path) → "file" | "directory" | "other" | nil */
 static int l_exists(lua_State *L)
@@ -120,6 +148,8 @@ static void writer_release(struct writer *w, int keep)
         if (!keep && w->tmp)
             unlink(w->tmp);
     }
+    if (w->tmp != NULL)
+        track_tmp(w->tmp, 0);
     free(w->tmp);
     free(w->path);
     w->tmp = w->path = NULL;
@@ -192,9 +222,12 @@ static int l_on_failure_remove(lua_State *L)
     const char *path = luaL_checkstring(L, 1);
     if (n_cleanup == MAX_CLEANUP)
         return luaL_error(L, "too many files to clean up");
-    if ((cleanup[n_cleanup] = strdup(path)) == NULL)
+    char *copy = strdup(path);
+    if (copy == NULL)
         return luaL_error(L, "out of memory");
-    n_cleanup++;
+    hold_watchdog(1);
+    cleanup[n_cleanup++] = copy;
+    hold_watchdog(0);
     return 0;
 }
 
@@ -228,6 +261,7 @@ static int l_open_output(lua_State *L)
             close(fd);
         return luaL_error(L, "cannot create %s: %s", w->tmp, strerror(e));
     }
+    track_tmp(w->tmp, 1);
     return 1;
 }
 
@@ -246,6 +280,7 @@ static int l_fork(lua_State *L)
         if (pid == 0) {
             is_worker = 1;
             n_children = 0;
+            watchdog_after_fork();
             lua_pushinteger(L, k);
             return 1;
         }
@@ -339,6 +374,20 @@ static int l_progress(lua_State *L)
     fprintf(stderr, "\r%s\033[K", luaL_checkstring(L, 1));
     fflush(stderr);
     return 0;
+}
+
+void host_lib_emergency_stop(void)
+{
+    if (!is_worker) {
+        for (int i = 0; i < n_children; i++)
+            kill(children[i], SIGTERM);
+        while (wait(NULL) > 0)
+            ;
+        for (int i = 0; i < n_cleanup; i++)
+            unlink(cleanup[i]);
+    }
+    for (int i = 0; i < n_open_tmp; i++)
+        unlink(open_tmp[i]);
 }
 
 void host_lib_shutdown(int failed)

@@ -13,4 +13,8 @@ void host_lib_push(struct taf_host *h);
  * registered with host.on_failure_remove (partial sweep parts). */
 void host_lib_shutdown(int failed);
 
+/* From a signal handler (async-signal-safe): stop the workers, delete every
+ * partial output and registered file. The process exits right after. */
+void host_lib_emergency_stop(void);
+
 #endif

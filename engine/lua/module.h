@@ -12,6 +12,9 @@
 int luaopen_taf(lua_State *L);
 
 /* Replace string.format by one with a printf-free path for %s, %d and %f
- * (strformat.c); every other case is Lua's own. */
+ * (stringlib.c); every other case is Lua's own. */
 void taf_install_fast_format(lua_State *L);
+
+/* Run string.find, match, gmatch and gsub under the CPU watchdog (watchdog.h). */
+void taf_guard_patterns(lua_State *L);
 #endif

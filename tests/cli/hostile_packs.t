@@ -57,6 +57,16 @@ $ d=$(mktemp -d); tafrun --pack tests/cli/hostile-packs/loop sweep evil --grid n
 ! ...
 [1]
 
+# pattern backtracking runs in C, unseen by the instruction budget: the CPU
+# watchdog stops it (1 s, the floor of the limit --max-steps sets), alone or in
+# a sweep's workers, and leaves no output behind
+$ tafrun --pack tests/cli/hostile-packs/pattern evil --max-steps 1000000
+! tafrun: script stopped: a string pattern call (find, match, gmatch, gsub) used more than 1.0 s of CPU (the limit follows --max-steps; raise it, or use --trust)
+[1]
+
+$ d=$(mktemp -d); tafrun --pack tests/cli/hostile-packs/pattern sweep evil --grid n=1..4 --jobs 2 --max-steps 1000000 --out $d/out.jsonl 2>/dev/null; rc=$?; ls $d; rm -rf $d; exit $rc
+[1]
+
 # two packs defining the same recipe id: reported, not silently resolved
 $ tafrun --pack tests/cli/hostile-packs/loop --pack tests/cli/hostile-packs/shell evil
 ! tafrun: recipe 'evil' is defined by two packs, loop and shell: remove one from the path, or run the file by its path

@@ -1,4 +1,4 @@
-/* engine/numfmt.c and the string.format fast path (engine/lua/strformat.c).
+/* engine/numfmt.c and the string.format fast path (engine/lua/stringlib.c).
  * The reference is the C library's own printf and Lua's own string.format:
  * every accepted value must print the same bytes; a declined value falls back. */
 #include <stdarg.h>
@@ -110,17 +110,24 @@ static void test_fixed_edges(void **state)
 }
 
 /* string.format with the fast path against Lua's own, on formats the
- * recipes use and on every kind of fallback, errors included. */
-static void test_string_format_same_as_lua(void **state)
+ * recipes use and on every kind of fallback, errors included; the guarded
+ * pattern functions against Lua's own, results and errors. */
+static void test_string_lib_same_as_lua(void **state)
 {
     (void)state;
     lua_State *L = luaL_newstate();
     luaL_openlibs(L);
+    static const char *const saved[] = { "format", "find", "match", "gsub", "gmatch" };
     lua_getglobal(L, "string");
-    lua_getfield(L, -1, "format");
-    lua_setglobal(L, "lua_format");
+    for (int i = 0; i < 5; i++) {
+        const char *name = lua_pushfstring(L, "lua_%s", saved[i]);
+        lua_getfield(L, -2, saved[i]);
+        lua_setglobal(L, name);
+        lua_pop(L, 1);
+    }
     lua_pop(L, 1);
     taf_install_fast_format(L);
+    taf_guard_patterns(L); /* the watchdog is not started: only the wrapping is tested */
     static const char *const check =
         "local cases = {\n"
         "  {'%.2f GB per request', 15.999999}, {'%.0f', 8192}, {'%.3f (δ %+.2f, %+.2f)', 0.5, -0.05, 0.125},\n"
@@ -132,12 +139,27 @@ static void test_string_format_same_as_lua(void **state)
         "  {'%d', 3.5}, {'%d'}, {'%y', 1}, {'%', 1}, {'%.2f', {}}, {'%s %d', 'a', 'b'}, {'%123f', 1},\n"
         "  {'%.2f', 1.005}, {'%.2f', 2^52}, {'%.0f', 0.5}, {'%.0f', -0.5}, {'%.1f', -0.04},\n"
         "}\n"
-        "local function norm(ok, v) return tostring(ok) .. ':' .. tostring(v):gsub(\"'string.format'\", \"'format'\") end\n"
+        "local function norm(ok, v) return tostring(ok) .. ':' .. tostring(v):gsub(\"'lua_(%a+)'\", \"'string.%1'\") end\n"
         "for i, c in ipairs(cases) do\n"
         "  local want = norm(pcall(lua_format, table.unpack(c)))\n"
         "  local got = norm(pcall(string.format, table.unpack(c)))\n"
         "  if want ~= got then error(string.format('case %d (%s): Lua %s, fast %s', i, c[1], want, got)) end\n"
         "end\n"
+        "local pats = {\n"
+        "  {'find', 'hello world', 'o w'}, {'find', 'a.b', '.', 1, true}, {'match', 'k=v', '(%w+)=(%w+)'},\n"
+        "  {'gsub', 'abc', 'b', '[%0]'}, {'gsub', 'abc', '%w', {a = 1}}, {'gsub', 'abc', '.', string.upper, 2},\n"
+        "  {'find', 'x', '[a'}, {'find', 'x', '%'}, {'gsub', 'x', 'x', '%2'}, {'match', 'x', '(()'},\n"
+        "  {'find', {}, 'x'}, {'gsub', 'x', 'x', true}, {'match', 'x'}, {'find', 'abc', 'b', 10},\n"
+        "}\n"
+        "for i, c in ipairs(pats) do\n"
+        "  local f, a = c[1], table.move(c, 2, #c, 1, {})\n"
+        "  local want = norm(pcall(_G['lua_' .. f], table.unpack(a)))\n"
+        "  local got = norm(pcall(string[f], table.unpack(a)))\n"
+        "  if want ~= got then error(string.format('pattern case %d (%s): Lua %s, guarded %s', i, f, want, got)) end\n"
+        "end\n"
+        "local words = {}\n"
+        "for k, v in ('a=1, b=2'):gmatch('(%w+)=(%w+)') do words[#words + 1] = k .. v end\n"
+        "assert(table.concat(words, ' ') == 'a1 b2', 'gmatch through the guard')\n"
         "return #cases\n";
     if (luaL_dostring(L, check) != LUA_OK)
         fail_msg("%s", lua_tostring(L, -1));
@@ -151,7 +173,7 @@ int main(void)
         cmocka_unit_test(test_fixed_matches_printf),
         cmocka_unit_test(test_fixed_near_ties),
         cmocka_unit_test(test_fixed_edges),
-        cmocka_unit_test(test_string_format_same_as_lua),
+        cmocka_unit_test(test_string_lib_same_as_lua),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

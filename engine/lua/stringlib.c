@@ -1,12 +1,18 @@
-/* string.format with a fast path for the conversions recipe interpretations
+/* Two replacements in Lua's string library, both calling Lua's own function
+ * for everything they do not handle, so results and errors stay Lua's.
+ *
+ * string.format with a fast path for the conversions recipe interpretations
  * use most: %s of a string, %d of an integer, %% and %[-+ ][width][.prec]f of
  * a number. The glibc %f behind Lua's own string.format costs more than the
  * rest of a formatted step; numfmt.c prints the same bytes without it. A
  * format with any other conversion, flag or argument type, or a number the
- * fast printer declines, goes to Lua's string.format unchanged, so results
- * and error messages are Lua's in every case. */
+ * fast printer declines, goes to Lua's string.format unchanged.
+ *
+ * string.find, match, gmatch and gsub under the CPU watchdog (watchdog.h):
+ * pattern backtracking runs no VM instruction, so only CPU time can bound it. */
 #include "lua/module.h"
 #include "numfmt.h"
+#include "watchdog.h"
 
 #include <lauxlib.h>
 #include <stdio.h>
@@ -91,19 +97,38 @@ static int convert(lua_State *L, luaL_Buffer *b, const struct spec *s, int arg)
     return 1;
 }
 
-/* Lua's own string.format on the same arguments. Called from here, its
- * argument errors would name the function '?' and miss the caller's file and
- * line; they get both back, as if the script had called it directly. */
-static int lua_format(lua_State *L)
+/* The messages Lua's string functions raise themselves (lstrlib.c). */
+static int raised_by_lua_string_lib(const char *msg)
+{
+    static const char *const starts[] = {
+        "bad argument", "invalid ", "malformed pattern", "missing '['", "pattern too complex",
+        "too many captures", "unfinished capture", "calling '",
+    };
+    for (size_t i = 0; i < sizeof starts / sizeof *starts; i++)
+        if (strncmp(msg, starts[i], strlen(starts[i])) == 0)
+            return 1;
+    return 0;
+}
+
+/* Call Lua's own function (upvalue 1, its global name upvalue 2) on the
+ * arguments and return all its results; `guard`: under the CPU watchdog. Called from here, its argument
+ * errors would name the function '?' and miss the caller's file and line;
+ * they get both back, as if the script had called it directly. */
+static int call_lua_original(lua_State *L, int guard)
 {
     lua_pushvalue(L, lua_upvalueindex(1));
     lua_insert(L, 1);
-    if (lua_pcall(L, lua_gettop(L) - 1, 1, 0) == LUA_OK)
-        return 1;
+    if (guard)
+        watchdog_enter();
+    int rc = lua_pcall(L, lua_gettop(L) - 1, LUA_MULTRET, 0);
+    if (guard)
+        watchdog_leave();
+    if (rc == LUA_OK)
+        return lua_gettop(L);
     const char *msg = lua_tostring(L, -1);
-    if (msg != NULL && (strncmp(msg, "bad argument", 12) == 0 || strncmp(msg, "invalid ", 8) == 0)) {
+    if (msg != NULL && raised_by_lua_string_lib(msg)) {
         lua_Debug ar;
-        const char *name = "string.format";
+        const char *name = lua_tostring(L, lua_upvalueindex(2)); /* "string.find" */
         int arg;
         if (lua_getstack(L, 0, &ar) && lua_getinfo(L, "n", &ar) && ar.name != NULL)
             name = ar.name;
@@ -121,6 +146,11 @@ static int lua_format(lua_State *L)
         lua_concat(L, 2);
     }
     return lua_error(L);
+}
+
+static int lua_format(lua_State *L)
+{
+    return call_lua_original(L, 0);
 }
 
 static int fast_format(lua_State *L)
@@ -163,7 +193,39 @@ void taf_install_fast_format(lua_State *L)
 {
     lua_getglobal(L, "string");
     lua_getfield(L, -1, "format");
-    lua_pushcclosure(L, fast_format, 1);
+    lua_pushliteral(L, "string.format");
+    lua_pushcclosure(L, fast_format, 2);
     lua_setfield(L, -2, "format");
+    lua_pop(L, 1);
+}
+
+static int guarded(lua_State *L)
+{
+    return call_lua_original(L, 1);
+}
+
+/* gmatch matches in its iterator: the iterator is guarded, not the call. */
+static int guarded_gmatch(lua_State *L)
+{
+    int n = call_lua_original(L, 0);
+    if (n >= 1 && lua_type(L, 1) == LUA_TFUNCTION) {
+        lua_settop(L, 1);
+        lua_pushliteral(L, "gmatch iterator");
+        lua_pushcclosure(L, guarded, 2);
+        return 1;
+    }
+    return n;
+}
+
+void taf_guard_patterns(lua_State *L)
+{
+    static const char *const names[] = { "find", "match", "gsub", "gmatch" };
+    lua_getglobal(L, "string");
+    for (int i = 0; i < 4; i++) {
+        lua_getfield(L, -1, names[i]);
+        lua_pushfstring(L, "string.%s", names[i]);
+        lua_pushcclosure(L, i < 3 ? guarded : guarded_gmatch, 2);
+        lua_setfield(L, -2, names[i]);
+    }
     lua_pop(L, 1);
 }
