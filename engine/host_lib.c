@@ -376,30 +376,31 @@ static int l_progress(lua_State *L)
     return 0;
 }
 
+/* The parent of a failed run: stop the workers, then delete their parts and
+ * every registered file (async-signal-safe: kill, wait, unlink). */
+static void stop_workers_and_clean(void)
+{
+    if (is_worker)
+        return;
+    for (int i = 0; i < n_children; i++)
+        kill(children[i], SIGTERM);
+    while (wait(NULL) > 0)
+        ;
+    for (int i = 0; i < n_cleanup; i++)
+        unlink(cleanup[i]);
+}
+
 void host_lib_emergency_stop(void)
 {
-    if (!is_worker) {
-        for (int i = 0; i < n_children; i++)
-            kill(children[i], SIGTERM);
-        while (wait(NULL) > 0)
-            ;
-        for (int i = 0; i < n_cleanup; i++)
-            unlink(cleanup[i]);
-    }
+    stop_workers_and_clean();
     for (int i = 0; i < n_open_tmp; i++)
         unlink(open_tmp[i]);
 }
 
 void host_lib_shutdown(int failed)
 {
-    if (!is_worker && failed) {
-        for (int i = 0; i < n_children; i++)
-            kill(children[i], SIGTERM);
-        while (wait(NULL) > 0)
-            ;
-        for (int i = 0; i < n_cleanup; i++)
-            unlink(cleanup[i]);
-    }
+    if (failed)
+        stop_workers_and_clean();
     for (int i = 0; i < n_cleanup; i++)
         free(cleanup[i]);
     n_cleanup = n_children = 0;
