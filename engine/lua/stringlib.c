@@ -23,6 +23,15 @@ struct spec {
     char conv;
 };
 
+/* Up to two decimal digits at *c (none: 0), as Lua allows in a width or precision. */
+static int two_digits(const char **c)
+{
+    int v = 0;
+    for (int i = 0; i < 2 && **c >= '0' && **c <= '9'; i++)
+        v = v * 10 + (*(*c)++ - '0');
+    return v;
+}
+
 /* Parse the conversion after '%' at *p; 0 when it is outside the fast subset. */
 static int parse_spec(const char **p, struct spec *s)
 {
@@ -37,19 +46,11 @@ static int parse_spec(const char **p, struct spec *s)
         else if (*c == ' ') s->space = 1;
         else break;
     }
-    if (*c >= '1' && *c <= '9') {
-        s->width = *c++ - '0';
-        if (*c >= '0' && *c <= '9')
-            s->width = s->width * 10 + (*c++ - '0');
-    }
+    if (*c >= '1' && *c <= '9') /* a width never starts with 0 (that is a flag) */
+        s->width = two_digits(&c);
     if (*c == '.') {
         c++;
-        s->prec = 0;
-        if (*c >= '0' && *c <= '9') {
-            s->prec = *c++ - '0';
-            if (*c >= '0' && *c <= '9')
-                s->prec = s->prec * 10 + (*c++ - '0');
-        }
+        s->prec = two_digits(&c);
     }
     s->conv = *c++;
     *p = c;
@@ -111,9 +112,10 @@ static int raised_by_lua_string_lib(const char *msg)
 }
 
 /* Call Lua's own function (upvalue 1, its global name upvalue 2) on the
- * arguments and return all its results; `guard`: under the CPU watchdog. Called from here, its argument
- * errors would name the function '?' and miss the caller's file and line;
- * they get both back, as if the script had called it directly. */
+ * arguments and return all its results; `guard`: under the CPU watchdog.
+ * Called from here, its argument errors would name the function '?' and miss
+ * the caller's file and line; they get both back, as if the script had
+ * called it directly. */
 static int call_lua_original(lua_State *L, int guard)
 {
     lua_pushvalue(L, lua_upvalueindex(1));
@@ -129,12 +131,15 @@ static int call_lua_original(lua_State *L, int guard)
     if (msg != NULL && raised_by_lua_string_lib(msg)) {
         lua_Debug ar;
         const char *name = lua_tostring(L, lua_upvalueindex(2)); /* "string.find" */
-        int arg;
-        if (lua_getstack(L, 0, &ar) && lua_getinfo(L, "n", &ar) && ar.name != NULL)
-            name = ar.name;
+        int arg, method = 0;
+        if (lua_getstack(L, 0, &ar) && lua_getinfo(L, "n", &ar)) {
+            if (ar.name != NULL)
+                name = ar.name;
+            method = strcmp(ar.namewhat, "method") == 0;
+        }
         luaL_where(L, 1);
         /* s:format(…) counts arguments after the string, as Lua's own does */
-        if (ar.namewhat != NULL && strcmp(ar.namewhat, "method") == 0 &&
+        if (method &&
             sscanf(msg, "bad argument #%d ", &arg) == 1 && arg > 1) {
             const char *rest = strstr(msg, " to '?'");
             lua_pushfstring(L, "bad argument #%d to '%s'%s", arg - 1, name, rest ? rest + 7 : "");
