@@ -5,6 +5,7 @@
 # (--jobs 1) and with every core.
 set -eu
 tafrun=${1:-build/tafrun}
+case $tafrun in */*) tafrun=$(cd "$(dirname "$tafrun")" && pwd)/$(basename "$tafrun") ;; esac
 here=$(cd "$(dirname "$0")" && pwd)
 seeds=${SEEDS:-$here/../../shared/seeds}
 n=${POINTS:-100000}
@@ -48,4 +49,15 @@ done
 t0=$(min "${t0s[@]}"); t2=$(min "${t2s[@]}")
 printf '  per lean point, 1 core: sweep machinery (empty recipe) %.1f us, X-2 recipe %.1f us, python %.1f us\n' \
   "$(echo "$t0 * 1000000 / $n" | bc -l)" "$(echo "($t2 - $t0) * 1000000 / $n" | bc -l)" "$(echo "$p_lean * 1000000 / $n" | bc -l)"
+# the ceiling: the X-2 recipe file alone, in the same Lua 5.4, with no sandbox,
+# no count hook, no sweep machinery and no rows (bench/recipe_ceiling.lua)
+c_lean=; c_null=
+read -r c_lean c_null < <(cd "$here/.." && POINTS=$n REPS=$reps "$tafrun" --trust -e 'dofile("bench/recipe_ceiling.lua")') || true
+if [ -z "$c_null" ]; then
+  echo "  ceiling: not measured (bench/recipe_ceiling.lua failed)"
+else
+  printf '  ceiling, X-2 recipe alone (no sandbox, hook, machinery or rows): %.1f us with the lean chain, %.1f us with a\n' "$c_lean" "$c_null"
+  printf '    chain that keeps nothing; no Lua 5.4 host running this recipe can pass %.1fx (lean chain) or %.1fx per core\n' \
+    "$(echo "$p_lean * 1000000 / $n / $c_lean" | bc -l)" "$(echo "$p_lean * 1000000 / $n / $c_null" | bc -l)"
+fi
 echo "  targets: lean >= 15x per core (SPEC §11), >= 50x (issue); full >= 4x per core"
