@@ -231,8 +231,9 @@ static int l_on_failure_remove(lua_State *L)
     return 0;
 }
 
-/* host.open_output(path [, direct]) → writer; nothing appears at `path` until
- * commit (direct: write `path` itself, for a worker's part). "-" is stdout. */
+/* host.open_output(path [, direct]) → writer, or nil and the system's reason
+ * when the file cannot be created; nothing appears at `path` until commit
+ * (direct: write `path` itself, for a worker's part). "-" is stdout. */
 static int l_open_output(lua_State *L)
 {
     const char *path = luaL_checkstring(L, 1);
@@ -259,7 +260,10 @@ static int l_open_output(lua_State *L)
         int e = errno;
         if (fd >= 0)
             close(fd);
-        return luaL_error(L, "cannot create %s: %s", w->tmp, strerror(e));
+        writer_release(w, 0);
+        lua_pushnil(L);
+        lua_pushstring(L, strerror(e));
+        return 2;
     }
     track_tmp(w->tmp, 1);
     return 1;

@@ -28,13 +28,14 @@ function M.options(opts)
 end
 
 local function write_plot(path, svg)
+  local w, why = host.open_output(path)
+  if not w then errors.usage("--plot: cannot write %s: %s", path, why) end
   local ok, err = pcall(function()
-    local w = host.open_output(path)
     w:write(svg)
     w:commit()
   end)
   if not ok then
-    local why = tostring(err):match(": ([^:]+)$") or tostring(err)   -- the system's reason, without temp names
+    why = tostring(err):match(": ([^:]+)$") or tostring(err)   -- the system's reason, without temp names
     errors.usage("--plot: cannot write %s: %s", path, why)
   end
 end

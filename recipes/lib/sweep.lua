@@ -290,7 +290,8 @@ function M.run(opts)
     writer:write(table.concat(buf))
   end
 
-  local writer = host.open_output(out)
+  local writer, why = host.open_output(out)
+  if not writer then errors.usage("--out: cannot write %s: %s", out, why) end
   if fmt == "csv" then
     local head = {}
     for i, k in ipairs(ROW_ORDER) do head[i] = k end
@@ -301,7 +302,8 @@ function M.run(opts)
   local k = host.fork(jobs)
   local function block(j) return first + (j * count) // jobs, first + ((j + 1) * count) // jobs - 1 end
   if k > 0 then -- a worker: its block into its own part file, then exit
-    local part = host.open_output(part_path(k), true)
+    local part, why = host.open_output(part_path(k), true)
+    if not part then host.exit(1) end -- the parent reports a failed worker
     local ok, e = pcall(run_block, part, block(k))
     if ok then ok, e = pcall(part.commit, part) end
     host.exit(ok and 0 or 1)

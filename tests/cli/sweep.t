@@ -58,6 +58,11 @@ $ tafrun sweep x2 --model llama-3-8b --grid T_eval=1..4 --full --out x.csv
 ! tafrun: --full results need JSON Lines (--out FILE.jsonl)
 [2]
 
+# an output that cannot be created is a usage error naming the file, before any point runs
+$ tafrun sweep x2 --model llama-3-8b --grid T_eval=1..4 --out /nonexistent/dir/s.jsonl
+! tafrun: --out: cannot write /nonexistent/dir/s.jsonl: No such file or directory
+[2]
+
 # a point whose value is out of range becomes an ERROR row; the others run
 $ tafrun sweep x2 --model llama-3-8b --grid T_eval=-1,4096
   {"model":"llama-3-8b","T_eval":-1,"verdict":"ERROR","confidence":null,"error":"X-2: parameter 'T_eval' must be integer >= 1, got -1"}
