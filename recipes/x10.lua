@@ -22,7 +22,7 @@ return recipe {
   category = "long-context", sections = { "§14" },
   verdicts = { "RESOLVED", "DEGRADING", "EXHAUSTED" },
   params = {
-    theta = number { gt = 1, doc = "RoPE base θ (rope_theta)" },
+    theta = number { gt = 1, max = 1e15, doc = "RoPE base θ (rope_theta)" },
     d_head = integer { min = 2, max = 65536, doc = "head dimension (rotary dimension)" },
     T_train = integer { min = 1, optional = true, doc = "training context length" },
     T_eval = integer { min = 1, max = 1000000000, default_from = "T_train", doc = "distance / context length to check (tokens)" },

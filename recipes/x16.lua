@@ -26,10 +26,10 @@ return recipe {
   verdicts = { "PHASE A NORMAL", "PHASE A WIDE-FIELD", "HAGEDORN BOUNDARY", "HAGEDORN ZONE", "NEGATIVE γ" },
   params = {
     gamma = number { gt = -1, lt = 20, optional = true, doc = "decay exponent γ (measured; default γ_Padé(θ, T_eval))" },
-    theta = number { gt = 0, optional = true, doc = "RoPE base θ, for γ_Padé when no γ is given" },
-    T_train = integer { min = 1, optional = true, doc = "training context length (tokens)" },
-    T_eval = integer { min = 1, optional = true, default_from = "T_train", doc = "context length for γ_Padé" },
-    N = integer { min = 2, optional = true, default_from = "T_eval", doc = "number of distances d = 1..N (context length)" },
+    theta = number { gt = 0, max = 1e15, optional = true, doc = "RoPE base θ, for γ_Padé when no γ is given" },
+    T_train = integer { min = 1, max = 1e12, optional = true, doc = "training context length (tokens)" },
+    T_eval = integer { min = 1, max = 1e12, optional = true, default_from = "T_train", doc = "context length for γ_Padé" },
+    N = integer { min = 2, max = 1e12, optional = true, default_from = "T_eval", doc = "number of distances d = 1..N (context length)" },
   },
   notes = {
     "Z being a polylog/zeta sum is automatic once A(d) ∝ d^−γ; the physics words (temperature, phase, Hagedorn) are a lens, and at finite N the γ = 1 boundary looks like a crossover, not a proven transition.",

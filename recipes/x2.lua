@@ -3,6 +3,7 @@
 local mp = require "lib.model_params"
 local fmt = require "lib.fmt"
 local kvlib = require "lib.kv"
+local measure = require "lib.measure"
 
 local function fine_tune_or_zero_shot(alpha)
   return alpha > 8 and "fine-tuning required" or "zero-shot may work"
@@ -67,7 +68,7 @@ return recipe {
     d_head = mp.optional(mp.d_head()), n_layers = mp.n_layers(), n_params = mp.optional(mp.n_params()),
     has_SWA = mp.has_SWA(),
     bytes_per_element = number { gt = 0, max = 8, default = 2.0, doc = "bytes per KV element (bf16 = 2, fp8 = 1)" },
-    gamma_obs = number { optional = true, doc = "measured γ (tafrun profile); decides the verdict when given" },
+    gamma_obs = measure.gamma_obs("measured γ (tafrun profile); decides the verdict when given"),
   },
   run = function(p, chain)
     local no_rope = (p.position ~= nil and p.position ~= "rope" and p.position ~= "unknown")

@@ -1,6 +1,7 @@
 -- X-22 · Compute-context invariant (upstream §30): K = γ·ln(N²D) against the
 -- empirical panel band (mean 51.2, std 16.8).
 local mp = require "lib.model_params"
+local measure = require "lib.measure"
 
 return recipe {
   id = "X-22", name = "Compute-Context Invariant",
@@ -9,8 +10,8 @@ return recipe {
   verdicts = { "IN-BAND", "OUTLIER" },
   params = {
     theta = mp.theta(), T_train = mp.T_train(), n_params = mp.n_params(),
-    gamma_obs = number { doc = "measured γ (tafrun profile)" },
-    D_tokens = number { gt = 0, optional = true, doc = "training tokens (default 20·n_params)" },
+    gamma_obs = measure.gamma_obs("measured γ (tafrun profile)", true),
+    D_tokens = number { min = 1, max = 1e17, optional = true, doc = "training tokens (default 20·n_params)" },
     T_eval = mp.T_eval(),
   },
   notes = { "K is an empirical regularity of a small panel, not a law: use it to flag models worth a second look." },

@@ -6,7 +6,7 @@ return recipe {
   category = "diagnostics", sections = { "§31" },
   verdicts = { "CONFIRMED POST-IH", "CONFIRMED PRE-IH", "ANOMALY", "PREDICTED POST-IH", "PREDICTED PRE-IH" },
   params = {
-    n_params = number { gt = 0, doc = "parameter count N" },
+    n_params = number { min = 1, max = 1e15, doc = "parameter count N" },
     gamma_text = number { optional = true, doc = "γ measured on natural text" },
     gamma_random = number { optional = true, doc = "γ measured on random tokens" },
   },

@@ -6,11 +6,11 @@ return recipe {
   category = "training-budget", sections = { "§17", "§20" },
   verdicts = { "GO", "MEMORY-LIMITED", "TINY-MODEL" },
   params = {
-    USD_budget = number { gt = 0, default = 5000.0, doc = "training budget, USD" },
+    USD_budget = number { gt = 0, max = 1e13, default = 5000.0, doc = "training budget, USD" },
     gpu = gpu { default = "H100 SXM", doc = "training GPU" },
-    mfu = number { gt = 0, max = 1, default = 0.45, doc = "model FLOPs utilisation" },
+    mfu = number { min = 1e-6, max = 1, default = 0.45, doc = "model FLOPs utilisation" },
     n_gpus = integer { min = 1, max = 100000, default = 1, doc = "GPUs rented in parallel" },
-    usd_h = number { gt = 0, optional = true, doc = "your price per GPU-hour (overrides the catalog)" },
+    usd_h = number { min = 1e-4, max = 1e6, optional = true, doc = "your price per GPU-hour (overrides the catalog)" },
   },
   run = function(p, chain)
     local info = taf.gpu(p.gpu)

@@ -8,13 +8,13 @@ return recipe {
   category = "serving", sections = { "§19", "§20" },
   verdicts = { "YES", "NO" },
   params = mp.with_kv_layout {
-    N_params = number { gt = 0, from = "n_params", doc = "parameters of the served model" },
+    N_params = number { min = 1, max = 1e15, from = "n_params", doc = "parameters of the served model" },
     T_eval = integer { min = 1, default = 4096, doc = "context length per request (tokens)" },
     n_layers = integer { min = 1, default = 32, doc = "transformer layers" },
     n_kv_heads = integer { min = 1, default = 8, doc = "key/value heads per layer" },
     d_head = integer { min = 1, default = 128, doc = "head dimension" },
-    bytes_per_weight = number { gt = 0, max = 8, default = 2.0, doc = "bytes per weight and KV element (bf16 = 2, int8 = 1, int4 = 0.5)" },
-    target_tokens_per_day = number { gt = 0, default = 10000000.0, doc = "tokens you must generate per day" },
+    bytes_per_weight = number { min = 0.0625, max = 8, default = 2.0, doc = "bytes per weight and KV element (bf16 = 2, int8 = 1, int4 = 0.5)" },
+    target_tokens_per_day = number { min = 1, max = 1e18, default = 10000000.0, doc = "tokens you must generate per day" },
     concurrent_users = integer { min = 1, max = 1000000, default = 1, doc = "requests held in memory at once" },
   },
   notes = {

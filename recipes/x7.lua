@@ -2,6 +2,7 @@
 -- §33.3 precision shift): quantize (which bits, which method), distill or
 -- prune — and what breaks.
 local fmt = require "lib.fmt"
+local measure = require "lib.measure"
 
 -- One representative per bit width, safest first: the lowest-penalty scheme
 -- that runs on any hardware (FP8 needs Hopper; GGUF K-quants are llama.cpp's).
@@ -32,7 +33,7 @@ return recipe {
   verdicts = { "NO COMPRESSION NEEDED", "QUANTIZE 8-BIT", "QUANTIZE 5-BIT", "QUANTIZE 4-BIT",
                "QUANTIZE ≤3-BIT (CLIFF RISK)", "DISTILL", "PRUNE (STRUCTURED)", "USE A SMALLER MODEL" },
   params = {
-    n_params = number { gt = 0, doc = "parameter count N" },
+    n_params = number { min = 1, max = 1e15, doc = "parameter count N" },
     bytes_per_weight = number { gt = 0, max = 8, default = 2, doc = "bytes per weight now (bf16 = 2)" },
     target_GB = number { gt = 0, optional = true, doc = "memory budget for the weights", unit = "GB" },
     can_train = boolean { default = false, doc = "you can train (distillation, QAT, recovery fine-tune)" },
@@ -42,7 +43,7 @@ return recipe {
     n_kv_heads = integer { min = 1, optional = true, doc = "key/value heads (GQA when fewer)" },
     d_head = integer { min = 1, optional = true, doc = "head dimension" },
     has_SWA = boolean { default = false, doc = "sliding-window attention present" },
-    gamma_obs = number { optional = true, doc = "γ measured in bf16 (X-12), for the 4-bit precision-shift rule" },
+    gamma_obs = measure.gamma_obs("γ measured in bf16 (X-12), for the 4-bit precision-shift rule"),
     R2 = number { max = 1, optional = true, doc = "R² of that bf16 γ fit" },
   },
   notes = {

@@ -1,11 +1,17 @@
 #include "formulas/gamma.h"
 #include "kernels/df_exact.h"
 
+#include <float.h>
 #include <math.h>
 
-/* §26.1 γ_Padé = (2θ − T√2)/(2θ + T√2) */
+/* §26.1 γ_Padé = (2θ − T√2)/(2θ + T√2); past DBL_MAX/4 the same ratio with
+ * both terms scaled by 1/4 (exact), so 2θ + T√2 cannot overflow to ∞/∞ */
 double taf_gamma_pade(double theta, double T_eval)
 {
+    if (theta > DBL_MAX / 4 || T_eval > DBL_MAX / 4) {
+        double a = theta / 2, b = T_eval * (M_SQRT2 / 4);
+        return (a - b) / (a + b);
+    }
     double z = T_eval * M_SQRT2;
     return (2 * theta - z) / (2 * theta + z);
 }

@@ -27,7 +27,12 @@ function M.attention() return text { optional = true, doc = "attention probabili
 function M.sink_tokens() return integer { min = 1, default = 1, doc = "first K keys counted as the sink when profiling a file" } end
 function M.fit_d1() return integer { min = 1, optional = true, doc = "first distance of the fit range when profiling (default 8)" } end
 function M.fit_d2() return integer { min = 2, optional = true, doc = "last distance of the fit range when profiling (default T/2)" } end
-function M.gamma_obs(doc) return number { optional = true, doc = doc or "measured decay exponent γ (tafrun profile), when no attention file is given" } end
+-- A measured γ: a decay exponent, in (−1, 20) (at γ = −1 the Padé deviation
+-- index and the γ-derived lengths divide by zero). `required`: no default.
+function M.gamma_obs(doc, required)
+  return number { gt = -1, lt = 20, optional = not required,
+                  doc = doc or "measured decay exponent γ (tafrun profile), when no attention file is given" }
+end
 function M.R2() return number { max = 1, optional = true, doc = "R² of the log-log fit that produced gamma_obs" } end
 function M.sink_mass() return number { min = 0, max = 1, optional = true, doc = "measured sink mass: mean attention on the first K keys" } end
 

@@ -50,15 +50,17 @@ function M.unwrap(spec, v)
 end
 
 -- Human text of a declaration's range: "integer >= 1", "number in (0, 1]".
+local function bound(x) return string.format("%.15g", x) end -- 1e12 → "1e+12", 65536 → "65536"
+
 function M.describe(spec)
-  local lo = spec.gt and ("(" .. spec.gt) or spec.min and ("[" .. spec.min)
-  local hi = spec.lt and (spec.lt .. ")") or spec.max and (spec.max .. "]")
+  local lo = spec.gt and ("(" .. bound(spec.gt)) or spec.min and ("[" .. bound(spec.min))
+  local hi = spec.lt and (bound(spec.lt) .. ")") or spec.max and (bound(spec.max) .. "]")
   if spec.kind == "choice" then return "one of " .. table.concat(spec.choices, ", ") end
   if spec.kind == "gpu" then return "a GPU name (tafrun list gpus)" end
   if spec.kind == "api" then return "an API model name (tafrun list apis)" end
   if lo and hi then return string.format("%s in %s, %s", spec.kind, lo, hi) end
-  if lo then return string.format("%s %s %s", spec.kind, spec.gt and ">" or ">=", spec.gt or spec.min) end
-  if hi then return string.format("%s %s %s", spec.kind, spec.lt and "<" or "<=", spec.lt or spec.max) end
+  if lo then return string.format("%s %s %s", spec.kind, spec.gt and ">" or ">=", bound(spec.gt or spec.min)) end
+  if hi then return string.format("%s %s %s", spec.kind, spec.lt and "<" or "<=", bound(spec.lt or spec.max)) end
   return spec.kind
 end
 
@@ -76,7 +78,8 @@ function M.check(rid, name, spec, v)
   if kind == "number" or kind == "integer" then
     if type(v) ~= "number" or v ~= v or v == HUGE or v == -HUGE then bad(rid, name, spec, v) end
     if kind == "integer" then
-      if math.floor(v) ~= v then bad(rid, name, spec, v) end
+      -- whole and exact: beyond 2^53 a double no longer holds every integer
+      if math.floor(v) ~= v or math.abs(v) > 2 ^ 53 then bad(rid, name, spec, v) end
       v = math.tointeger(v) or v
     end
     if (spec.min and v < spec.min) or (spec.max and v > spec.max)

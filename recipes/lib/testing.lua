@@ -9,6 +9,7 @@
 local errors = require "lib.errors"
 local runner = require "lib.runner"
 local packs = require "lib.packs"
+local params = require "lib.params"
 
 local M = {}
 
@@ -86,6 +87,18 @@ function M.run_dir(dir)
     if kind and (kind == "usage") ~= errors.is_usage(e) then
       api.fail(string.format("expected a %s error, got: %s", kind, msg))
     end
+  end
+  -- params(ref) → the recipe's parameters in declaration order, each
+  -- { name =, kind =, min =, max =, gt =, lt =, optional =, default = }
+  -- (for property tests over a recipe's declared ranges)
+  function api.params(ref)
+    local list = {}
+    for _, d in ipairs(params.ordered(runner.find(ref))) do
+      local s = d.spec
+      list[#list + 1] = { name = d.name, kind = s.kind, min = s.min, max = s.max, gt = s.gt, lt = s.lt,
+                          optional = s.optional, default = s.default }
+    end
+    return list
   end
   -- step(result, name or number) → the chain step
   function api.step(result, key)

@@ -65,7 +65,7 @@ $ tafrun sweep x2 --model llama-3-8b --grid T_eval=1..4 --out /nonexistent/dir/s
 
 # a point whose value is out of range becomes an ERROR row; the others run
 $ tafrun sweep x2 --model llama-3-8b --grid T_eval=-1,4096
-  {"model":"llama-3-8b","T_eval":-1,"verdict":"ERROR","confidence":null,"error":"X-2: parameter 'T_eval' must be integer >= 1, got -1"}
+  {"model":"llama-3-8b","T_eval":-1,"verdict":"ERROR","confidence":null,"error":"X-2: parameter 'T_eval' must be integer in [1, 1000000000000], got -1"}
   {"model":"llama-3-8b","T_eval":4096,"verdict":"YES","confidence":63}
 
 $ tafrun compare x19 --model llama-3-8b,qwen2.5-7b | head -5

@@ -48,23 +48,23 @@ $ tafrun x19 --set =5
 [2]
 
 $ tafrun x19 --model qwen2.5-7b --set T_eval=-5
-! tafrun: X-19: parameter 'T_eval' must be integer >= 1, got -5
+! tafrun: X-19: parameter 'T_eval' must be integer in [1, 1000000000000], got -5
 [2]
 
 $ tafrun x19 --model qwen2.5-7b --set T_eval=4096.5
-! tafrun: X-19: parameter 'T_eval' must be integer >= 1, got 4096.5
+! tafrun: X-19: parameter 'T_eval' must be integer in [1, 1000000000000], got 4096.5
 [2]
 
 $ tafrun x19 --model qwen2.5-7b --set T_eval=abc
-! tafrun: X-19: parameter 'T_eval' must be integer >= 1, got 'abc'
+! tafrun: X-19: parameter 'T_eval' must be integer in [1, 1000000000000], got 'abc'
 [2]
 
 $ tafrun x19 --model qwen2.5-7b --set theta=nan
-! tafrun: X-19: parameter 'theta' must be number > 0, got nan
+! tafrun: X-19: parameter 'theta' must be number in (0, 1e+15], got nan
 [2]
 
 $ tafrun x19 --model qwen2.5-7b --set theta=1e999
-! tafrun: X-19: parameter 'theta' must be number > 0, got inf
+! tafrun: X-19: parameter 'theta' must be number in (0, 1e+15], got inf
 [2]
 
 $ tafrun x19 --model qwen2.5-7b --set has_SWA=maybe

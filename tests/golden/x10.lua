@@ -149,7 +149,7 @@ test("X-10 T_eval just above T_max", function()
 end)
 
 test("X-10 θ = 1", function()
-  expect_error(function() run("x10", { model = "llama-3-8b", set = { theta = 1 } }) end, "'theta' must be number > 1", "usage")
+  expect_error(function() run("x10", { model = "llama-3-8b", set = { theta = 1 } }) end, "'theta' must be number in %(1, 1e%+15%]", "usage")
 end)
 
 test("X-10 head dimension 1", function()

@@ -239,7 +239,7 @@ test("X-16 γ = −1 is out of range", function()
 end)
 
 test("X-16 N = 1 is out of range", function()
-  expect_error(function() run("x16", { set = { gamma = 0.8, N = 1 } }) end, "'N' must be integer >= 2", "usage")
+  expect_error(function() run("x16", { set = { gamma = 0.8, N = 1 } }) end, "'N' must be integer in %[2, 1000000000000%]", "usage")
 end)
 
 test("X-16 without γ or θ", function()

@@ -170,7 +170,7 @@ test("X-17 zero layers", function()
 end)
 
 test("X-17 θ below 1", function()
-  expect_error(function() run("x17", { model = "llama-3-8b", set = { theta = 0.5 } }) end, "'theta' must be number > 1", "usage")
+  expect_error(function() run("x17", { model = "llama-3-8b", set = { theta = 0.5 } }) end, "'theta' must be number in %(1, 1e%+15%]", "usage")
 end)
 
 test("X-17 γ_obs not a number", function()

@@ -208,5 +208,5 @@ test("X-18 γ_obs as text", function()
 end)
 
 test("X-18 θ = 0", function()
-  expect_error(function() run("x18", { set = { theta = 0, T_train = 4096, gamma_obs = 0.8 } }) end, "'theta' must be number > 0", "usage")
+  expect_error(function() run("x18", { set = { theta = 0, T_train = 4096, gamma_obs = 0.8 } }) end, "'theta' must be number in %(0, 1e%+15%]", "usage")
 end)

@@ -257,7 +257,7 @@ test("X-9 unknown method", function()
 end)
 
 test("X-9 θ = 1", function()
-  expect_error(function() run("x9", { model = "llama-3-8b", set = { T_target = 32768, theta = 1 } }) end, "'theta' must be number > 1", "usage")
+  expect_error(function() run("x9", { model = "llama-3-8b", set = { T_target = 32768, theta = 1 } }) end, "'theta' must be number in %(1, 1e%+15%]", "usage")
 end)
 
 test("X-9 head dimension 2", function()

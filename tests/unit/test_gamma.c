@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
+#include <float.h>
 #include <math.h>
 #include <string.h>
 #include <cmocka.h>
@@ -21,6 +22,19 @@ static void test_gamma_pade_matches_seed(void **state)
     near(taf_gamma_pade(500000, 32000), 0.9134089936270703, 1e-15); /* seed: gamma_pade(500000, 32000) */
     /* hand: T = θ√2 makes the numerator 2θ − 2θ = 0 */
     near(taf_gamma_pade(10000, 10000 * M_SQRT2), 0.0, 1e-15);
+}
+
+static void test_gamma_pade_huge_theta_stays_finite(void **state)
+{
+    (void)state;
+    /* 2θ overflows past DBL_MAX/2: the ratio must not become ∞/∞ = NaN.
+     * hand: γ = (1 − r)/(1 + r) with r = T√2/(2θ) ≈ 7e-305 here, so γ rounds to 1 */
+    assert_true(taf_gamma_pade(1e308, 4096) == 1.0);
+    assert_true(taf_gamma_pade(DBL_MAX, 1) == 1.0);
+    /* hand: T√2 = 2θ gives 0 whatever the scale (θ = 1e308, T = θ√2) */
+    near(taf_gamma_pade(1e308, 1e308 * M_SQRT2), 0.0, 1e-15);
+    /* the scaled branch is the same ratio: just below and above DBL_MAX/4 agree */
+    near(taf_gamma_pade(DBL_MAX / 4 * 0.999, DBL_MAX / 8), taf_gamma_pade(DBL_MAX / 4 * 1.001, DBL_MAX / 8 * 1.002), 1e-2);
 }
 
 static void test_d_horizon_of_gamma_pade_is_the_identity_T(void **state)
@@ -190,6 +204,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_gamma_pade_matches_seed),
+        cmocka_unit_test(test_gamma_pade_huge_theta_stays_finite),
         cmocka_unit_test(test_d_horizon_of_gamma_pade_is_the_identity_T),
         cmocka_unit_test(test_d_horizon_is_none_outside_open_unit_interval),
         cmocka_unit_test(test_chi_is_infinite_at_the_boundary),
