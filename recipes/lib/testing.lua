@@ -44,6 +44,49 @@ local function test_files(dir)
   return files
 end
 
+-- The values at and just past the edges a numeric declaration admits:
+-- inside, the smallest and the largest (for an open bound the next value in;
+-- for no bound ±1e308, or ±2^53 for an integer); outside, one value past
+-- each bound there is.
+local TINY = 2.0 ^ -1000 -- a positive value far below any physical one
+function M.edge_values(p)
+  local int = p.kind == "integer"
+  local function next_in(b, dir) -- the next value inside an open bound b
+    if int then return dir > 0 and math.floor(b) + 1 or math.ceil(b) - 1 end
+    if b == 0 then return dir * TINY end
+    return b + dir * math.abs(b) * 1e-12
+  end
+  local lo = p.min or (p.gt and next_in(p.gt, 1))
+  local hi = p.max or (p.lt and next_in(p.lt, -1))
+  local inside = { lo or (int and -2 ^ 53 or -1e308), hi or (int and 2 ^ 53 or 1e308) }
+  local outside = {}
+  if p.min then outside[#outside + 1] = int and p.min - 1 or p.min - math.max(1, math.abs(p.min)) * 1e-9 end
+  if p.gt then outside[#outside + 1] = p.gt end
+  if p.max then outside[#outside + 1] = int and p.max + 1 or p.max + math.max(1, math.abs(p.max)) * 1e-9 end
+  if p.lt then outside[#outside + 1] = p.lt end
+  return inside, outside
+end
+
+-- The first non-finite number in a result, as a path; nil when none. One
+-- infinity is an answer: a largest context of +∞ means "unbounded by
+-- memory" (X-4, X-15: the cache does not grow with the context), allowed as
+-- max_context and as the result of a step whose interpretation says so.
+function M.non_finite(v, path, seen)
+  if type(v) == "number" then
+    if v ~= v or v == math.huge or v == -math.huge then return path end
+  elseif type(v) == "table" and not seen[v] then
+    seen[v] = true
+    local unbounded = type(v.interpretation) == "string" and v.interpretation:find("unbounded", 1, true)
+    for k, x in pairs(v) do
+      if not (x == math.huge and (k == "max_context" or (k == "result" and unbounded))) then
+        local bad = M.non_finite(x, path .. "." .. tostring(k), seen)
+        if bad then return bad end
+      end
+    end
+  end
+  return nil
+end
+
 function M.run_dir(dir)
   local files = {}
   if dir then
@@ -99,6 +142,41 @@ function M.run_dir(dir)
                           optional = s.optional, default = s.default }
     end
     return list
+  end
+  -- expect_robust(ref, { models = { id, … }, set = { k = v } }): the recipe at
+  -- the edges of its declared ranges (see edge_values) on each model, `set`
+  -- holding inputs no preset has. A value inside must give a usage error or
+  -- a result whose every number is finite; a value outside must give a
+  -- usage error that names the parameter. Anything else is a failure.
+  function api.expect_robust(ref, opts)
+    opts = opts or {}
+    local models = opts.models or { false }
+    for _, p in ipairs(api.params(ref)) do
+      if p.kind == "number" or p.kind == "integer" then
+        local inside, outside = M.edge_values(p)
+        for _, model in ipairs(models) do
+          for pass, values in ipairs { inside, outside } do
+            for _, v in ipairs(values) do
+              local set = {}
+              for k, x in pairs(opts.set or {}) do set[k] = x end
+              set[p.name] = v
+              local ok, r = pcall(runner.run_ref, ref, { model = model or nil, set = set })
+              local where = string.format("%s %s=%.17g%s", ref, p.name, v, model and (" on " .. model) or "")
+              if ok and pass == 1 then
+                local bad = M.non_finite(r, "result", {})
+                if bad then api.fail(string.format("%s: %s is not finite", where, bad)) end
+              elseif ok then
+                api.fail(where .. " is outside the declared range and was accepted")
+              elseif not errors.is_usage(r) then
+                api.fail(string.format("%s: runtime error: %s", where, message_of(r)))
+              elseif pass == 2 and not r.message:find(p.name, 1, true) then
+                api.fail(string.format("%s: the message does not name the parameter: %s", where, r.message))
+              end
+            end
+          end
+        end
+      end
+    end
   end
   -- step(result, name or number) → the chain step
   function api.step(result, key)

@@ -31,3 +31,7 @@ test("the pack's helper module is private to the pack but usable here", function
   local steps = require "lc_steps"
   expect_near(steps.evaluate(10000, 4096, false, 1e8).gamma_pade, taf.gamma_pade(10000, 4096), 0)
 end)
+
+test("every parameter at the edges of its range: an answer or a clear error", function()
+  expect_robust("lc-theta", { models = { "llama-3-8b", "qwen2.5-7b" } })
+end)

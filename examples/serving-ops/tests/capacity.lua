@@ -39,3 +39,7 @@ test("bad inputs are usage errors", function()
   expect_error(function() run("ops-capacity", { model = "support-8b", set = { peak_rps = 0 } }) end, "peak_rps", "usage")
   expect_error(function() run("ops-capacity", { model = "support-8b", set = { gpu = "tpu-v5" } }) end, "unknown gpu", "usage")
 end)
+
+test("every parameter at the edges of its range: an answer or a clear error", function()
+  expect_robust("ops-capacity", { models = { "support-8b", "llama-3-8b" } })
+end)
