@@ -1,5 +1,5 @@
 /* Helpers shared by the JSON converter (json.c) and the text writer
- * (json_write.c). Private to those two files. */
+ * (json_write.c). Private to those two files (and their unit tests). */
 #ifndef TAF_JSON_INTERNAL_H
 #define TAF_JSON_INTERNAL_H
 
@@ -9,6 +9,12 @@
 #include <string.h>
 
 #define MAX_DEPTH 100
+
+/* The JSON text of a real into out (NUL-terminated): the shortest of
+ * "%.15g", "%.16g", "%.17g" that reads back to v, ".0" appended when that
+ * text has no point or exponent, "null" when v is not finite. Returns the
+ * length (at most 26). Defined in json_write.c. */
+size_t taf_json_real(char out[40], double v);
 
 /* Length of the valid UTF-8 sequence at s (1–4), or 0 if invalid. */
 static inline size_t utf8_seq(const unsigned char *s, size_t left)

@@ -4,9 +4,12 @@
 #include "json.h"
 #include "json_internal.h"
 #include "lua/bind.h"
+#include "numfmt.h"
 
 #include <lauxlib.h>
+#include <float.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,37 +46,332 @@ static void puts_(struct out *o, const char *s)
     put(o, s, strlen(s));
 }
 
-/* Shortest "%.Ng" (N = 15…17) that reads back to the same double; a whole
- * number below 10^15 (byte counts, lengths) is written digit by digit, as
- * "%.15g" would, without the printf/strtod round trip. */
-static void put_real(struct out *o, double v)
+/* ── Reals: the shortest of "%.15g", "%.16g", "%.17g" that reads back ─── */
+
+/* A positive double's decimal form to `n` significant digits:
+ * d1.d2…dn × 10^exp (dig[0] is never '0'). */
+struct decimal {
+    char dig[17];
+    int n;
+    int exp;
+};
+
+/* |a| (finite, non-zero) correctly rounded to n significant digits, as
+ * printf's "%.{n-1}e" (and so "%.{n}g") rounds it. */
+static void decimal_printf(double a, int n, struct decimal *d)
 {
-    if (!isfinite(v)) {
-        puts_(o, "null");
-        return;
-    }
     char buf[40];
-    if (v == floor(v) && fabs(v) < 1e15) {
-        unsigned long long u = (unsigned long long)fabs(v);
-        char *p = buf + sizeof buf;
-        *--p = '\0';
-        do
-            *--p = (char)('0' + u % 10);
-        while ((u /= 10) != 0);
-        if (signbit(v))
-            *--p = '-';
-        puts_(o, p);
-        puts_(o, ".0");
-        return;
+    snprintf(buf, sizeof buf, "%.*e", n - 1, fabs(a));
+    const char *p = buf;
+    d->dig[0] = *p++;
+    if (*p == '.')
+        p++;
+    for (int i = 1; i < n; i++)
+        d->dig[i] = *p++;
+    p++; /* 'e' */
+    int neg = *p++ == '-', x = 0;
+    while (*p >= '0' && *p <= '9')
+        x = x * 10 + (*p++ - '0');
+    d->n = n;
+    d->exp = neg ? -x : x;
+}
+
+/* `from` (17 digits, the exact value correctly rounded) rounded to n < 17
+ * digits into `to`. Rounding a rounded string equals rounding the exact value
+ * except when the dropped digits read as an exact tie ("50" of two, "5" of
+ * one): the exact value may lie on either side, so 0 is returned and the
+ * caller asks printf. */
+static int decimal_round(const struct decimal *from, int n, struct decimal *to)
+{
+    int rest = 0; /* a non-zero digit after the first dropped one */
+    for (int i = n + 1; i < from->n; i++)
+        rest |= from->dig[i] != '0';
+    if (from->dig[n] == '5' && !rest)
+        return 0;
+    memcpy(to->dig, from->dig, (size_t)n);
+    to->n = n;
+    to->exp = from->exp;
+    if (from->dig[n] >= '5') {
+        int i = n - 1;
+        while (i >= 0 && to->dig[i] == '9')
+            to->dig[i--] = '0';
+        if (i >= 0) {
+            to->dig[i]++;
+        } else { /* 99…9 rounds up to 10…0: one more decade */
+            to->dig[0] = '1';
+            to->exp++;
+        }
     }
-    for (int digits = 15; digits <= 17; digits++) {
-        snprintf(buf, sizeof buf, "%.*g", digits, v);
-        if (strtod(buf, NULL) == v)
+    return 1;
+}
+
+/* Does the decimal read back (strtod) to the positive double `v`? A
+ * mantissa m ≤ 2^53 and a power 10^k with |k| ≤ 22 are both exact doubles, so
+ * m·10^k or m/10^-k, rounded once, is the correctly rounded value strtod
+ * returns; any other case asks strtod itself. */
+static int decimal_reads_back(const struct decimal *d, double v)
+{
+    unsigned long long m = 0;
+    for (int i = 0; i < d->n; i++)
+        m = m * 10 + (unsigned long long)(d->dig[i] - '0');
+    int k = d->exp - (d->n - 1);
+#if defined(FLT_EVAL_METHOD) && FLT_EVAL_METHOD == 0 /* no excess precision: one rounding */
+    static const double exact_pow10[] = {
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    };
+    if (m <= (1ull << 53) && k >= -22 && k <= 22)
+        return (k >= 0 ? (double)m * exact_pow10[k] : (double)m / exact_pow10[-k]) == v;
+#endif
+    char buf[40];
+    snprintf(buf, sizeof buf, "%llue%d", m, k);
+    return strtod(buf, NULL) == v;
+}
+
+/* Write `d` (negative when `neg`) as printf's "%.{d->n}g" does: fixed when
+ * n > exp ≥ -4, else d.ddde±XX; trailing zeros and a trailing point
+ * dropped. A text with neither point nor exponent gets ".0" to stay a real.
+ * Returns the length; `out` needs 27 bytes. */
+static size_t decimal_format(char *out, int neg, const struct decimal *d)
+{
+    char *p = out;
+    int n = d->n, x = d->exp;
+    while (n > 1 && d->dig[n - 1] == '0')
+        n--;
+    if (neg)
+        *p++ = '-';
+    if (x < d->n && x >= 0) {
+        for (int i = 0; i <= x; i++)
+            *p++ = i < n ? d->dig[i] : '0';
+        *p++ = '.';
+        if (n > x + 1) {
+            memcpy(p, d->dig + x + 1, (size_t)(n - x - 1));
+            p += n - x - 1;
+        } else {
+            *p++ = '0'; /* 8000000000 → 8000000000.0 */
+        }
+    } else if (x < 0 && x >= -4) {
+        *p++ = '0';
+        *p++ = '.';
+        for (int i = 0; i < -x - 1; i++)
+            *p++ = '0';
+        memcpy(p, d->dig, (size_t)n);
+        p += n;
+    } else {
+        *p++ = d->dig[0];
+        if (n > 1) {
+            *p++ = '.';
+            memcpy(p, d->dig + 1, (size_t)(n - 1));
+            p += n - 1;
+        }
+        *p++ = 'e';
+        *p++ = x < 0 ? '-' : '+';
+        unsigned ax = (unsigned)(x < 0 ? -x : x);
+        if (ax >= 100) {
+            *p++ = (char)('0' + ax / 100);
+            ax %= 100;
+        }
+        *p++ = (char)('0' + ax / 10);
+        *p++ = (char)('0' + ax % 10);
+    }
+    *p = '\0';
+    return (size_t)(p - out);
+}
+
+/* A whole number below 10^15 (byte counts, lengths) digit by digit, as
+ * "%.15g" writes it, plus ".0". Returns the length. */
+static size_t whole_format(char *out, double v)
+{
+    char tmp[24];
+    unsigned long long u = (unsigned long long)fabs(v);
+    char *p = tmp + sizeof tmp;
+    *--p = '0';
+    *--p = '.';
+    do
+        *--p = (char)('0' + u % 10);
+    while ((u /= 10) != 0);
+    if (signbit(v))
+        *--p = '-';
+    size_t len = (size_t)(tmp + sizeof tmp - p);
+    memcpy(out, p, len);
+    out[len] = '\0';
+    return len;
+}
+
+#ifdef __SIZEOF_INT128__
+/* ── The same digits without printf or strtod, in exact integers ──────── */
+
+__extension__ typedef unsigned __int128 u128;
+
+/* |a|·10^s as exact integer fractions over one denominator: the value
+ * num/den and the gap to the next double up (2^e·10^s) unit/den; den is
+ * 2^shift when shift ≥ 0. */
+struct scaled {
+    u128 num, den, unit;
+    int shift;
+};
+
+/* Bits enough for 5^k (k ≥ 0): 5^k < 2^(7k/3 + 1). */
+static int pow5_bits(int k)
+{
+    return 7 * k / 3 + 1;
+}
+
+/* m·2^e·10^s = m·5^s·2^(e+s) into *sc; 0 when 125 bits cannot hold it. */
+static int scale_exact(uint64_t m, int e, int s, struct scaled *sc)
+{
+    static const uint64_t pow5[28] = {
+        1ull, 5ull, 25ull, 125ull, 625ull, 3125ull, 15625ull, 78125ull, 390625ull,
+        1953125ull, 9765625ull, 48828125ull, 244140625ull, 1220703125ull,
+        6103515625ull, 30517578125ull, 152587890625ull, 762939453125ull,
+        3814697265625ull, 19073486328125ull, 95367431640625ull,
+        476837158203125ull, 2384185791015625ull, 11920928955078125ull,
+        59604644775390625ull, 298023223876953125ull, 1490116119384765625ull,
+        7450580596923828125ull,
+    };
+    if (s > 27 || s < -27)
+        return 0;
+    int t = e + s; /* the power of two left once 10^s = 5^s·2^s */
+    int unit_bits = (s > 0 ? pow5_bits(s) : 0) + (t > 0 ? t : 0);
+    int den_bits = (s < 0 ? pow5_bits(-s) : 0) + (t < 0 ? -t : 0);
+    if (53 + unit_bits > 125 || den_bits > 125)
+        return 0;
+    sc->unit = s > 0 ? pow5[s] : 1;
+    sc->den = s < 0 ? pow5[-s] : 1;
+    if (t > 0)
+        sc->unit <<= t;
+    else
+        sc->den <<= -t;
+    sc->shift = s >= 0 ? (t < 0 ? -t : 0) : -1;
+    sc->num = sc->unit * m;
+    return 1;
+}
+
+/* a = m·2^e (m a normal double's 53-bit mantissa) rounded to n significant
+ * digits, half to even as printf rounds, into *d; *back says whether that
+ * decimal reads back to a (strtod: nearest double, ties to the even
+ * mantissa). *x is floor(log10 a), possibly one off on entry, exact on
+ * return. 0 when 125-bit integers cannot hold the scaled value. */
+static int decimal_exact(uint64_t m, int e, int *x, int n, struct decimal *d, int *back)
+{
+    static const uint64_t pow10_u64[18] = {
+        1ull, 10ull, 100ull, 1000ull, 10000ull, 100000ull, 1000000ull, 10000000ull,
+        100000000ull, 1000000000ull, 10000000000ull, 100000000000ull, 1000000000000ull,
+        10000000000000ull, 100000000000000ull, 1000000000000000ull,
+        10000000000000000ull, 100000000000000000ull,
+    };
+    struct scaled sc;
+    u128 q, r;
+    for (int tries = 0;; tries++) {
+        if (tries == 3 || !scale_exact(m, e, n - 1 - *x, &sc))
+            return 0;
+        if (sc.shift >= 0) {
+            q = sc.num >> sc.shift;
+            r = sc.num & (sc.den - 1);
+        } else {
+            q = sc.num / sc.den;
+            r = sc.num % sc.den;
+        }
+        if (q >= pow10_u64[n]) /* x one off: scale again */
+            ++*x;
+        else if (q < pow10_u64[n - 1])
+            --*x;
+        else
             break;
     }
-    puts_(o, buf);
-    if (strpbrk(buf, ".eEn") == NULL) /* keep it a real: 8000000000 → 8000000000.0 */
-        puts_(o, ".0");
+    if (2 * r > sc.den || (2 * r == sc.den && (q & 1)))
+        q++;
+    /* q·10^-s against a·10^-s = num/den: within half the gap on its side
+     * (a quarter of unit below a power of two), or on it with m even */
+    u128 qd = q * sc.den;
+    u128 diff4 = 4 * (qd > sc.num ? qd - sc.num : sc.num - qd);
+    u128 gap4 = qd < sc.num && m == 1ull << 52 ? sc.unit : 2 * sc.unit;
+    *back = diff4 < gap4 || (diff4 == gap4 && !(m & 1));
+    d->n = n;
+    d->exp = *x;
+    if (q == pow10_u64[n]) { /* 99…9 rounded up to 10…0: one more decade */
+        q = pow10_u64[n - 1];
+        d->exp++;
+    }
+    uint64_t digits = (uint64_t)q;
+    for (int i = n - 1; i >= 0; i--, digits /= 10)
+        d->dig[i] = (char)('0' + digits % 10);
+    return 1;
+}
+
+/* The shortest of the 15-, 16- and 17-digit forms that reads back, into
+ * *d, for a normal positive a; 0 when a is outside the exact range (about
+ * 1e-11 to 1e41). */
+static int shortest_exact(double a, struct decimal *d)
+{
+    uint64_t bits;
+    memcpy(&bits, &a, sizeof bits);
+    int biased = (int)(bits >> 52 & 0x7FF);
+    if (biased == 0 || biased == 0x7FF)
+        return 0;
+    uint64_t m = (bits & ((1ull << 52) - 1)) | 1ull << 52;
+    int e = biased - 1075;
+    int x = (int)floor((e + 52) * 0.30102999566398120); /* a ≥ 2^(e+52) */
+    int back;
+    for (int n = 15; n < 17; n++) {
+        if (!decimal_exact(m, e, &x, n, d, &back))
+            return 0;
+        if (back)
+            return 1;
+    }
+    return decimal_exact(m, e, &x, 17, d, &back);
+}
+#endif
+
+/* The shortest "%.Ng" (N = 15…17) that reads back to the same double, ".0"
+ * appended when it reads as an integer, "null" when not finite. Exact
+ * integer arithmetic when the value fits it; otherwise one printf gives the
+ * 17 correctly rounded digits and the 15- and 16-digit candidates are
+ * rounded from them (printf again only for a tie-looking tail). */
+size_t taf_json_real(char out[40], double v)
+{
+    if (!isfinite(v)) {
+        memcpy(out, "null", 5);
+        return 4;
+    }
+    if (v == floor(v) && fabs(v) < 1e15)
+        return whole_format(out, v);
+    double a = fabs(v);
+    struct decimal d17, d;
+#ifdef __SIZEOF_INT128__
+    if (shortest_exact(a, &d))
+        return decimal_format(out, signbit(v) != 0, &d);
+#endif
+    decimal_printf(a, 17, &d17);
+    if (!decimal_round(&d17, 15, &d))
+        decimal_printf(a, 15, &d);
+    if (!decimal_reads_back(&d, a)) {
+        if (!decimal_round(&d17, 16, &d))
+            decimal_printf(a, 16, &d);
+        if (!decimal_reads_back(&d, a))
+            d = d17;
+    }
+    return decimal_format(out, signbit(v) != 0, &d);
+}
+
+/* A real as JSON text (taf_json_real). */
+static void put_real(struct out *o, double v)
+{
+    char buf[40];
+    put(o, buf, taf_json_real(buf, v));
+}
+
+/* Are the 8 bytes at s all plain ASCII, copied as they are into a JSON
+ * string: 0x20–0x7F except quote and backslash? (Each test is the exact
+ * "some byte is zero / below n" word trick.) */
+static int plain8(const char *s)
+{
+    const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+    uint64_t w, quote, bslash;
+    memcpy(&w, s, sizeof w);
+    quote = w ^ (ones * '"');
+    bslash = w ^ (ones * '\\');
+    return ((w | ((w - ones * 0x20) & ~w) | ((quote - ones) & ~quote) | ((bslash - ones) & ~bslash)) & high) == 0;
 }
 
 /* The escape of an ASCII byte JSON does not take as it is: quote, backslash
@@ -89,22 +387,33 @@ static void put_escape(struct out *o, unsigned char c)
     case '\t': puts_(o, "\\t"); break;
     case '\b': puts_(o, "\\b"); break;
     case '\f': puts_(o, "\\f"); break;
-    default:
-        snprintf(esc, sizeof esc, "\\u%04x", c);
-        puts_(o, esc);
+    default: /* the other controls, below 0x20: \u00XX */
+        memcpy(esc, "\\u00", 4);
+        esc[4] = "0123456789abcdef"[c >> 4];
+        esc[5] = "0123456789abcdef"[c & 15];
+        put(o, esc, 6);
     }
 }
 
+/* A UTF-8 string (jansson's) as a JSON string: runs of bytes that need no
+ * escape are copied in one put. */
 static void put_string(struct out *o, const char *s, size_t n)
 {
     put(o, "\"", 1);
+    size_t start = 0; /* first byte of the pending run */
     for (size_t i = 0; i < n; i++) {
+        while (n - i >= 8 && plain8(s + i))
+            i += 8;
+        if (i == n)
+            break;
         unsigned char c = (unsigned char)s[i];
-        if (c < 0x20 || c == '"' || c == '\\')
+        if (c < 0x20 || c == '"' || c == '\\') {
+            put(o, s + start, i - start);
             put_escape(o, c);
-        else
-            put(o, (const char *)&s[i], 1);
+            start = i + 1;
+        }
     }
+    put(o, s + start, n - start);
     put(o, "\"", 1);
 }
 
@@ -165,8 +474,7 @@ static void write_value(struct out *o, const json_t *j, int indent, int level)
         put_string(o, json_string_value(j), json_string_length(j));
         break;
     case JSON_INTEGER:
-        snprintf(buf, sizeof buf, "%" JSON_INTEGER_FORMAT, json_integer_value(j));
-        puts_(o, buf);
+        put(o, buf, (size_t)taf_fmt_int(buf, (long long)json_integer_value(j)));
         break;
     case JSON_REAL:
         put_real(o, json_real_value(j));
@@ -195,35 +503,36 @@ char *taf_json_dumps(const json_t *j, int indent)
 
 /* ── Lua values straight to text (taf.json.encode, sweep rows) ───────── */
 
-/* A Lua string as a JSON string; invalid UTF-8 bytes become U+FFFD. */
+/* A Lua string as a JSON string; invalid UTF-8 bytes become U+FFFD. Runs
+ * of plain ASCII and valid UTF-8 sequences are copied in one put. */
 static void put_lua_string(struct out *o, const char *s, size_t n)
 {
+    const unsigned char *u = (const unsigned char *)s;
     put(o, "\"", 1);
-    size_t run = 0; /* bytes copied as they are, flushed in one put */
+    size_t start = 0; /* first byte of the pending run */
     for (size_t i = 0; i < n;) {
-        unsigned char c = (unsigned char)s[i];
-        size_t len = c < 0x80 ? (c >= 0x20 && c != '"' && c != '\\') : utf8_seq((const unsigned char *)s + i, n - i);
-        if (len > 0 && (c >= 0x80 || len == 1)) {
-            if (c < 0x80) {
-                run++;
-                i++;
-                continue;
-            }
-            put(o, s + i - run, run);
-            run = 0;
-            put(o, s + i, len);
+        if (n - i >= 8 && plain8(s + i)) {
+            i += 8;
+            continue;
+        }
+        unsigned char c = u[i];
+        if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+            i++;
+            continue;
+        }
+        size_t len = c >= 0x80 ? utf8_seq(u + i, n - i) : 0;
+        if (len > 0) {
             i += len;
             continue;
         }
-        put(o, s + i - run, run);
-        run = 0;
+        put(o, s + start, i - start);
         if (c >= 0x80)
             puts_(o, "\xEF\xBF\xBD");
         else
             put_escape(o, c);
-        i++;
+        start = ++i;
     }
-    put(o, s + n - run, run);
+    put(o, s + start, n - start);
     put(o, "\"", 1);
 }
 
@@ -344,8 +653,7 @@ static int encode_lua(lua_State *L, int idx, struct out *o, int indent, int leve
         return 1;
     case LUA_TNUMBER:
         if (lua_isinteger(L, idx)) {
-            snprintf(buf, sizeof buf, LUA_INTEGER_FMT, lua_tointeger(L, idx));
-            puts_(o, buf);
+            put(o, buf, (size_t)taf_fmt_int(buf, (long long)lua_tointeger(L, idx)));
         } else {
             put_real(o, lua_tonumber(L, idx));
         }
