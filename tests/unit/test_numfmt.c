@@ -17,14 +17,7 @@
 #include "numfmt.h"
 #include "lua/module.h"
 
-static uint64_t rng = 0x9E3779B97F4A7C15u;
-static uint64_t next_u64(void)
-{
-    rng ^= rng << 13;
-    rng ^= rng >> 7;
-    rng ^= rng << 17;
-    return rng;
-}
+#include "xorshift.h"
 
 static int same_as_printf(double x, int prec, int *declined)
 {
@@ -169,6 +162,7 @@ static void test_string_lib_same_as_lua(void **state)
 
 int main(void)
 {
+    rng_seed(0x9E3779B97F4A7C15u);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_fixed_matches_printf),
         cmocka_unit_test(test_fixed_near_ties),
