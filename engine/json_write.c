@@ -179,23 +179,13 @@ static size_t decimal_format(char *out, int neg, const struct decimal *d)
 }
 
 /* A whole number below 10^15 (byte counts, lengths) digit by digit, as
- * "%.15g" writes it, plus ".0". Returns the length. */
+ * "%.15g" writes it (taf_fmt_fixed to 0 places, "-0" for -0.0), plus ".0".
+ * Returns the length. */
 static size_t whole_format(char *out, double v)
 {
-    char tmp[24];
-    unsigned long long u = (unsigned long long)fabs(v);
-    char *p = tmp + sizeof tmp;
-    *--p = '0';
-    *--p = '.';
-    do
-        *--p = (char)('0' + u % 10);
-    while ((u /= 10) != 0);
-    if (signbit(v))
-        *--p = '-';
-    size_t len = (size_t)(tmp + sizeof tmp - p);
-    memcpy(out, p, len);
-    out[len] = '\0';
-    return len;
+    int n = taf_fmt_fixed(out, v, 0); /* |v| < 10^15 < 2^50, whole: never declined */
+    memcpy(out + n, ".0", 3);
+    return (size_t)n + 2;
 }
 
 #ifdef __SIZEOF_INT128__

@@ -302,7 +302,7 @@ function M.run(opts)
   local k = host.fork(jobs)
   local function block(j) return first + (j * count) // jobs, first + ((j + 1) * count) // jobs - 1 end
   if k > 0 then -- a worker: its block into its own part file, then exit
-    local part, why = host.open_output(part_path(k), true)
+    local part = host.open_output(part_path(k), true)
     if not part then host.exit(1) end -- the parent reports a failed worker
     local ok, e = pcall(run_block, part, block(k))
     if ok then ok, e = pcall(part.commit, part) end
