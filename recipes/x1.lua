@@ -1,4 +1,5 @@
 -- X-1 · Custom training vs API (seed formulas module).
+local mp = require "lib.model_params"
 local fmt = require "lib.fmt"
 
 return recipe {
@@ -7,11 +8,11 @@ return recipe {
   category = "build-vs-buy", sections = { "§17", "§19", "§20", "§24" },
   verdicts = { "YES (custom)", "NO (API)", "NO" },
   params = {
-    N_params = number { min = 1, max = 1e15, from = "n_params", doc = "parameters of the model to train" },
-    D_tokens = number { min = 1, max = 1e17, optional = true, doc = "training tokens (default: Chinchilla 20·N)" },
+    N_params = mp.n_params { from = "n_params", doc = "parameters of the model to train" },
+    D_tokens = mp.tokens { optional = true, doc = "training tokens (default: Chinchilla 20·N)" },
     gpu = gpu { default = "H100 SXM", doc = "training and serving GPU" },
     n_gpus = integer { min = 1, max = 100000, default = 8, doc = "GPUs used for training" },
-    mfu = number { min = 1e-6, max = 1, default = 0.45, doc = "model FLOPs utilisation" },
+    mfu = mp.utilisation { default = 0.45, doc = "model FLOPs utilisation" },
     api_model = api { default = "GPT-4o", doc = "API to compare against (tafrun list apis)" },
     monthly_tokens_M = number { gt = 0, default = 10.0, doc = "your monthly volume, millions of tokens" },
   },

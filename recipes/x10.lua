@@ -14,6 +14,7 @@
 --   scaling_unknown  warn unless rope_scaled=false: a model's rope_scaling (llama3, YaRN, read
 --                    from the preset or config as shipped_type) stretches the slow pairs, and a
 --                    model given only by --set may have one
+local mp = require "lib.model_params"
 local fmt = require "lib.fmt"
 
 return recipe {
@@ -22,7 +23,7 @@ return recipe {
   category = "long-context", sections = { "§14" },
   verdicts = { "RESOLVED", "DEGRADING", "EXHAUSTED" },
   params = {
-    theta = number { gt = 1, max = 1e15, doc = "RoPE base θ (rope_theta)" },
+    theta = mp.theta { gt = 1, doc = "RoPE base θ (rope_theta)" },
     d_head = integer { min = 2, max = 65536, doc = "head dimension (rotary dimension)" },
     T_train = integer { min = 1, optional = true, doc = "training context length" },
     T_eval = integer { min = 1, max = 1000000000, default_from = "T_train", doc = "distance / context length to check (tokens)" },

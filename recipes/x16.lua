@@ -2,6 +2,7 @@
 -- power law A(d) ∝ d^−γ on d = 1..N read as a Boltzmann distribution with
 -- energy ln d and temperature 1/γ — Z, F, U, S, C_V, Fisher, χ, the critical
 -- exponents, their algebraic consistency and the Hagedorn alert.
+local mp = require "lib.model_params"
 local fmt = require "lib.fmt"
 local errors = require "lib.errors"
 
@@ -26,9 +27,9 @@ return recipe {
   verdicts = { "PHASE A NORMAL", "PHASE A WIDE-FIELD", "HAGEDORN BOUNDARY", "HAGEDORN ZONE", "NEGATIVE γ" },
   params = {
     gamma = number { gt = -1, lt = 20, optional = true, doc = "decay exponent γ (measured; default γ_Padé(θ, T_eval))" },
-    theta = number { gt = 0, max = 1e15, optional = true, doc = "RoPE base θ, for γ_Padé when no γ is given" },
-    T_train = integer { min = 1, max = 1e12, optional = true, doc = "training context length (tokens)" },
-    T_eval = integer { min = 1, max = 1e12, optional = true, default_from = "T_train", doc = "context length for γ_Padé" },
+    theta = mp.theta { optional = true, doc = "RoPE base θ, for γ_Padé when no γ is given" },
+    T_train = mp.T_train { optional = true, doc = "training context length (tokens)" },
+    T_eval = mp.T_eval { optional = true, default_from = "T_train", doc = "context length for γ_Padé" },
     N = integer { min = 2, max = 1e12, optional = true, default_from = "T_eval", doc = "number of distances d = 1..N (context length)" },
   },
   notes = {

@@ -13,6 +13,7 @@
 --                  this model (transport/writing/commitment need running it)
 --   gamma_source   ok with a measured γ_obs; warn with the closed form only
 --   in_range       ok when 0 < L_crit/N ≤ 1; miss outside (no landmark inside the network)
+local mp = require "lib.model_params"
 local fmt = require "lib.fmt"
 local measure = require "lib.measure"
 
@@ -22,11 +23,11 @@ return recipe {
   category = "long-context", sections = { "§14", "§26" },
   verdicts = { "EARLY TRANSITION", "MID-DEPTH TRANSITION", "LATE TRANSITION", "NO TRANSITION WITHIN DEPTH" },
   params = {
-    theta = number { gt = 1, max = 1e15, doc = "RoPE base θ (rope_theta)" },
+    theta = mp.theta { gt = 1, doc = "RoPE base θ (rope_theta)" },
     T_train = integer { min = 1, optional = true, doc = "training context length" },
     T_eval = integer { min = 1, max = 1000000000, default_from = "T_train", doc = "context length T (tokens)" },
     d_head = integer { min = 2, max = 65536, doc = "head dimension (rotary pairs: at least 2)" },
-    n_layers = integer { min = 1, max = 100000, doc = "transformer layers N" },
+    n_layers = mp.n_layers { doc = "transformer layers N" },
     gamma_obs = measure.gamma_obs("measured γ (tafrun profile) for the trained displacement δ"),
   },
   notes = {

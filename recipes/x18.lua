@@ -30,7 +30,7 @@ return recipe {
     n_attention_heads = integer { min = 1, optional = true, doc = "query heads (for the γ decomposition)" },
     n_kv_heads = integer { min = 1, optional = true, doc = "key/value heads (GQA when fewer than query heads)" },
     has_SWA = boolean { optional = true, doc = "sliding-window attention present" },
-    n_params = number { min = 1, max = 1e15, optional = true, doc = "parameter count N (for the γ decomposition)" },
+    n_params = mp.n_params { optional = true, doc = "parameter count N (for the γ decomposition)" },
   },
   notes = {
     "γ_Padé is the centre of the prediction, not the exact value (median error ~22% in Phase A); the Cayley form is proved in Lean, its accuracy is a data question.",

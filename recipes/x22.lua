@@ -11,7 +11,7 @@ return recipe {
   params = {
     theta = mp.theta(), T_train = mp.T_train(), n_params = mp.n_params(),
     gamma_obs = measure.gamma_obs("measured γ (tafrun profile)", true),
-    D_tokens = number { min = 1, max = 1e17, optional = true, doc = "training tokens (default 20·n_params)" },
+    D_tokens = mp.tokens { optional = true, doc = "training tokens (default 20·n_params)" },
     T_eval = mp.T_eval(),
   },
   notes = { "K is an empirical regularity of a small panel, not a law: use it to flag models worth a second look." },

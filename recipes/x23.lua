@@ -1,12 +1,14 @@
 -- X-23 · Induction-head phase detector (upstream §31): size predicts the
 -- phase, the sign of γ_text − γ_random confirms it.
+local mp = require "lib.model_params"
+
 return recipe {
   id = "X-23", name = "IH-Phase Detector",
   question = "Is this model pre- or post-induction-head?",
   category = "diagnostics", sections = { "§31" },
   verdicts = { "CONFIRMED POST-IH", "CONFIRMED PRE-IH", "ANOMALY", "PREDICTED POST-IH", "PREDICTED PRE-IH" },
   params = {
-    n_params = number { min = 1, max = 1e15, doc = "parameter count N" },
+    n_params = mp.n_params { doc = "parameter count N" },
     gamma_text = number { optional = true, doc = "γ measured on natural text" },
     gamma_random = number { optional = true, doc = "γ measured on random tokens" },
   },

@@ -1,5 +1,7 @@
 -- X-3 · Budget pre-flight (seed formulas module; a $0/h GPU asks for a price
 -- instead of dividing by zero).
+local mp = require "lib.model_params"
+
 return recipe {
   id = "X-3", name = "Budget Pre-flight",
   question = "Given a $ budget, what model is feasible to train?",
@@ -8,7 +10,7 @@ return recipe {
   params = {
     USD_budget = number { gt = 0, max = 1e13, default = 5000.0, doc = "training budget, USD" },
     gpu = gpu { default = "H100 SXM", doc = "training GPU" },
-    mfu = number { min = 1e-6, max = 1, default = 0.45, doc = "model FLOPs utilisation" },
+    mfu = mp.utilisation { default = 0.45, doc = "model FLOPs utilisation" },
     n_gpus = integer { min = 1, max = 100000, default = 1, doc = "GPUs rented in parallel" },
     usd_h = number { min = 1e-4, max = 1e6, optional = true, doc = "your price per GPU-hour (overrides the catalog)" },
   },

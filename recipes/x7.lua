@@ -1,6 +1,7 @@
 -- X-7 · Compression choice (cookbook recipe 7, ch. 35; upstream quant_regime,
 -- §33.3 precision shift): quantize (which bits, which method), distill or
 -- prune — and what breaks.
+local mp = require "lib.model_params"
 local fmt = require "lib.fmt"
 local measure = require "lib.measure"
 
@@ -33,7 +34,7 @@ return recipe {
   verdicts = { "NO COMPRESSION NEEDED", "QUANTIZE 8-BIT", "QUANTIZE 5-BIT", "QUANTIZE 4-BIT",
                "QUANTIZE ≤3-BIT (CLIFF RISK)", "DISTILL", "PRUNE (STRUCTURED)", "USE A SMALLER MODEL" },
   params = {
-    n_params = number { min = 1, max = 1e15, doc = "parameter count N" },
+    n_params = mp.n_params { doc = "parameter count N" },
     bytes_per_weight = number { gt = 0, max = 8, default = 2, doc = "bytes per weight now (bf16 = 2)" },
     target_GB = number { gt = 0, optional = true, doc = "memory budget for the weights", unit = "GB" },
     can_train = boolean { default = false, doc = "you can train (distillation, QAT, recovery fine-tune)" },

@@ -24,6 +24,7 @@
 -- A model that ships rope_scaling was fine-tuned at its extended window T_ext
 -- (max_position_embeddings; the preset's T_train, or --config's T_max): the
 -- plan starts from T_ext, not from original_max_position_embeddings.
+local mp = require "lib.model_params"
 local fmt = require "lib.fmt"
 
 -- The rope_scaling block as config.json takes it (transformers ≥ 4.43 keys; floats as floats).
@@ -49,7 +50,7 @@ return recipe {
   category = "long-context", sections = { "§14", "§19", "§26" },
   verdicts = { "NO EXTENSION NEEDED", "ZERO-SHOT MAY WORK", "USE WITH CARE", "FINE-TUNE REQUIRED", "DEGRADES" },
   params = {
-    theta = number { gt = 1, max = 1e15, doc = "RoPE base θ (rope_theta)" },
+    theta = mp.theta { gt = 1, doc = "RoPE base θ (rope_theta)" },
     T_train = integer { min = 1, doc = "trained context T (original_max_position_embeddings when already scaled)" },
     d_head = integer { min = 4, max = 65536, doc = "head dimension (rotary dimension)" },
     T_target = integer { min = 1, max = 100000000, doc = "target context length L (tokens)" },

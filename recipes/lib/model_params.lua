@@ -1,16 +1,35 @@
--- Parameter declarations shared by the recipes that read a model's geometry.
+-- Parameter declarations shared by the recipes: a model's geometry and the
+-- run settings several recipes take. Each holds its physical bounds here, in
+-- one place; a recipe may pass fields of its own (doc, optional, default,
+-- from, a tighter bound): mp.n_params { optional = true, doc = "…" }.
 -- Call each function inside the params table so declaration order follows
 -- the recipe's own text.
 local M = {}
 
-function M.theta() return number { gt = 0, max = 1e15, doc = "RoPE base θ (rope_theta)" } end
-function M.T_train() return integer { min = 1, max = 1e12, doc = "training context length (tokens)" } end
-function M.T_eval() return integer { min = 1, max = 1e12, default_from = "T_train", doc = "evaluation context length L (tokens)" } end
-function M.n_attention_heads() return integer { min = 1, max = 1e6, doc = "attention (query) heads per layer" } end
-function M.n_kv_heads() return integer { min = 1, max = 1e6, doc = "key/value heads per layer (GQA when fewer than query heads)" } end
-function M.d_head() return integer { min = 1, max = 65536, doc = "head dimension" } end
-function M.n_layers() return integer { min = 1, max = 100000, doc = "transformer layers" } end
-function M.n_params() return number { min = 1, max = 1e15, doc = "parameter count N" } end
+-- A declaration of `kind` ("number" or "integer") with the fields of `base`,
+-- then those of the recipe's `over`.
+local function shared(kind, base)
+  return function(over)
+    local spec = {}
+    for k, v in pairs(base) do spec[k] = v end
+    for k, v in pairs(over or {}) do spec[k] = v end
+    return (kind == "integer" and integer or number)(spec)
+  end
+end
+
+M.theta = shared("number", { gt = 0, max = 1e15, doc = "RoPE base θ (rope_theta)" })
+M.T_train = shared("integer", { min = 1, max = 1e12, doc = "training context length (tokens)" })
+M.T_eval = shared("integer", { min = 1, max = 1e12, default_from = "T_train", doc = "evaluation context length L (tokens)" })
+M.n_attention_heads = shared("integer", { min = 1, max = 1e6, doc = "attention (query) heads per layer" })
+M.n_kv_heads = shared("integer", { min = 1, max = 1e6, doc = "key/value heads per layer (GQA when fewer than query heads)" })
+M.d_head = shared("integer", { min = 1, max = 65536, doc = "head dimension" })
+M.n_layers = shared("integer", { min = 1, max = 100000, doc = "transformer layers" })
+M.n_params = shared("number", { min = 1, max = 1e15, doc = "parameter count N" })
+M.d_model = shared("integer", { min = 1, max = 1e6, doc = "hidden size" })
+M.vocab = shared("integer", { min = 1, max = 1e8, doc = "vocabulary size" })
+M.bytes_per_weight = shared("number", { min = 0.0625, max = 8, doc = "bytes per weight (0.5 to 64 bits)" })
+M.tokens = shared("number", { min = 1, max = 1e17, doc = "training tokens" })
+M.utilisation = shared("number", { min = 1e-6, max = 1, doc = "achieved fraction of peak" })
 function M.has_SWA() return boolean { default = false, doc = "sliding-window attention present" } end
 
 -- Architecture fields (SPEC §8), all optional: a model without them keeps the
