@@ -1,7 +1,7 @@
-/* Benchmark: exact D_f (engine/kernels/df_exact.c) against the direct
+/* Benchmark: exact D_f (engine/formulas/df_exact.c) against the direct
  * cumulative sum it must equal, both timed in this run. Prints the time per
  * call at N = 1e6 … 1e9 and the speed-up over direct summation. Never gates CI. */
-#include "kernels/df_exact.h"
+#include "formulas/df_exact.h"
 
 #include <stdio.h>
 #include <time.h>

@@ -4,6 +4,7 @@
 #include "host_lib.h"
 #include "watchdog.h"
 #include "lua/module.h"
+#include "lua/bind.h"
 
 #include <lauxlib.h>
 #include <lualib.h>
@@ -30,6 +31,10 @@ static void *host_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
         h->mem_exhausted = 1;
         return NULL;
     }
+    if (h->decl_mem_limit && nsize > old && h->mem_used - old + nsize > h->decl_mem_limit) {
+        h->decl_mem_exhausted = 1;
+        return NULL;
+    }
     void *p = pool_realloc(&h->pool, ptr, osize, nsize);
     if (p != NULL)
         h->mem_used = h->mem_used - old + nsize;
@@ -49,13 +54,19 @@ static void count_hook(lua_State *L, lua_Debug *ar)
 {
     (void)ar;
     struct taf_host *h = host_of(L);
-    if (!h->steps_exhausted) {
+    if (!h->steps_exhausted && !h->decl_exhausted) {
         h->steps_used += HOOK_PERIOD;
-        if (h->limits.max_steps <= 0 || h->steps_used < h->limits.max_steps)
+        if (h->decl_limit > 0 && h->steps_used >= h->decl_limit) {
+            h->decl_exhausted = 1;
+        } else if (h->limits.max_steps <= 0 || h->steps_used < h->limits.max_steps) {
             return;
-        h->steps_exhausted = 1;
+        } else {
+            h->steps_exhausted = 1;
+        }
         lua_sethook(L, count_hook, LUA_MASKCOUNT, 1);
     }
+    if (h->decl_exhausted && !h->steps_exhausted)
+        luaL_error(L, "declaration budget exhausted");
     luaL_error(L, "instruction budget exhausted (%I steps; raise it with --max-steps)",
                (lua_Integer)h->limits.max_steps);
 }
@@ -67,14 +78,21 @@ static int panic(lua_State *L)
     return 0;
 }
 
-/* Keep usage-error tables intact; give other errors a string message. */
+/* Keep usage-error tables intact; give other errors a string message, with
+ * the traceback under --verbose (lua.c msghandler). */
 static int msghandler(lua_State *L)
 {
-    if (lua_type(L, 1) == LUA_TTABLE || lua_type(L, 1) == LUA_TSTRING)
+    if (taf_is_usage_error(L, 1))
         return 1;
-    if (luaL_callmeta(L, 1, "__tostring") && lua_type(L, -1) == LUA_TSTRING)
-        return 1;
-    lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
+    const char *msg = lua_tostring(L, 1);
+    if (msg == NULL) {
+        if (luaL_callmeta(L, 1, "__tostring") && lua_type(L, -1) == LUA_TSTRING)
+            msg = lua_tostring(L, -1);
+        else
+            msg = lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
+    }
+    if (host_of(L)->verbose)
+        luaL_traceback(L, L, msg, 1);
     return 1;
 }
 
@@ -93,19 +111,19 @@ int host_call(struct taf_host *h, int nargs, int nresults)
         fprintf(stderr, "tafrun: script stopped: memory cap exceeded (%zu MiB; raise it with --max-mem)\n",
                 h->limits.max_mem >> 20);
     } else if (status != LUA_OK) {
-        int usage = 0;
+        int usage = 0, plain = 0;
         const char *msg = NULL;
-        if (lua_type(L, -1) == LUA_TTABLE) {
-            lua_getfield(L, -1, "kind");
-            usage = lua_isstring(L, -1) && strcmp(lua_tostring(L, -1), "usage") == 0;
-            lua_pop(L, 1);
-            lua_getfield(L, -1, "message");
+        if (lua_type(L, -1) == LUA_TTABLE) { /* a usage error (engine/core/errors.lua) */
+            usage = 1;
+            lua_getfield(L, -1, "plain"); /* the bare synopsis of `tafrun` alone */
+            plain = lua_toboolean(L, -1);
+            lua_getfield(L, -2, "message");
             msg = lua_tostring(L, -1);
-            lua_pop(L, 1);
+            lua_pop(L, 2);
         } else {
             msg = lua_tostring(L, -1);
         }
-        fprintf(stderr, "tafrun: %s\n", msg ? msg : "(error without message)");
+        fprintf(stderr, "%s%s\n", plain ? "" : "tafrun: ", msg ? msg : "(error without message)");
         lua_pop(L, 1);
         return usage ? TAF_EXIT_USAGE : TAF_EXIT_RUNTIME;
     } else {
@@ -127,7 +145,7 @@ static int boot(lua_State *L)
     taf_install_fast_format(L);
     luaL_requiref(L, "taf", luaopen_taf, 1);
     lua_pop(L, 1);
-    sandbox_setup(h);
+    sandbox_init(h);
     return 0;
 }
 
@@ -147,9 +165,11 @@ int host_open(struct taf_host *h)
     lua_gc(h->L, LUA_GCGEN, 0, 0);
     lua_pushcfunction(h->L, boot);
     lua_pushlightuserdata(h->L, h);
-    int rc = host_call(h, 1, 0);
-    if (rc != TAF_EXIT_OK)
-        return rc;
+    return host_call(h, 1, 0);
+}
+
+void host_start_limits(struct taf_host *h)
+{
     if (h->limits.max_steps > 0) {
         lua_sethook(h->L, count_hook, LUA_MASKCOUNT, HOOK_PERIOD);
         /* C loops on a script's behalf: as long as the budget takes at
@@ -158,7 +178,52 @@ int host_open(struct taf_host *h)
         taf_guard_patterns(h->L);
         watchdog_start(limit_s < 1 ? 1 : limit_s, host_lib_emergency_stop);
     }
-    return TAF_EXIT_OK;
+}
+
+/* host.declare(chunk, what) → the chunk's value, run under the declaration
+ * budget (TAF_DECLARE_MAX_STEPS, TAF_DECLARE_MAX_MEM) on top of the run's:
+ * a recipe, preset, catalog or pack file's top level only declares, so
+ * `list` and `show` stay cheap whatever a pack holds (Redis FUNCTION LOAD).
+ * Past it the run stops with exit 1 naming `what`. Nested declarations never
+ * get more than the one around them. */
+int host_declare(lua_State *L)
+{
+    struct taf_host *h = host_of(L);
+    luaL_checktype(L, 1, LUA_TFUNCTION);
+    const char *what = luaL_checkstring(L, 2);
+    lua_settop(L, 2);
+    long long saved_steps = h->decl_limit;
+    size_t saved_mem = h->decl_mem_limit;
+    int metered = h->limits.max_steps > 0;
+    if (metered) {
+        long long steps = h->steps_used + TAF_DECLARE_MAX_STEPS;
+        size_t mem = h->mem_used + TAF_DECLARE_MAX_MEM;
+        h->decl_limit = saved_steps > 0 && saved_steps < steps ? saved_steps : steps;
+        h->decl_mem_limit = saved_mem > 0 && saved_mem < mem ? saved_mem : mem;
+    }
+    lua_pushcfunction(L, msghandler);
+    lua_pushvalue(L, 1);
+    int status = lua_pcall(L, 0, 1, 3);
+    int own = metered && (h->decl_limit != saved_steps || h->decl_mem_limit != saved_mem);
+    int steps_out = h->decl_exhausted, mem_out = h->decl_mem_exhausted;
+    h->decl_limit = saved_steps;
+    h->decl_mem_limit = saved_mem;
+    if (own && (steps_out || mem_out) && !h->steps_exhausted && !h->mem_exhausted) {
+        h->decl_exhausted = h->decl_mem_exhausted = 0;
+        lua_sethook(L, count_hook, LUA_MASKCOUNT, HOOK_PERIOD);
+        if (steps_out)
+            lua_pushfstring(L, "%s: its top level took more than %I steps (a recipe, preset, catalog or "
+                               "pack file only declares at load time; do the work in run)",
+                            what, (lua_Integer)TAF_DECLARE_MAX_STEPS);
+        else
+            lua_pushfstring(L, "%s: its top level took more than %d MiB (a recipe, preset, catalog or "
+                               "pack file only declares at load time; do the work in run)",
+                            what, TAF_DECLARE_MAX_MEM_MIB);
+        return lua_error(L);
+    }
+    if (status != LUA_OK)
+        return lua_error(L);
+    return 1;
 }
 
 void host_close(struct taf_host *h)
@@ -169,38 +234,11 @@ void host_close(struct taf_host *h)
     pool_destroy(&h->pool);
 }
 
-int host_loadfile(struct taf_host *h, const char *path)
-{
-    return sandbox_loadfile(h, path, SANDBOX_SCRIPT);
-}
-
-int host_loadstring(struct taf_host *h, const char *code, const char *name)
-{
-    lua_State *L = h->L;
-    if (luaL_loadbufferx(L, code, strlen(code), name, "t") != LUA_OK) {
-        fprintf(stderr, "tafrun: %s\n", lua_tostring(L, -1));
-        lua_pop(L, 1);
-        return TAF_EXIT_USAGE;
-    }
-    sandbox_push_env(h, SANDBOX_CHUNK, NULL);
-    if (lua_setupvalue(L, -2, 1) == NULL)
-        lua_pop(L, 1);
-    return TAF_EXIT_OK;
-}
-
-int host_require(struct taf_host *h, const char *name)
-{
-    lua_State *L = h->L;
-    sandbox_push_require(h, NULL);
-    lua_pushstring(L, name);
-    return host_call(h, 1, 1) == TAF_EXIT_OK ? TAF_EXIT_OK : TAF_EXIT_RUNTIME;
-}
-
 static int is_datadir(const char *dir)
 {
     char probe[PATH_MAX + 64];
     struct stat st;
-    snprintf(probe, sizeof probe, "%s/recipes/lib/runner.lua", dir);
+    snprintf(probe, sizeof probe, "%s/catalogs/gpus.lua", dir);
     return stat(probe, &st) == 0 && S_ISREG(st.st_mode);
 }
 
@@ -209,7 +247,7 @@ int host_find_datadir(char *out, size_t size)
     const char *env = getenv("TAFRUN_DATADIR");
     if (env != NULL && *env) {
         if (!is_datadir(env)) {
-            fprintf(stderr, "tafrun: TAFRUN_DATADIR=%s holds no recipes/lib/runner.lua\n", env);
+            fprintf(stderr, "tafrun: TAFRUN_DATADIR=%s holds no catalogs/gpus.lua\n", env);
             return -1;
         }
         snprintf(out, size, "%s", env);
@@ -239,7 +277,7 @@ int host_find_datadir(char *out, size_t size)
         return 0;
     }
 #endif
-    fprintf(stderr, "tafrun: cannot find the recipe library (recipes/lib/runner.lua) next to "
+    fprintf(stderr, "tafrun: cannot find the recipes and catalogs (catalogs/gpus.lua) next to "
                     "the executable; set TAFRUN_DATADIR to the directory holding recipes/ and catalogs/\n");
     return -1;
 }

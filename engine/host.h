@@ -12,6 +12,10 @@ enum { TAF_EXIT_OK = 0, TAF_EXIT_RUNTIME = 1, TAF_EXIT_USAGE = 2 };
 
 #define TAF_DEFAULT_MAX_STEPS 500000000LL  /* Lua VM instructions */
 #define TAF_DEFAULT_MAX_MEM (512u << 20)   /* bytes held by the Lua state */
+/* What the top level of one recipe, preset, catalog or pack file may take. */
+#define TAF_DECLARE_MAX_STEPS 10000000LL
+#define TAF_DECLARE_MAX_MEM_MIB 64
+#define TAF_DECLARE_MAX_MEM ((size_t)TAF_DECLARE_MAX_MEM_MIB << 20)
 
 struct taf_limits {
     long long max_steps; /* instruction budget; <= 0 means unlimited */
@@ -26,15 +30,19 @@ struct taf_host {
     long long steps_used;
     int steps_exhausted;   /* set by the count hook; the run fails whatever pcall did */
     int mem_exhausted;     /* set by the allocator */
+    long long decl_limit;  /* steps_used at which the declaration in progress stops; 0: none */
+    size_t decl_mem_limit; /* mem_used past which it stops; 0: none */
+    int decl_exhausted, decl_mem_exhausted;
     int trusted;           /* --trust: scripts get the full standard library */
-    int print_to_stdout;   /* -e chunks print to stdout, recipes to stderr */
+    int print_to_stdout;   /* -e chunks and tafrun test print to stdout, recipes to stderr */
+    int verbose;           /* --verbose: runtime errors carry the Lua traceback */
+    int configured;        /* host.configure ran: limits are in force */
     char datadir[4096];    /* holds recipes/ and catalogs/ */
-    const char **pack_dirs; /* --pack directories, searched before the built-ins */
-    int n_pack_dirs;
 };
 
-/* Create the state, the `taf` module and the recipe library. On failure
- * prints the reason and returns non-zero. */
+/* Create the state with the standard libraries, the `taf` module's C slices
+ * and the sandbox's sealed basics, all protected. On failure prints the
+ * reason and returns non-zero. */
 int host_open(struct taf_host *h);
 void host_close(struct taf_host *h);
 
@@ -43,14 +51,12 @@ void host_close(struct taf_host *h);
  * to stderr (usage errors: exit 2; runtime, budget, memory: exit 1). */
 int host_call(struct taf_host *h, int nargs, int nresults);
 
-/* Load a text chunk from `path` in a fresh sandbox environment (or the
- * global one when trusted) with the script declarations; pushes the function. */
-int host_loadfile(struct taf_host *h, const char *path);
-/* Same for a string chunk named `name` (e.g. "=(command line)"). */
-int host_loadstring(struct taf_host *h, const char *code, const char *name);
+/* Put the limits of h->limits in force: the instruction budget's count hook
+ * and the CPU watchdog for C loops run on a script's behalf. */
+void host_start_limits(struct taf_host *h);
 
-/* Push the recipe library module `name` (e.g. "lib.cli"), via the sandbox require. */
-int host_require(struct taf_host *h, const char *name);
+/* host.declare(chunk, what): run a file's top level under the declaration budget. */
+int host_declare(lua_State *L);
 
 /* Find the data directory (recipes/, catalogs/) next to the executable,
  * under an install prefix, or from $TAFRUN_DATADIR. */

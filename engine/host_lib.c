@@ -1,5 +1,8 @@
 #include "host_lib.h"
+#include "sandbox.h"
+#include "engine_lua.h"
 #include "watchdog.h"
+#include "lua/bind.h"
 
 #include <lauxlib.h>
 #include <lfs.h>
@@ -410,7 +413,93 @@ void host_lib_shutdown(int failed)
     n_cleanup = n_children = 0;
 }
 
+static struct taf_host *host_of(lua_State *L)
+{
+    void *ud;
+    lua_getallocf(L, &ud);
+    return ud;
+}
+
+/* host.engine_chunk(module) → the engine's own Lua file, loaded from the
+ * text built into the binary ("runner", "cmd.run"); never reachable by a script. */
+static int l_engine_chunk(lua_State *L)
+{
+    const char *name = luaL_checkstring(L, 1);
+    for (const struct taf_engine_file *f = taf_engine_files; f->module != NULL; f++)
+        if (strcmp(f->module, name) == 0) {
+            if (luaL_loadbufferx(L, f->text, f->len, f->chunkname, "t") != LUA_OK)
+                return lua_error(L);
+            return 1;
+        }
+    return luaL_error(L, "internal error: no engine module '%s'", name);
+}
+
+/* host.configure{trust=, max_steps=, max_mem_mib=, verbose=, print_to_stdout=}:
+ * the run's limits, once, before the sandbox is sealed. */
+static int l_configure(lua_State *L)
+{
+    struct taf_host *h = host_of(L);
+    luaL_checktype(L, 1, LUA_TTABLE);
+    if (h->configured)
+        return luaL_error(L, "host.configure: already configured");
+    h->configured = 1;
+    lua_getfield(L, 1, "trust");
+    h->trusted = lua_toboolean(L, -1);
+    lua_getfield(L, 1, "verbose");
+    h->verbose = lua_toboolean(L, -1);
+    lua_getfield(L, 1, "print_to_stdout");
+    h->print_to_stdout = lua_toboolean(L, -1);
+    lua_getfield(L, 1, "max_steps");
+    lua_Integer steps = luaL_optinteger(L, -1, TAF_DEFAULT_MAX_STEPS);
+    lua_getfield(L, 1, "max_mem_mib");
+    lua_Integer mib = luaL_optinteger(L, -1, TAF_DEFAULT_MAX_MEM >> 20);
+    luaL_argcheck(L, steps > 0 && mib > 0 && mib <= (1 << 20), 1, "limits out of range");
+    h->limits.max_steps = h->trusted ? 0 : steps;
+    h->limits.max_mem = h->trusted ? 0 : (size_t)mib << 20;
+    host_start_limits(h);
+    return 0;
+}
+
+/* host.usage_error(message [, extra]) → the usage error object (lua/bind.h),
+ * with the fields of `extra` (missing = NAME, plain = true) added. */
+static int l_usage_error(lua_State *L)
+{
+    taf_push_usage_error(L, luaL_checkstring(L, 1));
+    if (lua_istable(L, 2)) {
+        lua_pushnil(L);
+        while (lua_next(L, 2)) {
+            lua_pushvalue(L, -2);
+            lua_insert(L, -2);
+            lua_rawset(L, -4);
+        }
+    }
+    return 1;
+}
+
+/* host.is_usage_error(v) → whether v is a usage error object (not a look-alike). */
+static int l_is_usage_error(lua_State *L)
+{
+    lua_pushboolean(L, taf_is_usage_error(L, 1));
+    return 1;
+}
+
+/* host.allow_reads{path, …}: from now on taf.read_config, read_gguf and
+ * profile read only below these paths (the recipe, pack and command-line ones). */
+static int l_allow_reads(lua_State *L)
+{
+    luaL_checktype(L, 1, LUA_TTABLE);
+    taf_readers_restrict(L);
+    lua_Integer n = (lua_Integer)lua_rawlen(L, 1);
+    for (lua_Integer i = 1; i <= n; i++) {
+        lua_rawgeti(L, 1, i);
+        taf_readers_allow(L, lua_tostring(L, -1));
+        lua_pop(L, 1);
+    }
+    return 0;
+}
+
 void host_lib_push(struct taf_host *h)
+
 {
     lua_State *L = h->L;
     if (luaL_newmetatable(L, WRITER)) {
@@ -428,7 +517,12 @@ void host_lib_push(struct taf_host *h)
     static const luaL_Reg funcs[] = {
         { "exists", l_exists }, { "dir", l_dir }, { "getenv", l_getenv },
         { "open_output", l_open_output }, { "fork", l_fork }, { "wait", l_wait }, { "exit", l_exit },
-        { "remove", l_remove }, { "on_failure_remove", l_on_failure_remove }, { "nproc", l_nproc }, { "budget_reset", l_budget_reset }, { "clone", l_clone }, { "clock", l_clock }, { "progress", l_progress }, { NULL, NULL },
+        { "remove", l_remove }, { "on_failure_remove", l_on_failure_remove }, { "nproc", l_nproc },
+        { "budget_reset", l_budget_reset }, { "clone", l_clone }, { "clock", l_clock }, { "progress", l_progress },
+        { "engine_chunk", l_engine_chunk }, { "configure", l_configure }, { "allow_reads", l_allow_reads }, { "usage_error", l_usage_error },
+        { "is_usage_error", l_is_usage_error },
+        { "declare", host_declare },
+        { NULL, NULL },
     };
     luaL_newlib(L, funcs);
     int top = lua_gettop(L);
@@ -438,16 +532,9 @@ void host_lib_push(struct taf_host *h)
     lua_setfield(L, -2, "lfs");
     lua_pushstring(L, h->datadir);
     lua_setfield(L, -2, "datadir");
-    lua_createtable(L, h->n_pack_dirs, 0);
-    for (int i = 0; i < h->n_pack_dirs; i++) {
-        lua_pushstring(L, h->pack_dirs[i]);
-        lua_rawseti(L, -2, i + 1);
-    }
-    lua_setfield(L, -2, "packs");
-    lua_pushboolean(L, h->trusted);
-    lua_setfield(L, -2, "trusted");
     lua_pushboolean(L, isatty(STDOUT_FILENO));
     lua_setfield(L, -2, "stdout_tty");
     lua_pushboolean(L, isatty(STDERR_FILENO));
     lua_setfield(L, -2, "stderr_tty");
+    sandbox_push_host_funcs(h);
 }

@@ -261,3 +261,23 @@ void taf_render(FILE *out, const json_t *result, enum taf_format format, int col
         free(s);
     }
 }
+
+int taf_render_json_text(FILE *out, const char *json, size_t len, enum taf_format format, int color)
+{
+    if (json == NULL) {
+        fprintf(stderr, "tafrun: cannot render the result: no JSON text\n");
+        return -1;
+    }
+    /* any value at the top, as the encoder writes any value; \u0000 stays in
+     * its string, as a Lua string holds it */
+    json_error_t e;
+    json_t *j = json_loadb(json, len, JSON_DECODE_ANY | JSON_ALLOW_NUL, &e);
+    if (j == NULL) {
+        fprintf(stderr, "tafrun: cannot render the result: its JSON text does not parse (line %d, column %d: %s)\n",
+                e.line, e.column, e.text);
+        return -1;
+    }
+    taf_render(out, j, format, color);
+    json_decref(j);
+    return 0;
+}

@@ -1,7 +1,6 @@
 /* Allow-list environments, after linit.c (copy and edit) and Redis's scripting sandbox. */
 #include "sandbox.h"
 #include "host_lib.h"
-#include "chunks.h"
 #include "lua/bind.h"
 
 #include <lauxlib.h>
@@ -17,7 +16,6 @@
 #include <unistd.h>
 
 #define REG_TEMPLATE "taf.sandbox.template"
-#define REG_LIBEXTRA "taf.sandbox.lib"
 #define REG_LOADED "taf.sandbox.loaded"
 #define REG_ENVMETA "taf.sandbox.envmeta"
 #define MAX_SCRIPT_BYTES (8u << 20)
@@ -104,16 +102,6 @@ static void make_readonly(lua_State *L)
     make_readonly_depth(L, 0);
 }
 
-/* Replace a read-only proxy at the top by the table behind it (host use only). */
-static void unwrap_proxy(lua_State *L)
-{
-    if (lua_type(L, -1) == LUA_TTABLE && lua_getmetatable(L, -1)) {
-        lua_getfield(L, -1, "__index");
-        lua_replace(L, -3);
-        lua_pop(L, 1);
-    }
-}
-
 /* Copy the named fields of global library `lib` into a new table. */
 static void copy_fields(lua_State *L, const char *lib, const char *const *names)
 {
@@ -144,36 +132,8 @@ static int sandbox_print(lua_State *L)
     return 0;
 }
 
-/* The precompiled chunk of a built-in file whose text is still `text`. */
-static const struct taf_chunk *precompiled(lua_State *L, const char *path, const char *text, size_t len)
-{
-    void *ud;
-    lua_getallocf(L, &ud);
-    const struct taf_host *h = ud;
-    size_t n = strlen(h->datadir);
-    if (strncmp(path, h->datadir, n) != 0 || path[n] != '/')
-        return NULL;
-    for (const struct taf_chunk *c = taf_chunks; c->path != NULL; c++)
-        if (strcmp(c->path, path + n + 1) == 0)
-            return c->source_hash == taf_source_hash(text, len) ? c : NULL;
-    return NULL;
-}
-
-static int load_text_file_impl(lua_State *L, const char *path, const char *shown, int allow_bytecode);
-
-/* Read a whole text file (bounded) and load it as chunk `@shown`; a built-in
- * file unchanged since the build loads from its precompiled bytecode. */
+/* Read a whole text file (bounded) and load it as text chunk `@shown`. */
 static int load_text_file(lua_State *L, const char *path, const char *shown)
-{
-    return load_text_file_impl(L, path, shown, 1);
-}
-
-static int load_text_file_parse(lua_State *L, const char *path, const char *shown)
-{
-    return load_text_file_impl(L, path, shown, 0);
-}
-
-static int load_text_file_impl(lua_State *L, const char *path, const char *shown, int allow_bytecode)
 {
     FILE *f = fopen(path, "rb");
     if (f == NULL)
@@ -201,16 +161,10 @@ static int load_text_file_impl(lua_State *L, const char *path, const char *shown
     }
     size_t len;
     const char *text = lua_tolstring(L, -1, &len);
-    const struct taf_chunk *pre = allow_bytecode ? precompiled(L, path, text, len) : NULL;
-    if (pre != NULL) { /* our own bytecode, compiled from exactly this text */
-        lua_pushnil(L);
-        int status = luaL_loadbufferx(L, (const char *)pre->code, pre->size, pre->path, "b");
-        lua_remove(L, -2);
-        lua_remove(L, -2);
-        if (status == LUA_OK)
-            return status;
-        lua_pop(L, 1); /* a liblua whose bytecode differs: parse the text instead */
-        return load_text_file_parse(L, path, shown);
+    if (len > 0 && text[0] == LUA_SIGNATURE[0]) { /* crafted bytecode can crash the VM */
+        lua_pop(L, 1);
+        return lua_pushfstring(L, "%s is a precompiled (binary) chunk; tafrun loads Lua source text only", shown),
+               LUA_ERRSYNTAX;
     }
     lua_pushfstring(L, "@%s", shown);
     int status = luaL_loadbufferx(L, text, len, lua_tostring(L, -1), "t");
@@ -233,40 +187,19 @@ static const char *shown_path(const char *path, char *buf, size_t size)
     return path;
 }
 
-static void set_env(lua_State *L, struct taf_host *h, enum sandbox_kind kind)
-{
-    sandbox_push_env(h, kind, NULL);
-    if (lua_setupvalue(L, -2, 1) == NULL)
-        lua_pop(L, 1);
-}
-
-int sandbox_loadfile(struct taf_host *h, const char *path, enum sandbox_kind kind)
-{
-    lua_State *L = h->L;
-    char buf[4096];
-    int status = load_text_file(L, path, shown_path(path, buf, sizeof buf));
-    if (status != LUA_OK) {
-        fprintf(stderr, "tafrun: %s\n", lua_tostring(L, -1));
-        lua_pop(L, 1);
-        return TAF_EXIT_USAGE;
-    }
-    set_env(L, h, kind);
-    return TAF_EXIT_OK;
-}
-
-/* host.load(path [, extra_globals [, pack_root]]): run a script file in a fresh
- * sandbox (its require scoped to pack_root), return its value. */
-static int host_load(lua_State *L)
+/* host.loadfile(path [, extra_globals [, pack_root]]) → the file's chunk in a
+ * fresh sandbox (its require scoped to pack_root), not yet run: the engine
+ * calls it. An unreadable file or a syntax error raises. */
+static int l_loadfile(lua_State *L)
 {
     struct taf_host *h = host_of(L);
     const char *path = luaL_checkstring(L, 1);
     const char *root = luaL_optstring(L, 3, NULL);
     lua_settop(L, 3);
     char buf[4096];
-    int status = load_text_file(L, path, shown_path(path, buf, sizeof buf));
-    if (status != LUA_OK)
+    if (load_text_file(L, path, shown_path(path, buf, sizeof buf)) != LUA_OK)
         return lua_error(L);
-    sandbox_push_env(h, SANDBOX_SCRIPT, root);
+    sandbox_push_env(h, root);
     if (lua_istable(L, 2)) { /* extra globals, e.g. the test API */
         lua_pushnil(L);
         while (lua_next(L, 2)) {
@@ -277,7 +210,25 @@ static int host_load(lua_State *L)
     }
     if (lua_setupvalue(L, -2, 1) == NULL)
         lua_pop(L, 1);
-    lua_call(L, 0, 1);
+    return 1;
+}
+
+/* host.load_chunk(code, name) → a -e chunk in its sandbox (print goes to
+ * stdout), or nil and the syntax error. */
+static int l_load_chunk(lua_State *L)
+{
+    struct taf_host *h = host_of(L);
+    size_t len;
+    const char *code = luaL_checklstring(L, 1, &len);
+    const char *name = luaL_checkstring(L, 2);
+    if (luaL_loadbufferx(L, code, len, name, "t") != LUA_OK) {
+        lua_pushnil(L);
+        lua_insert(L, -2);
+        return 2;
+    }
+    sandbox_push_env(h, NULL);
+    if (lua_setupvalue(L, -2, 1) == NULL)
+        lua_pop(L, 1);
     return 1;
 }
 
@@ -336,7 +287,7 @@ static int sandbox_require(lua_State *L)
     char buf[4096];
     if (load_text_file(L, path, shown_path(path, buf, sizeof buf)) != LUA_OK)
         return lua_error(L);
-    sandbox_push_env(h, is_lib ? SANDBOX_LIB : SANDBOX_SCRIPT, is_lib ? NULL : root);
+    sandbox_push_env(h, is_lib ? NULL : root);
     if (lua_setupvalue(L, -2, 1) == NULL)
         lua_pop(L, 1);
     lua_pushstring(L, name);
@@ -379,38 +330,6 @@ static int trusted_searcher(lua_State *L)
 }
 
 
-/* The functions lib/api.lua adds to `taf`. */
-static const char *const API_FUNCS[] = {
-    "gpu", "gpus", "api", "apis", "model", "models", "input_error", "run_recipe", NULL,
-};
-
-/* A placeholder for a lib/api.lua function: the first call loads the module,
- * puts the real functions into `taf` (and the GPU resolver), then forwards. */
-static int lazy_api(lua_State *L)
-{
-    struct taf_host *h = lua_touserdata(L, lua_upvalueindex(1));
-    int nargs = lua_gettop(L);
-    sandbox_push_require(h, NULL);
-    lua_pushliteral(L, "lib.api");
-    lua_call(L, 1, 1);
-    unwrap_proxy(L);
-    lua_getglobal(L, "taf");
-    lua_pushnil(L);
-    while (lua_next(L, -3)) {
-        lua_pushvalue(L, -2);
-        lua_insert(L, -2);
-        lua_rawset(L, -4);
-    }
-    lua_pop(L, 1);
-    lua_getfield(L, -1, "gpu");
-    lua_setfield(L, LUA_REGISTRYINDEX, TAF_GPU_RESOLVER);
-    lua_getfield(L, -1, lua_tostring(L, lua_upvalueindex(2)));
-    lua_replace(L, -2);
-    lua_insert(L, 1);
-    lua_call(L, nargs, LUA_MULTRET);
-    return lua_gettop(L);
-}
-
 static const char *const BASE_FUNCS[] = {
     "assert", "error", "ipairs", "next", "pairs", "pcall", "select", "tonumber",
     "tostring", "type", "xpcall", "getmetatable", "rawequal", "rawlen",
@@ -445,10 +364,11 @@ static void push_closure(lua_State *L, struct taf_host *h, lua_CFunction f)
     lua_pushcclosure(L, f, 1);
 }
 
-void sandbox_setup(struct taf_host *h)
+/* Before any script: string.dump is gone for everyone, the string metatable
+ * is sealed, the module cache exists. */
+void sandbox_init(struct taf_host *h)
 {
     lua_State *L = h->L;
-    /* string.dump is gone for everyone; the string metatable is sealed. */
     lua_getglobal(L, "string");
     lua_pushnil(L);
     lua_setfield(L, -2, "dump");
@@ -458,111 +378,97 @@ void sandbox_setup(struct taf_host *h)
     lua_pushboolean(L, 0);
     lua_setfield(L, -2, "__metatable");
     lua_pop(L, 2);
-
     lua_newtable(L);
     lua_setfield(L, LUA_REGISTRYINDEX, REG_LOADED);
+}
+
+/* Copy the fields of the table at `from` into the table at `to` (raw). */
+static void merge_into(lua_State *L, int from, int to, int functions_only)
+{
+    lua_pushnil(L);
+    while (lua_next(L, from)) {
+        if (functions_only && lua_type(L, -1) != LUA_TFUNCTION) {
+            lua_pop(L, 1);
+            continue;
+        }
+        lua_pushvalue(L, -2);
+        lua_insert(L, -2);
+        lua_rawset(L, to);
+    }
+}
+
+/* host.seal(declarations, taf_lua): the one place `taf` is completed (its
+ * Lua-written functions join the C slices) and the template every sandbox
+ * environment is copied from is built; called once, before any script. */
+static int l_seal(lua_State *L)
+{
+    struct taf_host *h = host_of(L);
+    luaL_checktype(L, 1, LUA_TTABLE);
+    luaL_checktype(L, 2, LUA_TTABLE);
+    if (lua_getfield(L, LUA_REGISTRYINDEX, REG_TEMPLATE) != LUA_TNIL)
+        return luaL_error(L, "host.seal: the sandbox is already sealed");
+    lua_pop(L, 1);
+    lua_getglobal(L, "taf");
+    int taf = lua_gettop(L);
+    merge_into(L, 2, taf, 0);
+    lua_getfield(L, taf, "gpu");
+    lua_setfield(L, LUA_REGISTRYINDEX, TAF_GPU_RESOLVER);
 
     lua_newtable(L); /* the template */
+    int tpl = lua_gettop(L);
     for (const char *const *n = BASE_FUNCS; *n != NULL; n++) {
         lua_getglobal(L, *n);
-        lua_setfield(L, -2, *n);
+        lua_setfield(L, tpl, *n);
     }
     lua_pushcfunction(L, sandbox_setmetatable);
-    lua_setfield(L, -2, "setmetatable");
+    lua_setfield(L, tpl, "setmetatable");
     static const char *const LIBS[] = { "string", "table", "math", "utf8", "coroutine", NULL };
     for (const char *const *n = LIBS; *n != NULL; n++) {
         lua_getglobal(L, *n); /* the real library, behind a read-only proxy */
         make_readonly(L);
-        lua_setfield(L, -2, *n);
+        lua_setfield(L, tpl, *n);
     }
     copy_fields(L, "os", OS_FUNCS);
     make_readonly(L);
-    lua_setfield(L, -2, "os");
+    lua_setfield(L, tpl, "os");
     push_closure(L, h, sandbox_print);
-    lua_setfield(L, -2, "print");
-    lua_getglobal(L, "taf");
+    lua_setfield(L, tpl, "print");
+    lua_pushvalue(L, taf);
     make_readonly(L);
-    lua_setfield(L, -2, "taf");
+    lua_setfield(L, tpl, "taf");
+    merge_into(L, 1, tpl, 1); /* recipe {…}, number {…}, model {…} … */
+    lua_pushvalue(L, tpl);
     lua_setfield(L, LUA_REGISTRYINDEX, REG_TEMPLATE);
 
-    /* The privileged `host` table, for the built-in library only. */
-    host_lib_push(h);
-    push_closure(L, h, host_load);
-    lua_setfield(L, -2, "load");
-    lua_setfield(L, LUA_REGISTRYINDEX, REG_LIBEXTRA);
-
-    /* Declarations (recipe {…}, number {…}, model {…}) join the template. */
-    lua_getfield(L, LUA_REGISTRYINDEX, REG_TEMPLATE);
-    sandbox_push_require(h, NULL);
-    lua_pushliteral(L, "lib.dsl");
-    lua_call(L, 1, 1);
-    unwrap_proxy(L);
-    lua_pushnil(L);
-    while (lua_next(L, -2)) {
-        if (lua_type(L, -1) == LUA_TFUNCTION) {
-            lua_pushvalue(L, -2);
-            lua_insert(L, -2);
-            lua_rawset(L, -5);
-        } else {
-            lua_pop(L, 1);
-        }
-    }
-    lua_pop(L, 2);
-
-    /* taf.gpu, taf.model, taf.run_recipe …: the Lua half of the module,
-     * loaded on first use (most runs never touch a catalog by name). */
-    lua_getglobal(L, "taf");
-    for (const char *const *n = API_FUNCS; *n != NULL; n++) {
-        lua_pushlightuserdata(L, h);
-        lua_pushstring(L, *n);
-        lua_pushcclosure(L, lazy_api, 2);
-        lua_setfield(L, -2, *n);
-    }
-    lua_getfield(L, -1, "gpu");
-    lua_setfield(L, LUA_REGISTRYINDEX, TAF_GPU_RESOLVER);
-    lua_pop(L, 1);
-
-    /* Trusted scripts run in the real global table, with the same additions. */
+    /* Trusted scripts run in the real global table, with the declarations
+     * and a require that also finds modules on the recipe path. */
     if (h->trusted) {
-        lua_getfield(L, LUA_REGISTRYINDEX, REG_TEMPLATE);
-        lua_pushnil(L);
-        while (lua_next(L, -2)) {
-            const char *k = lua_tostring(L, -2);
-            int keep = strcmp(k, "print") == 0 || strcmp(k, "require") == 0 ||
-                       lua_type(L, -1) != LUA_TFUNCTION;
-            if (keep) {
-                lua_pop(L, 1);
-                continue;
-            }
-            lua_setglobal(L, k);
-        }
-        lua_pop(L, 1);
+        lua_pushglobaltable(L);
+        merge_into(L, 1, lua_gettop(L), 1);
         lua_getglobal(L, "package");
         lua_getfield(L, -1, "searchers");
         push_closure(L, h, trusted_searcher);
         lua_rawseti(L, -2, (lua_Integer)lua_rawlen(L, -2) + 1);
-        lua_pop(L, 2);
         luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_PRELOAD_TABLE);
         lua_pushcfunction(L, luaopen_lfs);
         lua_setfield(L, -2, "lfs");
-        lua_pop(L, 1);
-        lua_getfield(L, LUA_REGISTRYINDEX, REG_LIBEXTRA);
-        lua_setglobal(L, "host");
     }
+    return 0;
 }
 
-void sandbox_push_env(struct taf_host *h, enum sandbox_kind kind, const char *root)
+void sandbox_push_env(struct taf_host *h, const char *root)
 {
     lua_State *L = h->L;
-    if (h->trusted && kind != SANDBOX_LIB) {
+    if (h->trusted) {
         lua_pushglobaltable(L);
         return;
     }
+    if (lua_getfield(L, LUA_REGISTRYINDEX, REG_TEMPLATE) != LUA_TTABLE)
+        luaL_error(L, "internal error: a script was loaded before the sandbox was sealed");
     /* the safe globals are copied from the shared template (a global read is
      * then one lookup, not a miss and a metamethod), and inherited from it
      * through a sealed metatable for anything added to it later: nothing a
      * script can reach to change it */
-    lua_getfield(L, LUA_REGISTRYINDEX, REG_TEMPLATE);
     lua_createtable(L, 0, 48);
     lua_pushnil(L);
     while (lua_next(L, -3)) {
@@ -586,8 +492,13 @@ void sandbox_push_env(struct taf_host *h, enum sandbox_kind kind, const char *ro
     lua_setfield(L, -2, "_G");
     sandbox_push_require(h, root);
     lua_setfield(L, -2, "require");
-    if (kind == SANDBOX_LIB) {
-        lua_getfield(L, LUA_REGISTRYINDEX, REG_LIBEXTRA);
-        lua_setfield(L, -2, "host");
-    }
+}
+
+void sandbox_push_host_funcs(struct taf_host *h)
+{
+    static const luaL_Reg funcs[] = {
+        { "loadfile", l_loadfile }, { "load_chunk", l_load_chunk }, { "seal", l_seal }, { NULL, NULL },
+    };
+    lua_pushlightuserdata(h->L, h);
+    luaL_setfuncs(h->L, funcs, 1);
 }

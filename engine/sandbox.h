@@ -5,21 +5,16 @@
 
 #include "host.h"
 
-enum sandbox_kind {
-    SANDBOX_SCRIPT, /* recipes, presets, catalogs, packs: safe globals + declarations */
-    SANDBOX_LIB,    /* the built-in recipe library: as SCRIPT, plus the `host` table */
-    SANDBOX_CHUNK,  /* -e chunks: safe globals, print to stdout */
-};
-
-/* Build the safe-global template and load lib.dsl; runs inside boot (protected). */
-void sandbox_setup(struct taf_host *h);
-/* Push a fresh environment table of the given kind (the global table when
- * trusted); its require finds modules of pack `root` (NULL: built-ins only). */
-void sandbox_push_env(struct taf_host *h, enum sandbox_kind kind, const char *root);
-/* Load the text chunk at `path` with a fresh environment; pushes the function.
- * Returns an exit code (2 when the file is unreadable or does not parse). */
-int sandbox_loadfile(struct taf_host *h, const char *path, enum sandbox_kind kind);
-/* Push a sandbox `require` scoped to pack `root` (NULL: the built-in library). */
+/* Seal string.dump and the string metatable, create the module cache; runs
+ * inside the protected boot, before any script. */
+void sandbox_init(struct taf_host *h);
+/* Push a fresh environment table for a recipe, preset, catalog, pack or -e
+ * chunk (the global table when trusted); its require finds modules of pack
+ * `root` (NULL: the built-in recipe helpers only). */
+void sandbox_push_env(struct taf_host *h, const char *root);
+/* Push a sandbox `require` scoped to pack `root` (NULL: the built-in helpers). */
 void sandbox_push_require(struct taf_host *h, const char *root);
+/* Add loadfile, load_chunk and seal to the host table at the top (engine only). */
+void sandbox_push_host_funcs(struct taf_host *h);
 
 #endif

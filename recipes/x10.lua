@@ -24,9 +24,9 @@ return recipe {
   verdicts = { "RESOLVED", "DEGRADING", "EXHAUSTED" },
   params = {
     theta = mp.theta { gt = 1, doc = "RoPE base θ (rope_theta)" },
-    d_head = integer { min = 2, max = 65536, doc = "head dimension (rotary dimension)" },
-    T_train = integer { min = 1, optional = true, doc = "training context length" },
-    T_eval = integer { min = 1, max = 1000000000, default_from = "T_train", doc = "distance / context length to check (tokens)" },
+    d_head = mp.d_head { min = 2, doc = "head dimension (rotary dimension)" },
+    T_train = mp.T_train { optional = true, doc = "training context length" },
+    T_eval = mp.T_eval { doc = "distance / context length to check (tokens)" },
     rope_scaled = boolean { optional = true, doc = "true when the config has rope_scaling (the scales then describe the unscaled base)" },
     shipped_type = text { from = "rope_scaling.rope_type|rope_scaling.type", optional = true,
                           doc = "rope_scaling type the model ships (read from --model / --config; implies rope_scaled)" },

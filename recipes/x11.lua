@@ -2,6 +2,7 @@
 -- tokens (sink mass) and decay with distance (γ) are two independent axes;
 -- each has its own lever when the KV cache is trimmed.
 local measure = require "lib.measure"
+local mp = require "lib.model_params"
 local errors = require "lib.errors"
 local fmt = require "lib.fmt"
 
@@ -34,8 +35,8 @@ return recipe {
     attention = measure.attention(), sink_tokens = measure.sink_tokens(),
     fit_d1 = measure.fit_d1(), fit_d2 = measure.fit_d2(),
     gamma_obs = measure.gamma_obs(), R2 = measure.R2(), sink_mass = measure.sink_mass(),
-    T_train = integer { min = 1, optional = true, doc = "training context length (tokens)" },
-    T_eval = integer { min = 1, optional = true, default_from = "T_train", doc = "context N for the decay reach D_90" },
+    T_train = mp.T_train { optional = true, doc = "training context length (tokens)" },
+    T_eval = mp.T_eval { optional = true, doc = "context N for the decay reach D_90" },
   },
   notes = {
     "Sink and γ are separate mechanisms: fixing one does not fix the other (ch. 17). Whether secondary sinks appear or vanish as θ changes is still open.",

@@ -2,6 +2,7 @@
 -- model actually attend — sliding windows, local/global layer patterns, RoPE
 -- extensions — against the context it advertises?
 local mc = require "lib.memory_class"
+local mp = require "lib.model_params"
 local errors = require "lib.errors"
 local fmt = require "lib.fmt"
 
@@ -34,9 +35,9 @@ return recipe {
     rope_type = text { optional = true, from = "rope_scaling.rope_type|rope_scaling.type", doc = "rope_scaling type (linear, dynamic, yarn, llama3, …)" },
     rope_factor = number { gt = 0, optional = true, from = "rope_scaling.factor", doc = "rope_scaling factor" },
     rope_original = integer { min = 1, optional = true, from = "rope_scaling.original_max_position_embeddings", doc = "context before RoPE scaling" },
-    n_attention_heads = integer { min = 1, optional = true, doc = "query heads" },
-    n_kv_heads = integer { min = 1, optional = true, doc = "key/value heads" },
-    d_head = integer { min = 1, optional = true, doc = "head dimension" },
+    n_attention_heads = mp.n_attention_heads { optional = true, doc = "query heads" },
+    n_kv_heads = mp.n_kv_heads { optional = true, doc = "key/value heads" },
+    d_head = mp.d_head { optional = true, doc = "head dimension" },
   },
   notes = {
     "Reaching a position is not using it: how much of the effective context a model exploits is a decay question (X-2, X-18 with a measured γ).",

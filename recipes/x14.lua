@@ -2,6 +2,7 @@
 -- architecture keep its past — random-access attention, a sliding window, a
 -- fixed recurrent state, or a mix — and how does that memory fail?
 local mc = require "lib.memory_class"
+local mp = require "lib.model_params"
 local errors = require "lib.errors"
 local fmt = require "lib.fmt"
 
@@ -41,10 +42,10 @@ return recipe {
     T_advertised = mc.T_advertised(), n_layers = mc.n_layers(), n_swa_layers = mc.n_swa_layers(),
     n_attention_layers = mc.n_attention_layers(),
     state_size = integer { min = 1, optional = true, doc = "recurrent state size per channel (SSM d_state)" },
-    state_elements = number { gt = 0, optional = true, doc = "recurrent state per sequence, all recurrent layers (config reader)" },
-    d_model = integer { min = 1, optional = true, doc = "hidden size" },
-    n_experts = integer { min = 1, optional = true, doc = "MoE experts" },
-    n_experts_active = integer { min = 1, optional = true, doc = "MoE experts active per token" },
+    state_elements = mp.state_elements { gt = 0, optional = true, doc = "recurrent state per sequence, all recurrent layers (config reader)" },
+    d_model = mp.d_model { optional = true, doc = "hidden size" },
+    n_experts = mp.n_experts { min = 1, optional = true, doc = "MoE experts" },
+    n_experts_active = mp.n_experts_active { min = 1, optional = true, doc = "MoE experts active per token" },
   },
   run = function(p, chain)
     if p.architecture == nil and p.has_SWA == nil and p.sliding_window == nil and p.n_attention_layers == nil then

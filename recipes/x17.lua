@@ -24,9 +24,9 @@ return recipe {
   verdicts = { "EARLY TRANSITION", "MID-DEPTH TRANSITION", "LATE TRANSITION", "NO TRANSITION WITHIN DEPTH" },
   params = {
     theta = mp.theta { gt = 1, doc = "RoPE base θ (rope_theta)" },
-    T_train = integer { min = 1, optional = true, doc = "training context length" },
-    T_eval = integer { min = 1, max = 1000000000, default_from = "T_train", doc = "context length T (tokens)" },
-    d_head = integer { min = 2, max = 65536, doc = "head dimension (rotary pairs: at least 2)" },
+    T_train = mp.T_train { optional = true, doc = "training context length" },
+    T_eval = mp.T_eval { doc = "context length T (tokens)" },
+    d_head = mp.d_head { min = 2, doc = "head dimension (rotary pairs: at least 2)" },
     n_layers = mp.n_layers { doc = "transformer layers N" },
     gamma_obs = measure.gamma_obs("measured γ (tafrun profile) for the trained displacement δ"),
   },

@@ -51,8 +51,8 @@ return recipe {
   verdicts = { "NO EXTENSION NEEDED", "ZERO-SHOT MAY WORK", "USE WITH CARE", "FINE-TUNE REQUIRED", "DEGRADES" },
   params = {
     theta = mp.theta { gt = 1, doc = "RoPE base θ (rope_theta)" },
-    T_train = integer { min = 1, doc = "trained context T (original_max_position_embeddings when already scaled)" },
-    d_head = integer { min = 4, max = 65536, doc = "head dimension (rotary dimension)" },
+    T_train = mp.T_train { doc = "trained context T (original_max_position_embeddings when already scaled)" },
+    d_head = mp.d_head { min = 4, doc = "head dimension (rotary dimension)" },
     T_target = integer { min = 1, max = 100000000, doc = "target context length L (tokens)" },
     rope_type = choice { choices = { "auto", "linear", "dynamic", "yarn" }, default = "auto",
                          doc = "method; auto: linear below 2×, YaRN from 2× (upstream)" },
@@ -62,7 +62,7 @@ return recipe {
     shipped_factor = number { from = "rope_scaling.factor", gt = 0, optional = true, doc = "factor of the shipped rope_scaling" },
     T_original = integer { from = "rope_scaling.original_max_position_embeddings", min = 1, optional = true,
                            doc = "original_max_position_embeddings of the shipped rope_scaling" },
-    T_max = integer { min = 1, optional = true,
+    T_max = mp.T_max { min = 1, optional = true,
                       doc = "max_position_embeddings: the window the shipped rope_scaling reaches (--config gives it)" },
   },
   notes = {

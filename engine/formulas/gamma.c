@@ -1,5 +1,5 @@
 #include "formulas/gamma.h"
-#include "kernels/df_exact.h"
+#include "formulas/df_exact.h"
 
 #include <float.h>
 #include <math.h>

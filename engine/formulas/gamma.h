@@ -30,7 +30,7 @@ double taf_theta_design(double gamma_target, double T_eval);
 /* §26.4 α = θ_design/θ_nominal; NaN outside −1 < γ < 1. */
 double taf_alpha_opt(double gamma_target, double T_eval, double theta_nominal);
 /* §26.7 D_f, zone-gated: −1 (None) unless 0.65 ≤ γ ≤ 0.85, else the exact
- * discrete window (kernels/df_exact.h). N ≥ 1, 0 < f ≤ 1. */
+ * discrete window (formulas/df_exact.h). N ≥ 1, 0 < f ≤ 1. */
 int64_t taf_df_window(double gamma, int64_t N, double f);
 /* §26.8 soft-decay regime: "applies" (d_h ≥ 1.2·T/2), "borderline" (≥ 0.8), else "use-hard-cutoff". */
 const char *taf_kv_soft_decay_regime(double theta, double gamma, double T_train);

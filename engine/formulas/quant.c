@@ -1,4 +1,5 @@
 #include "formulas/quant.h"
+#include "formulas/ggml_types.h"
 
 #include <ctype.h>
 #include <string.h>
@@ -14,41 +15,41 @@
  * 4 + 20/128). Q2_K is 3.35, not the upstream 2.63 (that figure is the GiB
  * size of a LLaMA-7B Q2_K file, not its bits per weight). */
 static const struct taf_quant_format FORMATS[] = {
-    { "F32", 32.0, 32, "float", 0, "FP32,float32", "IEEE binary32" },
-    { "BF16", 16.0, 16, "float", 32, "bfloat16", "bfloat16" },
-    { "F16", 16.0, 16, "float", 1, "FP16,float16,half", "IEEE binary16" },
-    { "FP8", 8.0, 8, "float", -1, "fp8_e4m3,fp8_e5m2,float8", "8-bit float, per-tensor scale (negligible)" },
-    { "INT8", 8.5, 8, "int", -1, "bnb_int8,llm.int8", UPSTREAM },
-    { "AWQ", 4.15625, 4, "int", -1, "awq_int4", "4-bit, group 128: fp16 scale + 4-bit zero per group" },
-    { "GPTQ", 4.15625, 4, "int", -1, "gptq_int4", "4-bit, group 128: fp16 scale + 4-bit zero per group" },
-    { "INT4", 4.125, 4, "int", -1, "w4a16", "4-bit symmetric, group 128: fp16 scale per group" },
-    { "NF4", 4.5, 4, "int", -1, "bnb_nf4,bnb_4bit", UPSTREAM },
-    { "Q8_0", 8.5, 8, "gguf", 7, "", "ggml block: 34 bytes per 32 weights" },
-    { "Q6_K", 6.56, 6, "gguf", 18, "", README },
-    { "Q5_1", 6.0, 5, "gguf", 9, "", "ggml block: 24 bytes per 32 weights" },
-    { "Q5_K_M", 5.68, 5, "gguf", 17, "Q5_K", README },
-    { "Q5_K_S", 5.52, 5, "gguf", 16, "", README },
-    { "Q5_0", 5.5, 5, "gguf", 8, "", "ggml block: 22 bytes per 32 weights" },
-    { "Q4_1", 5.0, 4, "gguf", 3, "", "ggml block: 20 bytes per 32 weights" },
-    { "Q4_K_M", 4.84, 4, "gguf", 15, "Q4_K", README },
-    { "Q4_K_S", 4.58, 4, "gguf", 14, "", README },
-    { "Q4_0", 4.5, 4, "gguf", 2, "", "ggml block: 18 bytes per 32 weights" },
-    { "IQ4_NL", 4.5, 4, "gguf", 25, "", TYPES },
-    { "IQ4_XS", 4.25, 4, "gguf", 30, "", TYPES },
-    { "Q3_K_L", 4.27, 3, "gguf", 13, "", README },
-    { "Q3_K_M", 3.91, 3, "gguf", 12, "Q3_K", README },
-    { "IQ3_M", 3.66, 3, "gguf", 27, "", TYPES },
-    { "Q3_K_S", 3.50, 3, "gguf", 11, "", README },
-    { "IQ3_S", 3.44, 3, "gguf", 26, "", TYPES },
-    { "IQ3_XS", 3.3, 3, "gguf", 22, "", TYPES },
-    { "IQ3_XXS", 3.06, 3, "gguf", 23, "", TYPES },
-    { "Q2_K", 3.35, 2, "gguf", 10, "", README },
-    { "IQ2_M", 2.7, 2, "gguf", 29, "", TYPES },
-    { "IQ2_S", 2.5, 2, "gguf", 28, "", TYPES },
-    { "IQ2_XS", 2.31, 2, "gguf", 20, "", TYPES },
-    { "IQ2_XXS", 2.06, 2, "gguf", 19, "", TYPES },
-    { "IQ1_M", 1.75, 1, "gguf", 31, "", TYPES },
-    { "IQ1_S", 1.56, 1, "gguf", 24, "", TYPES },
+    { "F32", 32.0, 32, "float", "FP32,float32", "IEEE binary32" },
+    { "BF16", 16.0, 16, "float", "bfloat16", "bfloat16" },
+    { "F16", 16.0, 16, "float", "FP16,float16,half", "IEEE binary16" },
+    { "FP8", 8.0, 8, "float", "fp8_e4m3,fp8_e5m2,float8", "8-bit float, per-tensor scale (negligible)" },
+    { "INT8", 8.5, 8, "int", "bnb_int8,llm.int8", UPSTREAM },
+    { "AWQ", 4.15625, 4, "int", "awq_int4", "4-bit, group 128: fp16 scale + 4-bit zero per group" },
+    { "GPTQ", 4.15625, 4, "int", "gptq_int4", "4-bit, group 128: fp16 scale + 4-bit zero per group" },
+    { "INT4", 4.125, 4, "int", "w4a16", "4-bit symmetric, group 128: fp16 scale per group" },
+    { "NF4", 4.5, 4, "int", "bnb_nf4,bnb_4bit", UPSTREAM },
+    { "Q8_0", 8.5, 8, "gguf", "", "ggml block: 34 bytes per 32 weights" },
+    { "Q6_K", 6.56, 6, "gguf", "", README },
+    { "Q5_1", 6.0, 5, "gguf", "", "ggml block: 24 bytes per 32 weights" },
+    { "Q5_K_M", 5.68, 5, "gguf", "Q5_K", README },
+    { "Q5_K_S", 5.52, 5, "gguf", "", README },
+    { "Q5_0", 5.5, 5, "gguf", "", "ggml block: 22 bytes per 32 weights" },
+    { "Q4_1", 5.0, 4, "gguf", "", "ggml block: 20 bytes per 32 weights" },
+    { "Q4_K_M", 4.84, 4, "gguf", "Q4_K", README },
+    { "Q4_K_S", 4.58, 4, "gguf", "", README },
+    { "Q4_0", 4.5, 4, "gguf", "", "ggml block: 18 bytes per 32 weights" },
+    { "IQ4_NL", 4.5, 4, "gguf", "", TYPES },
+    { "IQ4_XS", 4.25, 4, "gguf", "", TYPES },
+    { "Q3_K_L", 4.27, 3, "gguf", "", README },
+    { "Q3_K_M", 3.91, 3, "gguf", "Q3_K", README },
+    { "IQ3_M", 3.66, 3, "gguf", "", TYPES },
+    { "Q3_K_S", 3.50, 3, "gguf", "", README },
+    { "IQ3_S", 3.44, 3, "gguf", "", TYPES },
+    { "IQ3_XS", 3.3, 3, "gguf", "", TYPES },
+    { "IQ3_XXS", 3.06, 3, "gguf", "", TYPES },
+    { "Q2_K", 3.35, 2, "gguf", "", README },
+    { "IQ2_M", 2.7, 2, "gguf", "", TYPES },
+    { "IQ2_S", 2.5, 2, "gguf", "", TYPES },
+    { "IQ2_XS", 2.31, 2, "gguf", "", TYPES },
+    { "IQ2_XXS", 2.06, 2, "gguf", "", TYPES },
+    { "IQ1_M", 1.75, 1, "gguf", "", TYPES },
+    { "IQ1_S", 1.56, 1, "gguf", "", TYPES },
 };
 #define N_FORMATS (sizeof FORMATS / sizeof FORMATS[0])
 
@@ -109,10 +110,15 @@ const struct taf_quant_format *taf_quant_format_find(const char *name)
     return NULL;
 }
 
+int taf_quant_format_gguf_ftype(const struct taf_quant_format *f)
+{
+    return f != NULL ? taf_ggml_ftype_find(f->name) : -1;
+}
+
 const struct taf_quant_format *taf_quant_format_by_ftype(int ftype)
 {
     for (size_t i = 0; i < N_FORMATS; i++)
-        if (ftype >= 0 && FORMATS[i].gguf_ftype == ftype)
+        if (ftype >= 0 && taf_quant_format_gguf_ftype(&FORMATS[i]) == ftype)
             return &FORMATS[i];
     return NULL;
 }

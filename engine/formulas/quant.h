@@ -12,7 +12,6 @@ struct taf_quant_format {
     double bits_per_weight; /* effective, block scales and tensor mixes included */
     int nominal_bits;       /* the bit width the format is named for (Q3_K_L → 3) */
     const char *kind;       /* "float" | "gguf" | "int" (weight-only integer methods) */
-    int gguf_ftype;         /* general.file_type (llama_ftype), −1 when not a GGUF type */
     const char *aliases;    /* comma-separated, matched case-insensitively; "" when none */
     const char *source;     /* where the number comes from */
 };
@@ -22,6 +21,9 @@ size_t taf_quant_format_count(void);
 const struct taf_quant_format *taf_quant_format_at(size_t i);
 /* By name or alias, case-insensitive; NULL when unknown. */
 const struct taf_quant_format *taf_quant_format_find(const char *name);
+/* Its GGUF general.file_type (llama_ftype, formulas/ggml_types.h: the file
+ * type of the same name), −1 when it is not a GGUF file type. */
+int taf_quant_format_gguf_ftype(const struct taf_quant_format *f);
 /* By GGUF general.file_type; NULL when the type is not in the table. */
 const struct taf_quant_format *taf_quant_format_by_ftype(int ftype);
 

@@ -1,6 +1,6 @@
 #include "formulas/thermo.h"
 
-#include "kernels/df_exact.h"
+#include "formulas/df_exact.h"
 
 #include <math.h>
 

@@ -186,3 +186,35 @@ void taf_pushnum_or_nil(lua_State *L, double v)
     else
         lua_pushnumber(L, v);
 }
+
+static int usage_tostring(lua_State *L)
+{
+    lua_getfield(L, 1, "message");
+    return 1;
+}
+
+void taf_push_usage_error(lua_State *L, const char *msg)
+{
+    lua_createtable(L, 0, 3);
+    lua_pushliteral(L, "usage");
+    lua_setfield(L, -2, "kind");
+    lua_pushstring(L, msg);
+    lua_setfield(L, -2, "message");
+    if (luaL_newmetatable(L, TAF_USAGE_ERROR)) {
+        lua_pushcfunction(L, usage_tostring);
+        lua_setfield(L, -2, "__tostring");
+        lua_pushboolean(L, 0);
+        lua_setfield(L, -2, "__metatable");
+    }
+    lua_setmetatable(L, -2);
+}
+
+int taf_is_usage_error(lua_State *L, int idx)
+{
+    if (lua_type(L, idx) != LUA_TTABLE || !lua_getmetatable(L, idx))
+        return 0;
+    luaL_getmetatable(L, TAF_USAGE_ERROR);
+    int same = lua_rawequal(L, -1, -2);
+    lua_pop(L, 2);
+    return same;
+}

@@ -10,7 +10,7 @@
 extern const luaL_Reg taf_formulas_lib[];    /* lua/formulas.c    seed formulas §17 §19 §20 §24 §26 */
 extern const luaL_Reg taf_diagnostics_lib[]; /* lua/diagnostics.c FORMULAS.md §2 */
 extern const luaL_Reg taf_json_lib[];        /* lua/json_bind.c   taf.json.encode / decode */
-extern const luaL_Reg taf_readers_lib[];     /* lua/readers.c     read_config, read_gguf, kv_cache_memory_model */
+extern const luaL_Reg taf_readers_lib[];     /* lua/readers.c     read_config, read_gguf, kv_cache_memory_model, model_fields */
 
 /* File reads through taf.read_config/read_gguf (lua/readers.c): unrestricted
  * until taf_readers_restrict; then only below the paths given to taf_readers_allow. */
@@ -67,5 +67,13 @@ void taf_pushnum_or_nil(lua_State *L, double v);
 void taf_checkgpu(lua_State *L, int arg, struct taf_gpu *out);
 /* Registry key of the Lua function resolving a GPU name to its catalog table. */
 #define TAF_GPU_RESOLVER "taf.gpu_resolver"
+
+/* The usage error (exit 2: bad input the user can fix), the one object every
+ * layer raises: a table {kind = "usage", message = msg} with a sealed
+ * metatable, so a script can neither forge one nor change how it prints. */
+#define TAF_USAGE_ERROR "tafrun.usage_error"
+void taf_push_usage_error(lua_State *L, const char *msg);
+/* Is the value at idx a usage error made by taf_push_usage_error? */
+int taf_is_usage_error(lua_State *L, int idx);
 
 #endif

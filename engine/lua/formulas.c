@@ -8,7 +8,7 @@
 #include "formulas/gamma.h"
 #include "formulas/memory.h"
 #include "formulas/training.h"
-#include "kernels/df_exact.h"
+#include "formulas/df_exact.h"
 
 #include <math.h>
 

@@ -165,8 +165,9 @@ static void push_format(lua_State *L, const struct taf_quant_format *f)
     taf_setint(L, "nominal_bits", f->nominal_bits);
     taf_setstr(L, "tier", taf_quant_tier(f->nominal_bits));
     taf_setstr(L, "kind", f->kind);
-    if (f->gguf_ftype >= 0)
-        taf_setint(L, "gguf_ftype", f->gguf_ftype);
+    int ftype = taf_quant_format_gguf_ftype(f);
+    if (ftype >= 0)
+        taf_setint(L, "gguf_ftype", ftype);
     push_aliases(L, f->aliases);
     lua_setfield(L, -2, "aliases");
     taf_setstr(L, "source", f->source);

@@ -1,6 +1,6 @@
 /* taf.json: encode/decode, plus markers for key order and empty arrays. */
 #include "lua/bind.h"
-#include "json.h"
+#include "lua/json_lua.h"
 
 #include <stdlib.h>
 

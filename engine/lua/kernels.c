@@ -16,7 +16,6 @@
 #include <unistd.h>
 
 #define RUN_META "taf.profile_run"
-#define USAGE_META "taf.usage_error"
 #define PROGRESS_MIN_BYTES (64u << 20) /* smaller files finish before a bar is worth drawing */
 
 static const char *const DUMP_KEYS[] = {
@@ -65,25 +64,9 @@ static int run_release(lua_State *L)
     return 0;
 }
 
-static int usage_tostring(lua_State *L)
-{
-    lua_getfield(L, 1, "message");
-    return 1;
-}
-
-/* Raise {kind = "usage", message = msg}: the host exits 2 and prints the message. */
 static int usage_error(lua_State *L, const char *msg)
 {
-    lua_createtable(L, 0, 2);
-    lua_pushliteral(L, "usage");
-    lua_setfield(L, -2, "kind");
-    lua_pushstring(L, msg);
-    lua_setfield(L, -2, "message");
-    if (luaL_newmetatable(L, USAGE_META)) {
-        lua_pushcfunction(L, usage_tostring);
-        lua_setfield(L, -2, "__tostring");
-    }
-    lua_setmetatable(L, -2);
+    taf_push_usage_error(L, msg);
     return lua_error(L);
 }
 

@@ -1,7 +1,8 @@
 /* Readers as the `taf` module sees them: taf.read_config(path) and
  * taf.read_gguf(path) return model tables with the preset field names
- * (recipes/lib/dsl.lua MODEL_FIELDS); taf.kv_cache_memory_model(model, seq,
- * bytes) is the architecture-aware §19.1 formula over such a table. */
+ * (readers/model_fields.h, which taf.model_fields() returns);
+ * taf.kv_cache_memory_model(model, seq, bytes) is the architecture-aware
+ * §19.1 formula over such a table. */
 #include "lua/bind.h"
 #include "readers/hf_config.h"
 #include "readers/gguf.h"
@@ -15,14 +16,13 @@
 
 #define REG_READ_ROOTS "taf.read_roots"
 
-static const char *const MODEL_KEYS[] = {
-    "id", "family", "source", "architecture", "position", "dtype", "theta", "T_train", "T_max",
-    "n_attention_heads", "n_kv_heads", "d_head", "n_layers", "d_model", "d_ff", "vocab", "n_params",
-    "n_params_active", "has_SWA", "sliding_window", "n_swa_layers", "n_attention_layers", "n_experts",
-    "n_experts_active", "n_shared_experts", "kv_lora_rank", "q_lora_rank", "qk_rope_head_dim",
-    "qk_nope_head_dim", "v_head_dim", "state_elements", "tie_word_embeddings", "bytes_per_weight",
-    "rope_scaling", "gguf", "notes", NULL,
-};
+/* The JSON key order of a read model: every field a reader returns, in
+ * declaration order (readers/model_fields.h). */
+#define MODEL_KEY_ANY(name) #name,
+#define MODEL_KEY_PRESET(name)
+#define MODEL_KEY_READER(name) #name,
+#define MODEL_KEY(name, type, where, flag, lower, upper, doc) MODEL_KEY_##where(name)
+static const char *const MODEL_KEYS[] = { TAF_MODEL_FIELDS(MODEL_KEY) NULL };
 static const char *const GGUF_KEYS[] = { "version", "tensors", "metadata", "file_type", "file_type_name",
                                          "weight_bytes", "bits_per_weight", NULL };
 static const char *const KV_KEYS[] = { "bytes", "MB", "GB", "method", NULL };
@@ -60,26 +60,6 @@ static void push_rope_scaling(lua_State *L, const struct taf_model_info *m)
 
 static void push_model(lua_State *L, const struct taf_model_info *m)
 {
-    static const struct { const char *key; enum taf_field f; } NUMBERS[] = {
-        { "theta", TAF_F_THETA }, { "T_train", TAF_F_T_TRAIN }, { "T_max", TAF_F_T_MAX }, { "n_attention_heads", TAF_F_HEADS },
-        { "n_kv_heads", TAF_F_KV_HEADS }, { "d_head", TAF_F_D_HEAD }, { "n_layers", TAF_F_LAYERS },
-        { "d_model", TAF_F_D_MODEL }, { "d_ff", TAF_F_D_FF }, { "vocab", TAF_F_VOCAB },
-        { "n_params", TAF_F_PARAMS }, { "n_params_active", TAF_F_PARAMS_ACTIVE },
-        { "sliding_window", TAF_F_SLIDING_WINDOW }, { "n_swa_layers", TAF_F_SWA_LAYERS },
-        { "n_attention_layers", TAF_F_ATTN_LAYERS }, { "n_experts", TAF_F_EXPERTS },
-        { "n_experts_active", TAF_F_EXPERTS_ACTIVE }, { "n_shared_experts", TAF_F_SHARED_EXPERTS },
-        { "kv_lora_rank", TAF_F_KV_LORA_RANK }, { "q_lora_rank", TAF_F_Q_LORA_RANK },
-        { "qk_rope_head_dim", TAF_F_QK_ROPE_DIM }, { "qk_nope_head_dim", TAF_F_QK_NOPE_DIM },
-        { "v_head_dim", TAF_F_V_HEAD_DIM }, { "state_elements", TAF_F_STATE_ELEMENTS },
-        { "bytes_per_weight", TAF_F_BYTES_PER_WEIGHT },
-    };
-    const double *values[] = {
-        &m->theta, &m->T_train, &m->T_max, &m->n_attention_heads, &m->n_kv_heads, &m->d_head, &m->n_layers, &m->d_model,
-        &m->d_ff, &m->vocab, &m->n_params, &m->n_params_active, &m->sliding_window, &m->n_swa_layers,
-        &m->n_attention_layers, &m->n_experts, &m->n_experts_active, &m->n_shared_experts, &m->kv_lora_rank,
-        &m->q_lora_rank, &m->qk_rope_head_dim, &m->qk_nope_head_dim, &m->v_head_dim, &m->state_elements,
-        &m->bytes_per_weight,
-    };
     taf_newdict(L, MODEL_KEYS);
     taf_setstr(L, "id", m->id);
     taf_setstr(L, "family", m->family);
@@ -89,9 +69,11 @@ static void push_model(lua_State *L, const struct taf_model_info *m)
         taf_setstr(L, "position", taf_position_name(m->position));
     if (m->dtype[0])
         taf_setstr(L, "dtype", m->dtype);
-    for (size_t i = 0; i < sizeof NUMBERS / sizeof *NUMBERS; i++)
-        if (taf_model_has(m, NUMBERS[i].f))
-            set_number(L, NUMBERS[i].key, *values[i]);
+    for (size_t i = 0; i < TAF_MODEL_FIELD_COUNT; i++) {  /* the number and integer fields that were read */
+        const struct taf_model_field *f = &taf_model_fields[i];
+        if (f->offset != 0 && taf_model_has(m, (enum taf_field)f->flag))
+            set_number(L, f->name, taf_model_value(m, f));
+    }
     taf_setbool(L, "has_SWA", m->has_SWA);
     if (taf_model_has(m, TAF_F_TIED))
         taf_setbool(L, "tie_word_embeddings", m->tie_word_embeddings);
@@ -243,6 +225,28 @@ static int kv_cache_memory_model(lua_State *L)
     return 1;
 }
 
+/* taf.model_fields() → { {name, type, doc, min, gt, max, preset}, … }: the
+ * model-field schema in declaration order, fresh tables on every call, so a
+ * caller changing one changes nothing for the next. */
+static int model_fields(lua_State *L)
+{
+    lua_createtable(L, TAF_MODEL_FIELD_COUNT, 0);
+    for (int i = 0; i < TAF_MODEL_FIELD_COUNT; i++) {
+        const struct taf_model_field *f = &taf_model_fields[i];
+        lua_createtable(L, 0, 7);
+        taf_setstr(L, "name", f->name);
+        taf_setstr(L, "type", f->type);
+        taf_setstr(L, "doc", f->doc);
+        if (!isnan(f->min)) set_number(L, "min", f->min);
+        if (!isnan(f->gt)) set_number(L, "gt", f->gt);
+        if (!isnan(f->max)) set_number(L, "max", f->max);
+        taf_setbool(L, "preset", f->preset);
+        lua_rawseti(L, -2, i + 1);
+    }
+    taf_markarray(L, -1);
+    return 1;
+}
+
 void taf_readers_check(lua_State *L, const char *path)
 {
     check_allowed(L, path);
@@ -270,5 +274,6 @@ const luaL_Reg taf_readers_lib[] = {
     { "read_config", read_config },
     { "read_gguf", read_gguf },
     { "kv_cache_memory_model", kv_cache_memory_model },
+    { "model_fields", model_fields },
     { NULL, NULL },
 };

@@ -22,7 +22,5 @@ int taf_parse_gguf(const unsigned char *data, size_t size, const char *path, str
 
 /* ggml tensor type → elements per block and bytes per block; 0 if unknown. */
 int taf_gguf_type_size(uint32_t type, uint32_t *block, uint32_t *bytes);
-/* llama_ftype (general.file_type) → its name ("Q4_K_M"), NULL if unknown. */
-const char *taf_gguf_file_type_name(uint32_t ftype);
 
 #endif

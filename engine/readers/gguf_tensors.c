@@ -1,10 +1,11 @@
-/* What the GGUF tensor infos say: ggml type sizes and llama_ftype names
- * (public, gguf.h), each tensor info checked and summed (parameters, expert
- * parameters, weight bytes, where the data ends, which blocks hold attention
- * or recurrent tensors), and from the totals the exact parameter count,
- * bytes and bits per weight, with general.file_type. */
+/* What the GGUF tensor infos say: ggml type sizes (public, gguf.h), each
+ * tensor info checked and summed (parameters, expert parameters, weight
+ * bytes, where the data ends, which blocks hold attention or recurrent
+ * tensors), and from the totals the exact parameter count, bytes and bits
+ * per weight, with general.file_type named (formulas/ggml_types.h). */
 #include "readers/gguf.h"
 #include "readers/gguf_internal.h"
+#include "formulas/ggml_types.h"
 
 #include <limits.h>
 #include <math.h>
@@ -30,17 +31,6 @@ int taf_gguf_type_size(uint32_t type, uint32_t *block, uint32_t *bytes)
             return 1;
         }
     return 0;
-}
-
-const char *taf_gguf_file_type_name(uint32_t ftype)
-{
-    static const char *const N[] = {
-        "ALL_F32", "F16", "Q4_0", "Q4_1", "Q4_1_SOME_F16", NULL, NULL, "Q8_0", "Q5_0", "Q5_1", "Q2_K",
-        "Q3_K_S", "Q3_K_M", "Q3_K_L", "Q4_K_S", "Q4_K_M", "Q5_K_S", "Q5_K_M", "Q6_K", "IQ2_XXS", "IQ2_XS",
-        "Q2_K_S", "IQ3_XS", "IQ3_XXS", "IQ1_S", "IQ4_NL", "IQ3_S", "IQ3_M", "IQ2_S", "IQ2_M", "IQ4_XS",
-        "IQ1_M", "BF16", "Q4_0_4_4", "Q4_0_4_8", "Q4_0_8_8", "TQ1_0", "TQ2_0", "MXFP4_MOE",
-    };
-    return ftype < sizeof N / sizeof *N ? N[ftype] : NULL;
 }
 
 /* "blk.N.rest" → N, or -1. */
@@ -135,7 +125,7 @@ void gguf_fill_counts(const struct gg *g, struct taf_model_info *m, const struct
     /* any number may stand there: only a whole one in int range is a file type */
     if (is_number(ft) && ft->num >= 0 && ft->num <= INT_MAX && floor(ft->num) == ft->num) {
         m->gguf_file_type = (int)ft->num;
-        const char *fname = taf_gguf_file_type_name((uint32_t)ft->num);
+        const char *fname = taf_ggml_ftype_name((uint32_t)ft->num);
         snprintf(m->dtype, sizeof m->dtype, "%s", fname ? fname : "unknown");
         if (fname == NULL) taf_model_note(m, "general.file_type %g is not a known llama_ftype", ft->num);
     } else if (is_number(ft)) {

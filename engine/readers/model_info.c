@@ -1,6 +1,8 @@
 #include "readers/model_info.h"
 
+#include <math.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,53 +24,63 @@ void taf_model_info_free(struct taf_model_info *m)
     m->n_rope_fields = 0;
 }
 
-static double *field_slot(struct taf_model_info *m, enum taf_field f)
-{
-    switch (f) {
-    case TAF_F_THETA: return &m->theta;
-    case TAF_F_T_TRAIN: return &m->T_train;
-    case TAF_F_T_MAX: return &m->T_max;
-    case TAF_F_HEADS: return &m->n_attention_heads;
-    case TAF_F_KV_HEADS: return &m->n_kv_heads;
-    case TAF_F_D_HEAD: return &m->d_head;
-    case TAF_F_LAYERS: return &m->n_layers;
-    case TAF_F_D_MODEL: return &m->d_model;
-    case TAF_F_D_FF: return &m->d_ff;
-    case TAF_F_VOCAB: return &m->vocab;
-    case TAF_F_PARAMS: return &m->n_params;
-    case TAF_F_PARAMS_ACTIVE: return &m->n_params_active;
-    case TAF_F_SLIDING_WINDOW: return &m->sliding_window;
-    case TAF_F_SWA_LAYERS: return &m->n_swa_layers;
-    case TAF_F_ATTN_LAYERS: return &m->n_attention_layers;
-    case TAF_F_EXPERTS: return &m->n_experts;
-    case TAF_F_EXPERTS_ACTIVE: return &m->n_experts_active;
-    case TAF_F_SHARED_EXPERTS: return &m->n_shared_experts;
-    case TAF_F_KV_LORA_RANK: return &m->kv_lora_rank;
-    case TAF_F_Q_LORA_RANK: return &m->q_lora_rank;
-    case TAF_F_QK_ROPE_DIM: return &m->qk_rope_head_dim;
-    case TAF_F_QK_NOPE_DIM: return &m->qk_nope_head_dim;
-    case TAF_F_V_HEAD_DIM: return &m->v_head_dim;
-    case TAF_F_STATE_ELEMENTS: return &m->state_elements;
-    case TAF_F_BYTES_PER_WEIGHT: return &m->bytes_per_weight;
-    case TAF_F_TIED: case TAF_F_COUNT: break;
-    }
-    return NULL;
-}
+#define TAF_MF_TYPE_NUMBER "number"
+#define TAF_MF_TYPE_INTEGER "integer"
+#define TAF_MF_TYPE_STRING "string"
+#define TAF_MF_TYPE_BOOLEAN "boolean"
+#define TAF_MF_TYPE_TABLE "table"
+#define TAF_MF_FLAG_FLAG(f) f
+#define TAF_MF_FLAG_NONE -1
+#define TAF_MF_LOWER_MIN(v) .min = (v), .gt = NAN
+#define TAF_MF_LOWER_GT(v) .min = NAN, .gt = (v)
+#define TAF_MF_LOWER_NONE .min = NAN, .gt = NAN
+#define TAF_MF_UPPER_MAX(v) (v)
+#define TAF_MF_UPPER_NONE NAN
+#define TAF_MF_OFFSET_NUMBER(name) offsetof(struct taf_model_info, name)
+#define TAF_MF_OFFSET_INTEGER(name) offsetof(struct taf_model_info, name)
+#define TAF_MF_OFFSET_STRING(name) 0
+#define TAF_MF_OFFSET_BOOLEAN(name) 0
+#define TAF_MF_OFFSET_TABLE(name) 0
+#define TAF_MF_PRESET_ANY 1
+#define TAF_MF_PRESET_PRESET 1
+#define TAF_MF_PRESET_READER 0
+#define TAF_MF_ENTRY(name_, type_, where_, flag_, lower_, upper_, doc_) \
+    { .name = #name_, .type = TAF_MF_TYPE_##type_, .doc = doc_, TAF_MF_LOWER_##lower_, \
+      .max = TAF_MF_UPPER_##upper_, .flag = TAF_MF_FLAG_##flag_, .offset = TAF_MF_OFFSET_##type_(name_), \
+      .preset = TAF_MF_PRESET_##where_ },
+
+const struct taf_model_field taf_model_fields[TAF_MODEL_FIELD_COUNT] = { TAF_MODEL_FIELDS(TAF_MF_ENTRY) };
+
+/* The double member behind each presence flag; 0 (never a double: id comes
+ * first) for tie_word_embeddings, the one flagged field stored as an int.
+ * A number field declared without a flag fails here, at index -1. */
+#define TAF_MF_SLOT_NUMBER(name, f) [f] = offsetof(struct taf_model_info, name),
+#define TAF_MF_SLOT_INTEGER(name, f) [f] = offsetof(struct taf_model_info, name),
+#define TAF_MF_SLOT_STRING(name, f)
+#define TAF_MF_SLOT_BOOLEAN(name, f)
+#define TAF_MF_SLOT_TABLE(name, f)
+#define TAF_MF_SLOT(name, type, where, flag, lower, upper, doc) TAF_MF_SLOT_##type(name, TAF_MF_FLAG_##flag)
+static const size_t SLOT[TAF_F_COUNT] = { TAF_MODEL_FIELDS(TAF_MF_SLOT) };
 
 void taf_model_set(struct taf_model_info *m, enum taf_field f, double v)
 {
-    double *slot = field_slot(m, f);
-    if (slot != NULL)
-        *slot = v;
-    else if (f == TAF_F_TIED)
+    if (f >= TAF_F_COUNT)
+        return;
+    if (f == TAF_F_TIED)
         m->tie_word_embeddings = v != 0;
-    if (f < TAF_F_COUNT)
-        m->present[f] = 1;
+    else
+        *(double *)(void *)((char *)m + SLOT[f]) = v;
+    m->present[f] = 1;
 }
 
 int taf_model_has(const struct taf_model_info *m, enum taf_field f)
 {
     return f < TAF_F_COUNT && m->present[f];
+}
+
+double taf_model_value(const struct taf_model_info *m, const struct taf_model_field *f)
+{
+    return *(const double *)(const void *)((const char *)m + f->offset);
 }
 
 void taf_model_note(struct taf_model_info *m, const char *fmt, ...)

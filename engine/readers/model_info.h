@@ -7,6 +7,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "readers/model_fields.h"
+
 /* How the model remembers the context (SPEC §8 `architecture`). */
 enum taf_arch {
     TAF_ARCH_FULL,   /* every layer attends to the whole context */
@@ -26,15 +28,20 @@ enum taf_position {
     TAF_POS_NONE,     /* no positional encoding (recurrent layers, NoPE attention) */
 };
 
-/* Presence flags, one per optional numeric field. */
-enum taf_field {
-    TAF_F_THETA, TAF_F_T_TRAIN, TAF_F_T_MAX, TAF_F_HEADS, TAF_F_KV_HEADS, TAF_F_D_HEAD, TAF_F_LAYERS,
-    TAF_F_D_MODEL, TAF_F_D_FF, TAF_F_VOCAB, TAF_F_PARAMS, TAF_F_PARAMS_ACTIVE,
-    TAF_F_SLIDING_WINDOW, TAF_F_SWA_LAYERS, TAF_F_ATTN_LAYERS, TAF_F_EXPERTS,
-    TAF_F_EXPERTS_ACTIVE, TAF_F_SHARED_EXPERTS, TAF_F_KV_LORA_RANK, TAF_F_Q_LORA_RANK,
-    TAF_F_QK_ROPE_DIM, TAF_F_QK_NOPE_DIM, TAF_F_V_HEAD_DIM, TAF_F_STATE_ELEMENTS,
-    TAF_F_BYTES_PER_WEIGHT, TAF_F_TIED, TAF_F_COUNT
-};
+/* Presence flags, one per field a reader may leave unset (FLAG(...) in
+ * readers/model_fields.h), in declaration order. */
+#define TAF_MF_ENUM_FLAG(f) f,
+#define TAF_MF_ENUM_NONE
+#define TAF_MF_ENUM(name, type, where, flag, lower, upper, doc) TAF_MF_ENUM_##flag
+enum taf_field { TAF_MODEL_FIELDS(TAF_MF_ENUM) TAF_F_COUNT };
+
+/* The double members of struct taf_model_info: every number and integer field. */
+#define TAF_MF_MEMBER_NUMBER(name) double name;
+#define TAF_MF_MEMBER_INTEGER(name) double name;
+#define TAF_MF_MEMBER_STRING(name)
+#define TAF_MF_MEMBER_BOOLEAN(name)
+#define TAF_MF_MEMBER_TABLE(name)
+#define TAF_MF_MEMBER(name, type, where, flag, lower, upper, doc) TAF_MF_MEMBER_##type(name)
 
 #define TAF_MODEL_MAX_NOTES 40
 #define TAF_MODEL_NOTE_LEN 240
@@ -59,14 +66,8 @@ struct taf_model_info {
     enum taf_position position;
     int has_SWA;
 
-    double theta, T_train, n_attention_heads, n_kv_heads, d_head, n_layers, d_model, d_ff, vocab;
-    double n_params, n_params_active;
-    double T_max;            /* max_position_embeddings / context_length: past T_train when rope_scaling extends it */
-    double sliding_window, n_swa_layers, n_attention_layers;
-    double n_experts, n_experts_active, n_shared_experts;
-    double kv_lora_rank, q_lora_rank, qk_rope_head_dim, qk_nope_head_dim, v_head_dim;
-    double state_elements;   /* recurrent state per sequence, all SSM/RWKV layers */
-    double bytes_per_weight; /* GGUF: exact weight bytes / parameters */
+    /* theta, T_train, T_max, …, bytes_per_weight: meaning in readers/model_fields.h */
+    TAF_MODEL_FIELDS(TAF_MF_MEMBER)
     int tie_word_embeddings;
     unsigned char present[TAF_F_COUNT];
 
@@ -85,12 +86,30 @@ struct taf_model_info {
     int n_notes;
 };
 
+/* One entry of readers/model_fields.h, for code that walks every field. */
+struct taf_model_field {
+    const char *name;
+    const char *type;      /* "number", "integer", "string", "boolean" or "table" */
+    const char *doc;
+    double min, gt, max;   /* physical bounds; NAN where there is none */
+    int flag;              /* enum taf_field, or -1 for a field without one */
+    size_t offset;         /* of its double member: number and integer fields only, else 0 */
+    unsigned char preset;  /* a preset file may set it (all but READER fields) */
+};
+
+#define TAF_MF_COUNT_ONE(...) +1
+enum { TAF_MODEL_FIELD_COUNT = 0 TAF_MODEL_FIELDS(TAF_MF_COUNT_ONE) };
+/* Every field, in declaration order. */
+extern const struct taf_model_field taf_model_fields[TAF_MODEL_FIELD_COUNT];
+
 void taf_model_info_init(struct taf_model_info *m);
 /* Frees the rope_scaling arrays; the struct can be initialised again. */
 void taf_model_info_free(struct taf_model_info *m);
 /* Set a numeric field and its presence flag. */
 void taf_model_set(struct taf_model_info *m, enum taf_field f, double v);
 int taf_model_has(const struct taf_model_info *m, enum taf_field f);
+/* The double member of a number or integer field (f->offset != 0). */
+double taf_model_value(const struct taf_model_info *m, const struct taf_model_field *f);
 /* Append a note (printf-style); silently drops notes past TAF_MODEL_MAX_NOTES. */
 void taf_model_note(struct taf_model_info *m, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));

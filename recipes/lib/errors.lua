@@ -1,68 +1,8 @@
--- Usage errors (exit 2) travel as tables the host recognises; anything else
--- raised by a recipe is a runtime error (exit 1).
-local M = {}
-
-local UsageError = { __name = "tafrun.usage_error",
-                     __tostring = function(e) return e.message end }
-
--- Raise a usage error: bad input the user can fix (unknown id, bad value).
-function M.usage(fmt, ...)
-  local msg = select("#", ...) > 0 and string.format(fmt, ...) or fmt
-  error(setmetatable({ kind = "usage", message = msg }, UsageError), 0)
-end
-
--- A usage error for a required input nobody gave (tafrun card lists these).
-function M.missing(name, fmt, ...)
-  error(setmetatable({ kind = "usage", missing = name, message = string.format(fmt, ...) }, UsageError), 0)
-end
-
-function M.is_usage(e)
-  return type(e) == "table" and e.kind == "usage"
-end
-
--- Levenshtein distance, case-insensitive, for "did you mean" suggestions.
-local function distance(a, b)
-  a, b = a:lower(), b:lower()
-  local prev = {}
-  for j = 0, #b do prev[j] = j end
-  for i = 1, #a do
-    local cur = { [0] = i }
-    local ai = a:byte(i)
-    for j = 1, #b do
-      local cost = (ai == b:byte(j)) and 0 or 1
-      cur[j] = math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
-    end
-    prev = cur
-  end
-  return prev[#b]
-end
-
--- The `count` candidates nearest to `name` (substring matches first).
-function M.nearest(name, candidates, count)
-  local scored, seen = {}, {}
-  local lname = name:lower()
-  for _, c in ipairs(candidates) do
-    if not seen[c] then
-      seen[c] = true
-      local d = distance(name, c)
-      if c:lower():find(lname, 1, true) or lname:find(c:lower(), 1, true) then d = d - 100 end
-      scored[#scored + 1] = { c, d }
-    end
-  end
-  table.sort(scored, function(x, y)
-    if x[2] ~= y[2] then return x[2] < y[2] end
-    return x[1] < y[1]
-  end)
-  local out = {}
-  for i = 1, math.min(count or 3, #scored) do out[i] = scored[i][1] end
-  return out
-end
-
--- "unknown model 'nope'; nearest: a, b, c"
-function M.unknown(what, name, candidates)
-  local near = M.nearest(name, candidates, 3)
-  M.usage("unknown %s '%s'; nearest: %s (see 'tafrun list %ss')",
-          what, name, table.concat(near, ", "), what)
-end
-
-return M
+-- Errors a recipe raises about its input (exit 2), and "did you mean"
+-- suggestions: the engine's own usage errors, as the `taf` module hands them out.
+return {
+  usage = taf.input_error,      -- usage(fmt, …): bad input the user can fix
+  missing = taf.missing_input,  -- missing(name, fmt, …): a required input nobody gave
+  is_usage = taf.is_input_error,
+  nearest = taf.nearest,        -- nearest(name, candidates, count) → the closest names
+}

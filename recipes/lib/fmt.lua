@@ -1,5 +1,5 @@
--- Number formatting for interpretation strings (grouped thousands, fixed
--- digits), and aligned text columns for the listings.
+-- Number formatting for interpretation strings: grouped thousands, fixed
+-- digits, scientific notation, percentages.
 local M = {}
 
 -- 1234567.8 → "1,234,568" (decimals = 0) or "1,234,567.80" (decimals = 2).
@@ -26,24 +26,6 @@ end
 -- Percent with one decimal: 0.123 → "12.3%".
 function M.pct(x, decimals)
   return string.format("%." .. (decimals or 1) .. "f%%", x * 100)
-end
-
--- Rows of cells → lines with columns aligned by display width (code points:
--- γ and R² are two bytes, one column); the last cell of a row is not padded.
-function M.columns(rows)
-  local widths = {}
-  for _, row in ipairs(rows) do
-    for i, cell in ipairs(row) do widths[i] = math.max(widths[i] or 0, utf8.len(cell) or #cell) end
-  end
-  local out = {}
-  for _, row in ipairs(rows) do
-    local cells = {}
-    for i, cell in ipairs(row) do
-      cells[i] = i < #row and cell .. string.rep(" ", widths[i] - (utf8.len(cell) or #cell)) or cell
-    end
-    out[#out + 1] = table.concat(cells, "  ") .. "\n"
-  end
-  return table.concat(out)
 end
 
 return M

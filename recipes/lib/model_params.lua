@@ -1,49 +1,85 @@
--- Parameter declarations shared by the recipes: a model's geometry and the
--- run settings several recipes take. Each holds its physical bounds here, in
--- one place; a recipe may pass fields of its own (doc, optional, default,
--- from, a tighter bound): mp.n_params { optional = true, doc = "…" }.
+-- Parameter declarations shared by the recipes: a model's fields and the run
+-- settings several recipes take. A model field's kind, physical bounds and
+-- doc come from the one schema (taf.model_fields(), engine/readers/model_fields.h);
+-- a recipe may pass fields of its own (doc, optional, default, from, a
+-- tighter bound): mp.n_params { optional = true, doc = "…" }.
 -- Call each function inside the params table so declaration order follows
 -- the recipe's own text.
 local M = {}
 
--- A declaration of `kind` ("number" or "integer") with the fields of `base`,
--- then those of the recipe's `over`.
+-- A declaration of `kind` with the fields of `base`, then those of the
+-- recipe's `over`; a recipe's own default replaces a shared default_from,
+-- and its own lower bound (min or gt) the shared one.
+local CONSTRUCTORS = { number = number, integer = integer, boolean = boolean }
 local function shared(kind, base)
+  local constructor = CONSTRUCTORS[kind]
   return function(over)
+    over = over or {}
     local spec = {}
     for k, v in pairs(base) do spec[k] = v end
-    for k, v in pairs(over or {}) do spec[k] = v end
-    return (kind == "integer" and integer or number)(spec)
+    for k, v in pairs(over) do spec[k] = v end
+    if over.default ~= nil and over.default_from == nil then spec.default_from = nil end
+    if over.gt ~= nil and over.min == nil then spec.min = nil end
+    if over.min ~= nil and over.gt == nil then spec.gt = nil end
+    return constructor(spec)
   end
 end
 
-M.theta = shared("number", { gt = 0, max = 1e15, doc = "RoPE base θ (rope_theta)" })
-M.T_train = shared("integer", { min = 1, max = 1e12, doc = "training context length (tokens)" })
-M.T_eval = shared("integer", { min = 1, max = 1e12, default_from = "T_train", doc = "evaluation context length L (tokens)" })
-M.n_attention_heads = shared("integer", { min = 1, max = 1e6, doc = "attention (query) heads per layer" })
-M.n_kv_heads = shared("integer", { min = 1, max = 1e6, doc = "key/value heads per layer (GQA when fewer than query heads)" })
-M.d_head = shared("integer", { min = 1, max = 65536, doc = "head dimension" })
-M.n_layers = shared("integer", { min = 1, max = 100000, doc = "transformer layers" })
-M.n_params = shared("number", { min = 1, max = 1e15, doc = "parameter count N" })
-M.d_model = shared("integer", { min = 1, max = 1e6, doc = "hidden size" })
-M.vocab = shared("integer", { min = 1, max = 1e8, doc = "vocabulary size" })
-M.bytes_per_weight = shared("number", { min = 0.0625, max = 8, doc = "bytes per weight (0.5 to 64 bits)" })
+-- The model-field schema (engine/readers/model_fields.h), read once:
+-- name → { type, doc, min, gt, max }.
+local FIELDS = {}
+for _, f in ipairs(taf.model_fields()) do FIELDS[f.name] = f end
+
+-- A recipe may tighten a physical bound, never widen it.
+local function check_tighter(declared, f, over)
+  local lo = f.gt or f.min
+  local function fail(what, v)
+    error(string.format("model_params.%s: %s = %.15g is looser than the bound of model field '%s'",
+      declared, what, v, f.name), 4)  -- the recipe's line
+  end
+  if lo ~= nil then
+    if over.min ~= nil and (over.min < lo or (f.gt ~= nil and over.min == lo)) then fail("min", over.min) end
+    if over.gt ~= nil and over.gt < lo then fail("gt", over.gt) end
+  end
+  if f.max ~= nil and over.max ~= nil and over.max > f.max then fail("max", over.max) end
+end
+
+-- Schema field `name` as a declaration (M[declared]): its kind, bounds and
+-- doc, then `extra`.
+local function field(name, extra, declared)
+  local f = FIELDS[name]
+  local base = { min = f.min, gt = f.gt, max = f.max, doc = f.doc }
+  for k, v in pairs(extra or {}) do base[k] = v end
+  local declare = shared(f.type, base)
+  return function(over)
+    check_tighter(declared or name, f, over or {})
+    return declare(over)
+  end
+end
+
+-- M.theta, M.T_train, M.n_layers, … M.bytes_per_weight: every number and integer field.
+for name, f in pairs(FIELDS) do
+  if f.type == "number" or f.type == "integer" then M[name] = field(name) end
+end
+M.has_SWA = field("has_SWA", { default = false })
+-- Run settings, not model fields; the evaluated context takes T_train's bounds.
+M.T_eval = field("T_train", { default_from = "T_train", doc = "evaluation context length L (tokens)" }, "T_eval")
 M.tokens = shared("number", { min = 1, max = 1e17, doc = "training tokens" })
 M.utilisation = shared("number", { min = 1e-6, max = 1, doc = "achieved fraction of peak" })
-function M.has_SWA() return boolean { default = false, doc = "sliding-window attention present" } end
 
 -- Architecture fields (SPEC §8), all optional: a model without them keeps the
 -- plain 2·L·n_kv·d_h·seq·B of every layer (lib.kv).
 local ARCH_CHOICES = { "FULL", "SWA", "MLA", "SSM", "RWKV", "LINEAR", "HYBRID" }
+local POSITIONS = { "rope", "alibi", "absolute", "none", "unknown" }
 local KV_LAYOUT = {
-  { "architecture", function() return choice { choices = ARCH_CHOICES, optional = true, doc = "how the model remembers the context" } end },
-  { "position", function() return choice { choices = { "rope", "alibi", "absolute", "none", "unknown" }, optional = true, doc = "positional encoding" } end },
-  { "sliding_window", function() return integer { min = 1, optional = true, doc = "tokens a sliding-window layer keeps" } end },
-  { "n_swa_layers", function() return integer { min = 0, optional = true, doc = "layers limited to the window (default: every attention layer)" } end },
-  { "n_attention_layers", function() return integer { min = 0, optional = true, doc = "attention layers (hybrids: the rest are recurrent)" } end },
-  { "kv_lora_rank", function() return integer { min = 1, optional = true, doc = "MLA latent width cached per token and layer" } end },
-  { "qk_rope_head_dim", function() return integer { min = 0, optional = true, doc = "MLA decoupled RoPE key width cached per token and layer" } end },
-  { "state_elements", function() return number { min = 0, optional = true, doc = "recurrent state per sequence, all SSM/RWKV layers (elements)" } end },
+  { "architecture", function() return choice { choices = ARCH_CHOICES, optional = true, doc = FIELDS.architecture.doc } end },
+  { "position", function() return choice { choices = POSITIONS, optional = true, doc = FIELDS.position.doc } end },
+  { "sliding_window", function() return M.sliding_window { optional = true } end },
+  { "n_swa_layers", function() return M.n_swa_layers { optional = true } end },
+  { "n_attention_layers", function() return M.n_attention_layers { optional = true } end },
+  { "kv_lora_rank", function() return M.kv_lora_rank { optional = true } end },
+  { "qk_rope_head_dim", function() return M.qk_rope_head_dim { optional = true } end },
+  { "state_elements", function() return M.state_elements { optional = true } end },
 }
 
 -- Add the architecture fields to a recipe's params table; returns the table.

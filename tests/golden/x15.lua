@@ -165,5 +165,7 @@ test("X-15 unknown format", function()
 end)
 
 test("X-15 context past the limit", function()
-  expect_error(function() run("x15", { model = "llama-3-8b", set = { T_eval = 200000000 } }) end, "'T_eval' must be integer in", "usage")
+  -- T_eval takes T_train's bound from the model-field schema: at most 1e12 tokens
+  expect_error(function() run("x15", { model = "llama-3-8b", set = { T_eval = 2000000000000 } }) end,
+    "'T_eval' must be integer in %[1, 1000000000000%]", "usage")
 end)

@@ -255,7 +255,7 @@ test("X-7 zero budget", function()
 end)
 
 test("X-7 nine bytes per weight", function()
-  expect_error(function() run("x7", { model = "llama-3-8b", set = { bytes_per_weight = 9 } }) end, "'bytes_per_weight' must be number in %(0, 8%]", "usage")
+  expect_error(function() run("x7", { model = "llama-3-8b", set = { bytes_per_weight = 9 } }) end, "'bytes_per_weight' must be number in %[0.0625, 8%]", "usage")
 end)
 
 test("X-7 without a model", function()

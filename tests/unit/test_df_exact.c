@@ -1,4 +1,4 @@
-/* Unit tests of engine/kernels/df_exact.c: the exact D_f must equal the
+/* Unit tests of engine/formulas/df_exact.c: the exact D_f must equal the
  * direct cumulative sum. References: "mpmath:" = python3 mpmath at 40 digits
  * (direct sum of the first 2000 terms plus a 15-term Euler–Maclaurin tail),
  * bisection on D in that precision; the crossing margin |H(D) − f·H(N)| of
@@ -13,7 +13,7 @@
 #include <time.h>
 #include <cmocka.h>
 
-#include "kernels/df_exact.h"
+#include "formulas/df_exact.h"
 
 /* One pass for H(N), one cumulative pass deciding every f at once. */
 static void df_brute_force(double gamma, int64_t N, const double *fs, size_t nf, int64_t *out)

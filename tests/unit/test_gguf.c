@@ -16,6 +16,7 @@
 #include <cmocka.h>
 
 #include "readers/gguf.h"
+#include "formulas/ggml_types.h"
 
 struct buf { unsigned char d[1 << 16]; size_t n; };
 
@@ -268,9 +269,11 @@ static void test_type_tables(void **state)
     assert_true(taf_gguf_type_size(12, &block, &bytes) && block == 256 && bytes == 144);  /* Q4_K */
     assert_true(taf_gguf_type_size(30, &block, &bytes) && block == 1 && bytes == 2);      /* BF16 */
     assert_false(taf_gguf_type_size(4, &block, &bytes));                                  /* removed Q4_2 */
-    assert_string_equal(taf_gguf_file_type_name(15), "Q4_K_M");
-    assert_string_equal(taf_gguf_file_type_name(32), "BF16");
-    assert_null(taf_gguf_file_type_name(999));
+    assert_string_equal(taf_ggml_ftype_name(15), "Q4_K_M");
+    assert_string_equal(taf_ggml_ftype_name(32), "BF16");
+    assert_string_equal(taf_ggml_ftype_name(0), "ALL_F32");
+    assert_null(taf_ggml_ftype_name(5));   /* retired Q4_2 */
+    assert_null(taf_ggml_ftype_name(999));
 }
 
 int main(void)

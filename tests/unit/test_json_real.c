@@ -22,7 +22,8 @@
 #include <lualib.h>
 
 #include "json.h"
-#include "json_internal.h"
+#include "json_write.h"
+#include "lua/json_lua.h"
 
 #include "xorshift.h"
 

@@ -10,6 +10,7 @@
 #include <cmocka.h>
 
 #include "formulas/quant.h"
+#include "formulas/ggml_types.h"
 
 static void test_find_by_name_and_alias_case_insensitively(void **state)
 {
@@ -50,7 +51,68 @@ static void test_gguf_file_types(void **state)
     assert_string_equal(taf_quant_format_by_ftype(7)->name, "Q8_0");
     assert_null(taf_quant_format_by_ftype(4));    /* Q4_1_SOME_F16: retired */
     assert_null(taf_quant_format_by_ftype(-1));   /* the non-GGUF marker never matches */
-    assert_int_equal(taf_quant_format_find("AWQ")->gguf_ftype, -1);
+    assert_int_equal(taf_quant_format_gguf_ftype(taf_quant_format_find("AWQ")), -1);
+    assert_int_equal(taf_quant_format_gguf_ftype(NULL), -1);
+}
+
+/* The file type of each format comes from the one llama_ftype table
+ * (formulas/ggml_types.c) by name: the numbers the format table once wrote
+ * out itself, every format, and each one found back by its number. */
+static void test_gguf_file_types_match_llama_ftype(void **state)
+{
+    (void)state;
+    static const struct { const char *name; int ftype; } WANT[] = {
+        { "F32", 0 },
+        { "BF16", 32 },
+        { "F16", 1 },
+        { "FP8", -1 },
+        { "INT8", -1 },
+        { "AWQ", -1 },
+        { "GPTQ", -1 },
+        { "INT4", -1 },
+        { "NF4", -1 },
+        { "Q8_0", 7 },
+        { "Q6_K", 18 },
+        { "Q5_1", 9 },
+        { "Q5_K_M", 17 },
+        { "Q5_K_S", 16 },
+        { "Q5_0", 8 },
+        { "Q4_1", 3 },
+        { "Q4_K_M", 15 },
+        { "Q4_K_S", 14 },
+        { "Q4_0", 2 },
+        { "IQ4_NL", 25 },
+        { "IQ4_XS", 30 },
+        { "Q3_K_L", 13 },
+        { "Q3_K_M", 12 },
+        { "IQ3_M", 27 },
+        { "Q3_K_S", 11 },
+        { "IQ3_S", 26 },
+        { "IQ3_XS", 22 },
+        { "IQ3_XXS", 23 },
+        { "Q2_K", 10 },
+        { "IQ2_M", 29 },
+        { "IQ2_S", 28 },
+        { "IQ2_XS", 20 },
+        { "IQ2_XXS", 19 },
+        { "IQ1_M", 31 },
+        { "IQ1_S", 24 }
+    };
+    assert_int_equal(sizeof WANT / sizeof *WANT, taf_quant_format_count());
+    for (size_t i = 0; i < sizeof WANT / sizeof *WANT; i++) {
+        const struct taf_quant_format *f = taf_quant_format_find(WANT[i].name);
+        assert_non_null(f);
+        assert_int_equal(taf_quant_format_gguf_ftype(f), WANT[i].ftype);
+        if (WANT[i].ftype >= 0)
+            assert_ptr_equal(taf_quant_format_by_ftype(WANT[i].ftype), f);
+    }
+    assert_int_equal(taf_ggml_ftype_find("ALL_F32"), 0);
+    assert_int_equal(taf_ggml_ftype_find("f32"), 0);
+    assert_int_equal(taf_ggml_ftype_find("q4_k_m"), 15);
+    assert_int_equal(taf_ggml_ftype_find("MXFP4_MOE"), 38);
+    assert_int_equal(taf_ggml_ftype_find("AWQ"), -1);
+    assert_int_equal(taf_ggml_ftype_find("Q4_K"), -1); /* an alias of Q4_K_M, not a file type */
+    assert_int_equal(taf_ggml_ftype_find(""), -1);
 }
 
 static void test_table_is_consistent(void **state)
@@ -114,6 +176,7 @@ int main(void)
         cmocka_unit_test(test_find_by_name_and_alias_case_insensitively),
         cmocka_unit_test(test_block_layouts_give_exact_bits),
         cmocka_unit_test(test_gguf_file_types),
+        cmocka_unit_test(test_gguf_file_types_match_llama_ftype),
         cmocka_unit_test(test_table_is_consistent),
         cmocka_unit_test(test_weight_bytes),
         cmocka_unit_test(test_quality_tiers_at_each_boundary),

@@ -10,7 +10,7 @@
 #include <math.h>
 
 #include "formulas/thermo.h"
-#include "kernels/df_exact.h"
+#include "formulas/df_exact.h"
 
 #define assert_close(a, b, tol) assert_true(fabs((a) - (b)) <= (tol))
 

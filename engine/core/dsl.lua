@@ -2,6 +2,7 @@
 -- number {…}, integer {…}, boolean {…}, text {…}, choice {…}, gpu {…},
 -- api {…} and model {…}. Each constructor only checks shape and stamps
 -- the declaration order; validation of values happens in lib.params.
+local host, use = ...
 
 local M = {}
 local sequence = 0
@@ -78,18 +79,12 @@ function M.recipe(spec)
   return spec
 end
 
-local MODEL_FIELDS = {
-  id = "string", aliases = "table", source = "string", family = "string",
-  theta = "number", T_train = "number", T_max = "number", n_attention_heads = "number", n_kv_heads = "number",
-  d_head = "number", n_layers = "number", n_params = "number", n_params_active = "number",
-  has_SWA = "boolean", sliding_window = "number", d_model = "number", d_ff = "number",
-  vocab = "number", architecture = "string", position = "string", dtype = "string",
-  rope_scaling = "table", notes = "table", n_experts = "number", n_experts_active = "number",
-  kv_lora_rank = "number", qk_rope_head_dim = "number", n_attention_layers = "number",
-  bytes_per_weight = "number", n_swa_layers = "number", n_shared_experts = "number",
-  q_lora_rank = "number", qk_nope_head_dim = "number", v_head_dim = "number",
-  state_elements = "number", tie_word_embeddings = "boolean", gguf = "table",
-}
+-- name → the type() a preset's value must have, from the one model-field
+-- schema (engine/readers/model_fields.h, as taf.model_fields()).
+local MODEL_FIELDS = {}
+for _, f in ipairs(taf.model_fields()) do
+  if f.preset then MODEL_FIELDS[f.name] = f.type == "integer" and "number" or f.type end
+end
 M.MODEL_FIELDS = MODEL_FIELDS
 
 function M.model(spec)

@@ -3,7 +3,7 @@
  * with Bernoulli terms), a bisection on D finds the crossing, and the last
  * few terms are then added one by one onto a sum taken safely below it, so
  * the answer is decided as a cumulative pass over d = 1..N decides it. */
-#include "kernels/df_exact.h"
+#include "formulas/df_exact.h"
 
 #include <math.h>
 

@@ -6,10 +6,11 @@
 --     expect_verdict(r, "USE SOFT DECAY (caveat)")
 --     expect_near(step(r, "γ_Padé").result, 0.9547084761104221, 1e-12)
 --   end)
-local errors = require "lib.errors"
-local runner = require "lib.runner"
-local packs = require "lib.packs"
-local params = require "lib.params"
+local host, use = ...
+local errors = use "errors"
+local runner = use "runner"
+local packs = use "packs"
+local params = use "params"
 
 local M = {}
 
@@ -198,7 +199,7 @@ function M.run_dir(dir)
   end
 
   for _, f in ipairs(files) do
-    local ok, e = pcall(host.load, f.path, api, f.root)
+    local ok, e = pcall(function() return host.loadfile(f.path, api, f.root)() end)
     if not ok then
       failed = failed + 1
       lines[#lines + 1] = string.format("FAIL %s: %s", f.path, message_of(e))

@@ -4,12 +4,12 @@
 -- and the user's pack directory ($XDG_DATA_HOME/tafrun/packs, default
 -- ~/.local/share/tafrun/packs). Pack entries join the built-in ones and may
 -- override them by id; two packs defining the same id is a reported conflict.
-local errors = require "lib.errors"
+local host, use = ...
+local errors = use "errors"
 
 local M = {}
 local lfs = host.lfs
-local explicit = {}      -- directories given with --pack or `tafrun test DIR`
-for _, d in ipairs(host.packs) do explicit[#explicit + 1] = d end
+local explicit = {}      -- directories given with --pack or `tafrun test DIR` (M.add)
 local cache
 
 local function mode(path) return lfs.attributes(path, "mode") end
@@ -48,7 +48,7 @@ end
 local function load_pack(dir, origin)
   local file = dir .. "/pack.lua"
   if mode(file) ~= "file" then errors.usage("pack directory %s has no pack.lua", dir) end
-  local ok, p = pcall(host.load, file, nil, dir)
+  local ok, p = pcall(function() return host.declare(host.loadfile(file, nil, dir), file) end)
   if not ok then errors.usage("pack %s: %s", dir, errors.is_usage(p) and p.message or tostring(p)) end
   if type(p) ~= "table" or not p.is_pack then errors.usage("%s must return pack { … }", file) end
   local fits, why = M.satisfies(taf.version, p.requires)

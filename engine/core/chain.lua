@@ -1,9 +1,11 @@
 -- The chain of formulas a recipe builds, step by step, each with its receipt,
 -- plus the confidence factors and honesty notes that travel with the verdict.
-local dsl = require "lib.dsl"
+local host, use = ...
+local dsl = use "dsl"
 
 local Chain = {}
 Chain.__index = Chain
+Chain.__metatable = false -- a recipe cannot rewrite the methods every other recipe of the run uses
 
 local STEP_ORDER = { "step", "section", "name", "formula", "inputs", "result",
                      "interpretation", "receipt", "breakdown" }

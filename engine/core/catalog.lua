@@ -1,8 +1,9 @@
 -- The catalogs (GPUs, API prices, model presets) are Lua data files under
 -- catalogs/; this module loads them once per run and resolves names
 -- case-insensitively through ids and aliases, suggesting the nearest on a miss.
-local errors = require "lib.errors"
-local packs = require "lib.packs"
+local host, use = ...
+local errors = use "errors"
+local packs = use "packs"
 
 local M = {}
 local root = host.datadir .. "/catalogs"
@@ -40,7 +41,7 @@ local function unknown(what, name, names)
 end
 
 local function load_list(path, what, pack_root)
-  local list = host.load(path, nil, pack_root)
+  local list = host.declare(host.loadfile(path, nil, pack_root), path)
   if type(list) ~= "table" then
     error(string.format("%s must return a list of %s", path, what), 0)
   end
@@ -124,7 +125,7 @@ end
 
 -- Presets: catalogs/models/<short id>.lua, each returning model { … }.
 local function load_model(short, path, pack_root)
-  local m = host.load(path, nil, pack_root)
+  local m = host.declare(host.loadfile(path, nil, pack_root), path)
   if type(m) ~= "table" or not m.is_model then
     error(string.format("%s must return model { … }", path), 0)
   end

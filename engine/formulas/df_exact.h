@@ -1,6 +1,6 @@
 /* Exact discrete KV-compression window D_f (FORMULAS.md §1 erratum, SPEC §11). */
-#ifndef TAF_KERNELS_DF_EXACT_H
-#define TAF_KERNELS_DF_EXACT_H
+#ifndef TAF_FORMULAS_DF_EXACT_H
+#define TAF_FORMULAS_DF_EXACT_H
 
 #include <stdint.h>
 

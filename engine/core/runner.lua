@@ -1,10 +1,11 @@
 -- Finding, loading and running recipes: validated parameters in, a result
 -- table out (SPEC §4), with the failing step named when a recipe raises.
-local errors = require "lib.errors"
-local params = require "lib.params"
-local chainlib = require "lib.chain"
-local catalog = require "lib.catalog"
-local packs = require "lib.packs"
+local host, use = ...
+local errors = use "errors"
+local params = use "params"
+local chainlib = use "chain"
+local catalog = use "catalog"
+local packs = use "packs"
 
 local M = {}
 
@@ -32,7 +33,7 @@ local loaded = {}
 
 local function load_path(path, root)
   if loaded[path] then return loaded[path] end
-  local r = host.load(path, nil, root)
+  local r = host.declare(host.loadfile(path, nil, root), path)
   if type(r) ~= "table" or not r.is_recipe then
     errors.usage("%s does not return recipe { … }", path)
   end
@@ -225,7 +226,7 @@ function M.run_ref(ref, opts)
   local model = opts.model
   if type(model) == "string" then model = catalog.model(model)
   elseif model ~= nil and type(model) ~= "table" then errors.usage("run_recipe: model must be an id or a table") end
-  if model == nil and (opts.config or opts.gguf) then model = require("lib.readers").from_options(opts) end
+  if model == nil and (opts.config or opts.gguf) then model = use("readers").from_options(opts) end
   local sets = {}
   for k, v in pairs(opts.set or {}) do sets[#sets + 1] = { k, v } end
   table.sort(sets, function(a, b) return a[1] < b[1] end)

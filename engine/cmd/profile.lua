@@ -1,8 +1,9 @@
 -- tafrun profile FILE (SPEC §9): γ, R² and sink mass measured from attention
 -- probabilities or a γ-atlas file by taf.profile, shown as a summary table,
 -- or the taf.profile table itself with --json; --plot writes the SVG.
-local errors = require "lib.errors"
-local fmt = require "lib.fmt"
+local host, use = ...
+local errors = use "errors"
+local columns = use("text").columns
 
 local M = {}
 
@@ -13,7 +14,7 @@ local function integer_option(flag, s, min)
 end
 
 -- The command-line options as taf.profile options.
-function M.options(opts)
+function M.taf_options(opts)
   local p = { svg = opts.plot ~= nil }
   if opts.sink_tokens then p.sink_tokens = integer_option("--sink-tokens", opts.sink_tokens, 1) end
   if opts.fit_range then
@@ -71,7 +72,7 @@ local function dump_summary(r, out)
     rows[#rows + 1] = { tostring(l.layer), num(l.gamma), num(l.R2, "%.6f"), num(l.sink_mass), num(lg.mean),
                         num(lg.median), num(lg.sd), l.receipt }
   end
-  out[#out + 1] = fmt.columns(rows)
+  out[#out + 1] = columns(rows)
 end
 
 local function atlas_summary(r, out)
@@ -112,10 +113,14 @@ function M.run(opts)
   if opts.target == nil then
     errors.usage("profile needs FILE: attention probabilities (.npy, .safetensors) or a γ-atlas .json")
   end
-  local r, svg = taf.profile(opts.target, M.options(opts))
+  local r, svg = taf.profile(opts.target, M.taf_options(opts))
   if opts.plot then write_plot(opts.plot, svg) end
   if opts.format == "json" then return r end
   return M.summary(r, opts.plot)
 end
+
+M.synopsis = { "tafrun profile FILE [--sink-tokens K] [--fit-range D1..D2] [--plot FILE.svg] [--json]" }
+M.about = "measure γ, R² and sink mass from attention probabilities (.npy, .safetensors) or a γ-atlas file (.json)"
+M.options = { "--sink-tokens", "--fit-range", "--plot" }
 
 return M

@@ -3,11 +3,12 @@
 -- end (an interrupted sweep never leaves a truncated file that looks
 -- complete); --shard I/N takes one contiguous slice; --jobs N forks workers
 -- that each write a part, joined in order.
-local errors = require "lib.errors"
-local params = require "lib.params"
-local runner = require "lib.runner"
-local catalog = require "lib.catalog"
-local chainlib = require "lib.chain"
+local host, use = ...
+local errors = use "errors"
+local params = use "params"
+local runner = use "runner"
+local catalog = use "catalog"
+local chainlib = use "chain"
 
 local M = {}
 local MAX_POINTS = 100000000
@@ -328,5 +329,10 @@ function M.run(opts)
   end
   return nil
 end
+
+M.synopsis = { "tafrun sweep RECIPE --model A,B --grid KEY=START..STOP[*FACTOR|+STEP] [--out FILE.jsonl|.csv]" }
+M.about = "run a recipe over a grid; JSON Lines or CSV (--out FILE.jsonl|.csv)"
+M.options = { "--model", "--set", "--grid", "--out", "--shard", "--jobs", "--full" }
+M.needs_target = true
 
 return M

@@ -1,7 +1,8 @@
 -- Parameter resolution and validation: defaults < model preset < --set,
 -- then every value checked against its declaration before the recipe runs.
-local errors = require "lib.errors"
-local catalog = require "lib.catalog"
+local host, use = ...
+local errors = use "errors"
+local catalog = use "catalog"
 
 local M = {}
 
@@ -36,6 +37,13 @@ end
 -- --set KEY=VALUE → { key, typed value }
 function M.typed(key, raw)
   return { key, M.text_value(M.parse_value(raw), raw) }
+end
+
+-- The command line's --set pairs ({ {key, text}, … }), typed.
+function M.typed_sets(sets)
+  local out = {}
+  for i, kv in ipairs(sets or {}) do out[i] = M.typed(kv[1], kv[2]) end
+  return out
 end
 
 local TEXT_KINDS = { text = true, choice = true, gpu = true, api = true }

@@ -1,8 +1,9 @@
 -- Model tables from files (SPEC §8): --config PATH (a config.json or its
 -- folder) and --gguf PATH. A file that cannot be read or parsed is a usage
 -- error (exit 2) whose message starts with the path and says what is wrong.
-local errors = require "lib.errors"
-local catalog = require "lib.catalog"
+local host, use = ...
+local errors = use "errors"
+local catalog = use "catalog"
 
 local M = {}
 
