@@ -1,17 +1,19 @@
 -- The ceiling of the sweep benchmark: what the X-2 recipe itself costs a point
 -- when nothing but the recipe runs. Run by bench/sweep_vs_python.sh as
---   tafrun --trust -e 'dofile("bench/recipe_ceiling.lua")'
--- (--trust: no sandbox and no count hook). The real recipe file runs over the
+--   tafrun --trust -e 'assert(loadfile("bench/recipe_ceiling.lua"))(...)'
+-- (--trust: no sandbox and no count hook; the chunk gets the engine's module
+-- loader as `...`). The real recipe file runs over the
 -- benchmark's grid (T_eval = 1000, 1001, …) on llama-3-8b, its parameters
 -- resolved once; no sweep machinery, no rows, no JSON. Two chains:
 --   lean  the chain a lean sweep row uses (steps kept, no JSON layout);
 --   null  a chain whose step only hands back its result: the cost of the
 --         recipe's own Lua code and taf calls, below any host's bookkeeping.
 -- Prints "<lean µs> <null µs>" per point, the best of REPS runs.
-local runner = require "lib.runner"
-local params = require "lib.params"
-local catalog = require "lib.catalog"
-local chainlib = require "lib.chain"
+local use = ...
+local runner = use "runner"
+local params = use "params"
+local catalog = use "catalog"
+local chainlib = use "chain"
 
 local n = tonumber(os.getenv("POINTS") or "") or 100000
 local reps = tonumber(os.getenv("REPS") or "") or 3

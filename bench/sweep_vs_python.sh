@@ -52,7 +52,7 @@ printf '  per lean point, 1 core: sweep machinery (empty recipe) %.1f us, X-2 re
 # the ceiling: the X-2 recipe file alone, in the same Lua 5.4, with no sandbox,
 # no count hook, no sweep machinery and no rows (bench/recipe_ceiling.lua)
 c_lean=; c_null=
-read -r c_lean c_null < <(cd "$here/.." && POINTS=$n REPS=$reps "$tafrun" --trust -e 'dofile("bench/recipe_ceiling.lua")') || true
+read -r c_lean c_null < <(cd "$here/.." && POINTS=$n REPS=$reps "$tafrun" --trust -e 'assert(loadfile("bench/recipe_ceiling.lua"))(...)') || true
 if [ -z "$c_null" ]; then
   echo "  ceiling: not measured (bench/recipe_ceiling.lua failed)"
 else

@@ -91,7 +91,7 @@ static int msghandler(lua_State *L)
         else
             msg = lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
     }
-    if (host_of(L)->verbose)
+    if (host_of(L)->verbose && strstr(msg, "\nstack traceback:") == NULL)
         luaL_traceback(L, L, msg, 1);
     return 1;
 }

@@ -120,7 +120,7 @@ function M.run(opts)
 end
 
 M.synopsis = { "tafrun profile FILE [--sink-tokens K] [--fit-range D1..D2] [--plot FILE.svg] [--json]" }
-M.about = "measure γ, R² and sink mass from attention probabilities (.npy, .safetensors) or a γ-atlas file (.json)"
+M.about = "measure γ, R² and sink mass from attention (.npy, .safetensors) or a γ-atlas .json"
 M.options = { "--sink-tokens", "--fit-range", "--plot" }
 
 return M

@@ -127,7 +127,7 @@ function M.help()
   local cmds = {}
   for _, name in ipairs(M.COMMANDS) do
     local c = M.command(name)
-    local head = "  " .. c.synopsis[1]:gsub(" %[.*$", "")
+    local head = "  " .. c.synopsis[1]:gsub(" %[%-%-.*$", "")
     if #head > 27 then
       cmds[#cmds + 1] = head
       cmds[#cmds + 1] = string.rep(" ", 28) .. c.about

@@ -26,6 +26,7 @@ if o.output then return o.output, 0 end -- --help, --version
 host.configure { trust = o.trust, max_steps = o.max_steps, max_mem_mib = o.max_mem_mib, verbose = o.verbose,
                  print_to_stdout = o.command == "eval" or o.command == "test" }
 use("api").install()
+use("runner").verbose = o.verbose
 local packs = use "packs"
 for _, d in ipairs(o.packs) do packs.add(d) end
 

@@ -170,7 +170,10 @@ local function annotate(e)
   local r, steps = current.recipe, current.chain.steps
   local last = steps[#steps]
   local where = last and string.format("step %d, after '%s'", #steps + 1, last.name) or "step 1"
-  return string.format("%s\n  (in %s %s, %s)", tostring(e), r.id, r.name, where)
+  local msg = string.format("%s\n  (in %s %s, %s)", tostring(e), r.id, r.name, where)
+  -- --verbose: the traceback where the recipe raised, not where the engine re-raises
+  if M.verbose and not msg:find("\nstack traceback:", 1, true) then msg = debug.traceback(msg, 2) end
+  return msg
 end
 
 -- Run recipe `r` on validated parameters `p`: its checked outcome and chain.

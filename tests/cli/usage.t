@@ -116,3 +116,32 @@ $ tafrun --max-steps 12 x19
 $ tafrun -e 'print(('
 ! tafrun: (command line):1: unexpected symbol near <eof>
 [2]
+
+# options are declared once (engine/core/args.lua): each command takes its own
+$ tafrun list --grid T_eval=1..2
+! tafrun: --grid, --out, --shard, --jobs and --full apply only to 'tafrun sweep'
+! ...
+[2]
+
+$ tafrun show x2 --set T_eval=5
+! tafrun: --set does not apply to 'tafrun show' (see tafrun show --help)
+! ...
+[2]
+
+$ tafrun x19 --modle qwen2.5-7b
+! tafrun: unknown option '--modle'; did you mean '--model'? (see tafrun --help)
+! ...
+[2]
+
+$ tafrun sweep --help
+  usage: tafrun sweep RECIPE --model A,B --grid KEY=START..STOP[*FACTOR|+STEP] [--out FILE.jsonl|.csv]
+  
+  run a recipe over a grid; JSON Lines or CSV (--out FILE.jsonl|.csv)
+  
+  Options:
+    --model ID          a model preset: short id (qwen2.5-7b), alias or HF id (Qwen/Qwen2.5-7B)
+  ...
+
+# every option has its help line
+$ tafrun --help | grep -c '^  -'
+  21

@@ -1,0 +1,2 @@
+local blob = require "blob"
+return blob
