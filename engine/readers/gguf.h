@@ -20,7 +20,5 @@ int taf_read_gguf(const char *path, struct taf_model_info *m, char *err, size_t 
 int taf_parse_gguf(const unsigned char *data, size_t size, const char *path, struct taf_model_info *m,
                    char *err, size_t errsize);
 
-/* ggml tensor type → elements per block and bytes per block; 0 if unknown. */
-int taf_gguf_type_size(uint32_t type, uint32_t *block, uint32_t *bytes);
 
 #endif

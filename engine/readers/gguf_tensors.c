@@ -1,8 +1,8 @@
-/* What the GGUF tensor infos say: ggml type sizes (public, gguf.h), each
- * tensor info checked and summed (parameters, expert parameters, weight
- * bytes, where the data ends, which blocks hold attention or recurrent
- * tensors), and from the totals the exact parameter count, bytes and bits
- * per weight, with general.file_type named (formulas/ggml_types.h). */
+/* What the GGUF tensor infos say: each tensor info checked and summed
+ * (parameters, expert parameters, weight bytes, where the data ends, which
+ * blocks hold attention or recurrent tensors), and from the totals the exact
+ * parameter count, bytes and bits per weight, with general.file_type named.
+ * The ggml tables (type block sizes, file type names): formulas/ggml_types.h. */
 #include "readers/gguf.h"
 #include "readers/gguf_internal.h"
 #include "formulas/ggml_types.h"
@@ -12,26 +12,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-int taf_gguf_type_size(uint32_t type, uint32_t *block, uint32_t *bytes)
-{
-    static const struct { uint32_t type, block, bytes; } T[] = {
-        { 0, 1, 4 }, { 1, 1, 2 }, { 2, 32, 18 }, { 3, 32, 20 }, { 6, 32, 22 }, { 7, 32, 24 }, { 8, 32, 34 },
-        { 9, 32, 36 }, { 10, 256, 84 }, { 11, 256, 110 }, { 12, 256, 144 }, { 13, 256, 176 }, { 14, 256, 210 },
-        { 15, 256, 292 }, { 16, 256, 66 }, { 17, 256, 74 }, { 18, 256, 98 }, { 19, 256, 50 }, { 20, 32, 18 },
-        { 21, 256, 110 }, { 22, 256, 82 }, { 23, 256, 136 }, { 24, 1, 1 }, { 25, 1, 2 }, { 26, 1, 4 },
-        { 27, 1, 8 }, { 28, 1, 8 }, { 29, 256, 56 }, { 30, 1, 2 }, { 31, 32, 18 }, { 32, 32, 18 },
-        { 33, 32, 18 }, { 34, 256, 54 }, { 35, 256, 66 }, { 36, 32, 18 }, { 37, 32, 18 }, { 38, 32, 18 },
-        { 39, 32, 17 },
-    };
-    for (size_t i = 0; i < sizeof T / sizeof *T; i++)
-        if (T[i].type == type) {
-            *block = T[i].block;
-            *bytes = T[i].bytes;
-            return 1;
-        }
-    return 0;
-}
 
 /* "blk.N.rest" → N, or -1. */
 static long block_index(const char *name)
@@ -68,7 +48,7 @@ int gguf_read_tensor(struct gg *g, struct tensors *t, uint64_t i, uint32_t align
     }
     if (gguf_get_u32(g, &type) || gguf_get_u64(g, &offset)) goto out;
     uint32_t block, bytes;
-    if (!taf_gguf_type_size(type, &block, &bytes)) {
+    if (!taf_ggml_type_size(type, &block, &bytes)) {
         gguf_fail(g, "tensor '%s' has unknown ggml type %u", name, type);
         goto out;
     }

@@ -266,9 +266,9 @@ static void test_type_tables(void **state)
 {
     (void)state;
     uint32_t block, bytes;
-    assert_true(taf_gguf_type_size(12, &block, &bytes) && block == 256 && bytes == 144);  /* Q4_K */
-    assert_true(taf_gguf_type_size(30, &block, &bytes) && block == 1 && bytes == 2);      /* BF16 */
-    assert_false(taf_gguf_type_size(4, &block, &bytes));                                  /* removed Q4_2 */
+    assert_true(taf_ggml_type_size(12, &block, &bytes) && block == 256 && bytes == 144);  /* Q4_K */
+    assert_true(taf_ggml_type_size(30, &block, &bytes) && block == 1 && bytes == 2);      /* BF16 */
+    assert_false(taf_ggml_type_size(4, &block, &bytes));                                  /* removed Q4_2 */
     assert_string_equal(taf_ggml_ftype_name(15), "Q4_K_M");
     assert_string_equal(taf_ggml_ftype_name(32), "BF16");
     assert_string_equal(taf_ggml_ftype_name(0), "ALL_F32");
