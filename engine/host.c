@@ -17,7 +17,23 @@
 
 #define HOOK_PERIOD 1000
 
-/* Allocator with accounting: refuses growth past the cap (LUA_ERRMEM). */
+enum { OVER_RUN_CAP = 1, OVER_DECL_CAP = 2 };
+
+/* A pending refusal is final: the flags say so, whatever pcall does next. */
+static void refusal_final(struct taf_host *h)
+{
+    if (h->refused.caps & OVER_RUN_CAP)
+        h->mem_exhausted = 1;
+    if (h->refused.caps & OVER_DECL_CAP)
+        h->decl_mem_exhausted = 1;
+    h->refused.caps = 0;
+}
+
+/* Allocator with accounting: refuses growth past the cap. Lua answers a
+ * refusal with an emergency collection and the same request again (lmem.c
+ * tryagain), so a refusal only counts when that second request is refused
+ * too, or when another request comes first (a caller that cannot collect:
+ * lauxlib's buffer, lua_newstate; host_call settles one still pending). */
 static void *host_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 {
     struct taf_host *h = ud;
@@ -27,13 +43,25 @@ static void *host_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
         h->mem_used -= old;
         return NULL;
     }
-    if (h->limits.max_mem && nsize > old && h->mem_used - old + nsize > h->limits.max_mem) {
-        h->mem_exhausted = 1;
-        return NULL;
-    }
-    if (h->decl_mem_limit && nsize > old && h->mem_used - old + nsize > h->decl_mem_limit) {
-        h->decl_mem_exhausted = 1;
-        return NULL;
+    if (nsize > old) {
+        size_t after = h->mem_used - old + nsize;
+        int over = h->limits.max_mem && after > h->limits.max_mem ? OVER_RUN_CAP
+                   : h->decl_mem_limit && after > h->decl_mem_limit ? OVER_DECL_CAP
+                   : 0;
+        int retry = h->refused.caps && h->refused.ptr == ptr && h->refused.osize == osize &&
+                    h->refused.nsize == nsize;
+        if (h->refused.caps && !retry)
+            refusal_final(h);
+        if (over) {
+            h->refused.ptr = ptr;
+            h->refused.osize = osize;
+            h->refused.nsize = nsize;
+            h->refused.caps = over;
+            if (retry)
+                refusal_final(h);
+            return NULL;
+        }
+        h->refused.caps = 0; /* the retry fits now: what was over was garbage */
     }
     void *p = pool_realloc(&h->pool, ptr, osize, nsize);
     if (p != NULL)
@@ -49,22 +77,27 @@ static struct taf_host *host_of(lua_State *L)
 }
 
 /* Count hook: once the budget is spent, raise at every instruction so that a
- * pcall in the script cannot swallow it (Redis luaMaskCountHook). */
+ * pcall in the script cannot swallow it (Redis luaMaskCountHook). Hooks are
+ * per thread: each thread that calls in after that re-arms itself, so a
+ * budget spent inside a coroutine stops the main thread too; and a thread
+ * counts its own period (one left at 1 by a spent declaration counts 1). */
 static void count_hook(lua_State *L, lua_Debug *ar)
 {
     (void)ar;
     struct taf_host *h = host_of(L);
     if (!h->steps_exhausted && !h->decl_exhausted) {
-        h->steps_used += HOOK_PERIOD;
+        h->steps_used += lua_gethookcount(L);
         if (h->decl_limit > 0 && h->steps_used >= h->decl_limit) {
             h->decl_exhausted = 1;
         } else if (h->limits.max_steps <= 0 || h->steps_used < h->limits.max_steps) {
+            if (lua_gethookcount(L) != HOOK_PERIOD)
+                lua_sethook(L, count_hook, LUA_MASKCOUNT, HOOK_PERIOD);
             return;
         } else {
             h->steps_exhausted = 1;
         }
-        lua_sethook(L, count_hook, LUA_MASKCOUNT, 1);
     }
+    lua_sethook(L, count_hook, LUA_MASKCOUNT, 1);
     if (h->decl_exhausted && !h->steps_exhausted)
         luaL_error(L, "declaration budget exhausted");
     luaL_error(L, "instruction budget exhausted (%I steps; raise it with --max-steps)",
@@ -104,6 +137,8 @@ int host_call(struct taf_host *h, int nargs, int nresults)
     lua_insert(L, base);
     int status = lua_pcall(L, nargs, nresults, base);
     lua_remove(L, base);
+    if (h->refused.caps)
+        refusal_final(h);
     if (h->steps_exhausted) {
         fprintf(stderr, "tafrun: script stopped: instruction budget exhausted "
                         "(%lld steps; raise it with --max-steps or --trust)\n", h->limits.max_steps);
@@ -154,6 +189,7 @@ int host_open(struct taf_host *h)
     h->mem_used = 0;
     h->steps_used = 0;
     h->steps_exhausted = h->mem_exhausted = 0;
+    h->refused.caps = 0;
     memset(&h->pool, 0, sizeof h->pool);
     h->L = lua_newstate(host_alloc, h);
     if (h->L == NULL) {
@@ -204,6 +240,8 @@ int host_declare(lua_State *L)
     lua_pushcfunction(L, msghandler);
     lua_pushvalue(L, 1);
     int status = lua_pcall(L, 0, 1, 3);
+    if (h->refused.caps)
+        refusal_final(h);
     int own = metered && (h->decl_limit != saved_steps || h->decl_mem_limit != saved_mem);
     int steps_out = h->decl_exhausted, mem_out = h->decl_mem_exhausted;
     h->decl_limit = saved_steps;

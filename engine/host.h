@@ -33,6 +33,14 @@ struct taf_host {
     long long decl_limit;  /* steps_used at which the declaration in progress stops; 0: none */
     size_t decl_mem_limit; /* mem_used past which it stops; 0: none */
     int decl_exhausted, decl_mem_exhausted;
+    /* The last growth the allocator refused, pending until Lua asks again
+     * after its emergency collection (lmem.c tryagain): refused twice, or not
+     * asked again, it is final and sets the flags above; granted, it was garbage. */
+    struct {
+        void *ptr;
+        size_t osize, nsize;
+        int caps; /* which caps refused it; 0: none pending */
+    } refused;
     int trusted;           /* --trust: scripts get the full standard library */
     int print_to_stdout;   /* -e chunks and tafrun test print to stdout, recipes to stderr */
     int verbose;           /* --verbose: runtime errors carry the Lua traceback */

@@ -30,20 +30,21 @@ static int deny_write(lua_State *L)
     return luaL_error(L, "attempt to modify a read-only table (field '%s')", luaL_tolstring(L, 2, NULL));
 }
 
-/* next() over the proxied table, so pairs(taf) still lists the module. */
+/* next() over the proxied table, its upvalue, so pairs(taf) still lists the
+ * module; the iteration state pairs() hands out is the proxy itself, never
+ * the table behind it (which a script could then write). */
 static int proxy_next(lua_State *L)
 {
-    luaL_checktype(L, 1, LUA_TTABLE);
     lua_settop(L, 2);
-    return lua_next(L, 1) ? 2 : (lua_pushnil(L), 1);
+    return lua_next(L, lua_upvalueindex(1)) ? 2 : (lua_pushnil(L), 1);
 }
 
 static int proxy_pairs_mm(lua_State *L)
 {
     lua_getmetatable(L, 1);
     lua_getfield(L, -1, "__index");
-    lua_pushcfunction(L, proxy_next);
-    lua_insert(L, -2);
+    lua_pushcclosure(L, proxy_next, 1);
+    lua_pushvalue(L, 1);
     lua_pushnil(L);
     return 3;
 }

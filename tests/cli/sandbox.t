@@ -48,3 +48,13 @@ $ tafrun --trust -e 'print(type(io), type(os.execute))'
 
 $ tafrun -e 'print(taf.gamma_pade(10000, 4096))'
   0.55083128182571
+
+# pairs() over a read-only table hands out the proxy, never the table behind it
+$ tafrun -e 'local _, s = pairs(string); s.rep = nil'
+! tafrun: (command line):1: attempt to modify a read-only table (field 'rep')
+[1]
+
+# a budget spent inside a coroutine stops the main thread too
+$ tafrun --max-steps 100000 -e 'local spin = function() while true do end end; pcall(coroutine.wrap(spin)); while true do pcall(spin) end'
+! tafrun: script stopped: instruction budget exhausted (100000 steps; raise it with --max-steps or --trust)
+[1]
