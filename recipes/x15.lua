@@ -47,7 +47,7 @@ return recipe {
     kv_cache_type = choice { choices = { "f16", "q8_0", "q4_0" }, default = "f16",
                              doc = "KV cache type (--cache-type-k/v, OLLAMA_KV_CACHE_TYPE)" },
     flash_attn = boolean { default = true, doc = "flash attention (needed for a quantized V cache)" },
-    has_SWA = boolean { default = false, doc = "sliding-window attention (when the config gives no architecture)" },
+    has_SWA = mp.has_SWA { doc = "sliding-window attention (when the config gives no architecture)" },
     model_file = text { default = "model.gguf", doc = "path of the GGUF file in the commands" },
     ollama_name = text { default = "mymodel", doc = "model name for ollama create/run" },
   },

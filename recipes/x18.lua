@@ -29,7 +29,7 @@ return recipe {
     gamma_obs = measure.gamma_obs("measured γ at context T_eval (tafrun profile)"), R2 = measure.R2(),
     n_attention_heads = mp.n_attention_heads { optional = true, doc = "query heads (for the γ decomposition)" },
     n_kv_heads = mp.n_kv_heads { optional = true, doc = "key/value heads (GQA when fewer than query heads)" },
-    has_SWA = boolean { optional = true, doc = "sliding-window attention present" },
+    has_SWA = mp.has_SWA { doc = "sliding-window attention present" },
     n_params = mp.n_params { optional = true, doc = "parameter count N (for the γ decomposition)" },
   },
   notes = {

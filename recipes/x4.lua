@@ -55,7 +55,7 @@ return recipe {
                                 doc = "bytes per weight measured from a file; overrides weight_format" },
     kv_dtype = choice { choices = hw.kv_dtype_names(), default = "f16", doc = "KV cache element type" },
     flash_attn = boolean { default = true, doc = "flash attention (smaller compute scratch)" },
-    has_SWA = boolean { default = false, doc = "sliding-window attention (when the config gives no architecture)" },
+    has_SWA = mp.has_SWA { doc = "sliding-window attention (when the config gives no architecture)" },
   },
   notes = {
     "Memory is in GiB (2^30 bytes): GPU capacities are sold in GiB (an \"80 GB\" H100 holds 80 GiB).",

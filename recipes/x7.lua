@@ -43,7 +43,7 @@ return recipe {
     n_attention_heads = mp.n_attention_heads { optional = true, doc = "query heads" },
     n_kv_heads = mp.n_kv_heads { optional = true, doc = "key/value heads (GQA when fewer)" },
     d_head = mp.d_head { optional = true, doc = "head dimension" },
-    has_SWA = boolean { default = false, doc = "sliding-window attention present" },
+    has_SWA = mp.has_SWA { doc = "sliding-window attention present" },
     gamma_obs = measure.gamma_obs("γ measured in bf16 (X-12), for the 4-bit precision-shift rule"),
     R2 = number { max = 1, optional = true, doc = "R² of that bf16 γ fit" },
   },

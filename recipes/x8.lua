@@ -52,7 +52,7 @@ return recipe {
     mbu = mp.utilisation { default = 0.8, doc = "achieved fraction of peak HBM bandwidth (decode)" },
     ttft_target_s = number { gt = 0, optional = true, unit = "s", doc = "time-to-first-token objective" },
     tpot_target_ms = number { gt = 0, optional = true, unit = "ms", doc = "time-per-output-token objective" },
-    has_SWA = boolean { default = false, doc = "sliding-window attention (when the config gives no architecture)" },
+    has_SWA = mp.has_SWA { doc = "sliding-window attention (when the config gives no architecture)" },
   },
   notes = {
     "Serving \"X× faster\" claims are workload-specific (baseline, GPU, interconnect, lengths): measure on your own traffic before believing a curve.",
