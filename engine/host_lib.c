@@ -7,6 +7,7 @@
 #include <lauxlib.h>
 #include <lfs.h>
 #include <dirent.h>
+#include <limits.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -33,6 +34,13 @@ static int is_worker;
 static char *open_tmp[MAX_CLEANUP];
 static int n_open_tmp;
 
+static struct taf_host *host_of(lua_State *L)
+{
+    void *ud;
+    lua_getallocf(L, &ud);
+    return ud;
+}
+
 /* Registries the SIGPROF watchdog reads change with SIGPROF held off. */
 static void hold_watchdog(int hold)
 {
@@ -40,6 +48,30 @@ static void hold_watchdog(int hold)
     sigemptyset(&set);
     sigaddset(&set, SIGPROF);
     sigprocmask(hold ? SIG_BLOCK : SIG_UNBLOCK, &set, NULL);
+}
+
+/* SIGINT, SIGTERM, SIGHUP while output is being written: stop the workers,
+ * remove every partial file, then die of the signal as usual. */
+static void on_fatal_signal(int sig)
+{
+    host_lib_emergency_stop();
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+static void catch_fatal_signals(void)
+{
+    static int installed;
+    if (installed)
+        return;
+    installed = 1;
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_fatal_signal;
+    sigemptyset(&sa.sa_mask);
+    const int sigs[] = { SIGINT, SIGTERM, SIGHUP };
+    for (int i = 0; i < 3; i++)
+        sigaction(sigs[i], &sa, NULL);
 }
 
 static void track_tmp(char *path, int add)
@@ -269,6 +301,7 @@ static int l_open_output(lua_State *L)
         return 2;
     }
     track_tmp(w->tmp, 1);
+    catch_fatal_signals();
     return 1;
 }
 
@@ -279,6 +312,15 @@ static int l_fork(lua_State *L)
 {
     lua_Integer n = luaL_checkinteger(L, 1);
     luaL_argcheck(L, n >= 1 && n <= 256, 1, "workers must be in [1, 256]");
+    /* the instruction budget is the command's: the workers and the parent
+     * share what is left of it, a part each (each counts the others' parts
+     * as spent, so messages still name the budget the user gave) */
+    struct taf_host *h = host_of(L);
+    if (h->limits.max_steps > 0 && n > 1 && h->steps_used < h->limits.max_steps) {
+        long long left = h->limits.max_steps - h->steps_used;
+        h->steps_used += left - left / n;
+    }
+    catch_fatal_signals();
     fflush(NULL);
     for (lua_Integer k = 1; k < n; k++) {
         pid_t pid = fork();
@@ -323,18 +365,6 @@ static int l_exit(lua_State *L)
 static int l_remove(lua_State *L)
 {
     unlink(luaL_checkstring(L, 1));
-    return 0;
-}
-
-/* host.budget_reset(): a new instruction budget for the next unit of work
- * (each sweep point gets the whole budget); an exhausted budget stays spent. */
-static int l_budget_reset(lua_State *L)
-{
-    void *ud;
-    lua_getallocf(L, &ud);
-    struct taf_host *h = ud;
-    if (!h->steps_exhausted)
-        h->steps_used = 0;
     return 0;
 }
 
@@ -413,13 +443,6 @@ void host_lib_shutdown(int failed)
     n_cleanup = n_children = 0;
 }
 
-static struct taf_host *host_of(lua_State *L)
-{
-    void *ud;
-    lua_getallocf(L, &ud);
-    return ud;
-}
-
 /* host.engine_chunk(module) → the engine's own Lua file, loaded from the
  * text built into the binary ("runner", "cmd.run"); never reachable by a script. */
 static int l_engine_chunk(lua_State *L)
@@ -476,6 +499,38 @@ static int l_usage_error(lua_State *L)
     return 1;
 }
 
+/* host.realpath(path) → the canonical absolute path, or nil when it does not resolve. */
+static int l_realpath(lua_State *L)
+{
+    char real[PATH_MAX];
+    if (realpath(luaL_checkstring(L, 1), real) == NULL)
+        return lua_pushnil(L), 1;
+    lua_pushstring(L, real);
+    return 1;
+}
+
+static int check_read(lua_State *L)
+{
+    taf_readers_check(L, lua_tostring(L, 1));
+    return 0;
+}
+
+/* host.readable(path) → true, or false and the reason: may scripts read
+ * `path` (below the recipe, pack and command-line paths; host.allow_reads)? */
+static int l_readable(lua_State *L)
+{
+    luaL_checkstring(L, 1);
+    lua_pushcfunction(L, check_read);
+    lua_pushvalue(L, 1);
+    if (lua_pcall(L, 1, 0, 0) != LUA_OK) {
+        lua_pushboolean(L, 0);
+        lua_insert(L, -2);
+        return 2;
+    }
+    lua_pushboolean(L, 1);
+    return 1;
+}
+
 /* host.is_usage_error(v) → whether v is a usage error object (not a look-alike). */
 static int l_is_usage_error(lua_State *L)
 {
@@ -518,10 +573,11 @@ void host_lib_push(struct taf_host *h)
         { "exists", l_exists }, { "dir", l_dir }, { "getenv", l_getenv },
         { "open_output", l_open_output }, { "fork", l_fork }, { "wait", l_wait }, { "exit", l_exit },
         { "remove", l_remove }, { "on_failure_remove", l_on_failure_remove }, { "nproc", l_nproc },
-        { "budget_reset", l_budget_reset }, { "clone", l_clone }, { "clock", l_clock }, { "progress", l_progress },
+        { "clone", l_clone }, { "clock", l_clock }, { "progress", l_progress },
         { "engine_chunk", l_engine_chunk }, { "configure", l_configure }, { "allow_reads", l_allow_reads }, { "usage_error", l_usage_error },
         { "is_usage_error", l_is_usage_error },
         { "declare", host_declare },
+        { "realpath", l_realpath }, { "readable", l_readable },
         { NULL, NULL },
     };
     luaL_newlib(L, funcs);

@@ -11,7 +11,8 @@ local catalog = use "catalog"
 local chainlib = use "chain"
 
 local M = {}
-local MAX_POINTS = 100000000
+local MAX_POINTS = 100000000 -- a grid's points (they are made one at a time)
+local MAX_AXIS = 1000000     -- one axis's values (they are held in memory)
 
 -- "T_eval=1024..131072*2" | "theta=1e4..1e6+1e5" | "T_eval=1..8" | "gpu=h100,a100"
 function M.parse_axis(spec)
@@ -20,12 +21,17 @@ function M.parse_axis(spec)
   local a, b, op, step = body:match("^([^.][^%s]-)%.%.([^*+]+)([*+]?)(.*)$")
   if not a then
     local values = {}
-    for v in body:gmatch("[^,]+") do values[#values + 1] = params.text_value(params.parse_value(v), v) end
+    for v in body:gmatch("[^,]+") do
+      values[#values + 1] = params.text_value(params.parse_value(v), v)
+      if #values > MAX_AXIS then errors.usage("--grid '%s': more than %d values", spec, MAX_AXIS) end
+    end
+    if #values == 0 then errors.usage("--grid '%s': no values", spec) end
     return { key = key, values = values }
   end
   local start, stop, s = tonumber(a), tonumber(b), tonumber(step ~= "" and step or "1")
-  if not start or not stop or not s or start ~= start or stop ~= stop then
-    errors.usage("--grid '%s': START, STOP and the step must be numbers", spec)
+  local function finite(x) return x and x == x and x ~= math.huge and x ~= -math.huge end
+  if not finite(start) or not finite(stop) or not finite(s) then
+    errors.usage("--grid '%s': START, STOP and the step must be finite numbers", spec)
   end
   if op == "" then op = "+" end
   local values = {}
@@ -33,20 +39,23 @@ function M.parse_axis(spec)
     if not (s > 1) or not (start > 0) or stop < start then
       errors.usage("--grid '%s': a geometric axis needs 0 < START <= STOP and FACTOR > 1", spec)
     end
+    -- counted before a value is made: a factor of 1.0000000001 is refused at once
+    if math.log(stop / start) / math.log(s) >= MAX_AXIS then
+      errors.usage("--grid '%s': more than %d values", spec, MAX_AXIS)
+    end
     local i = 0
     while true do
       local v = start * s ^ i
       if v > stop * (1 + 1e-12) then break end
       values[#values + 1] = math.tointeger(v) or (math.abs(v - math.floor(v + 0.5)) < 1e-9 * v and math.floor(v + 0.5)) or v
       i = i + 1
-      if #values > MAX_POINTS then errors.usage("--grid '%s': more than %d values", spec, MAX_POINTS) end
     end
   else
     if not (s > 0) or stop < start then
       errors.usage("--grid '%s': an arithmetic axis needs START <= STOP and STEP > 0", spec)
     end
     local n = math.floor((stop - start) / s + 1e-9) + 1
-    if n > MAX_POINTS then errors.usage("--grid '%s': more than %d values", spec, MAX_POINTS) end
+    if not (n <= MAX_AXIS) then errors.usage("--grid '%s': more than %d values", spec, MAX_AXIS) end
     for i = 0, n - 1 do
       local v = start + i * s
       values[#values + 1] = math.tointeger(v) or v
@@ -97,13 +106,23 @@ function M.run(opts)
   if total > MAX_POINTS then errors.usage("the grid has %d points, more than %d", total, MAX_POINTS) end
   local first, last = 1, total
   if opts.shard then
+    -- integers up to 10^9, so (I − 1)·points stays exact (points <= 10^8)
     local i, n = opts.shard:match("^(%d+)/(%d+)$")
-    i, n = tonumber(i), tonumber(n)
-    if not i or n < 1 or i < 1 or i > n then errors.usage("--shard expects I/N with 1 <= I <= N, got '%s'", opts.shard) end
+    i, n = i and #i <= 10 and math.tointeger(tonumber(i)), n and #n <= 10 and math.tointeger(tonumber(n))
+    if i and n and n > 1000000000 or not i and opts.shard:match("^%d+/%d+$") then
+      errors.usage("--shard: at most 1000000000 shards, got '%s'", opts.shard)
+    end
+    if not i or not n or n < 1 or i < 1 or i > n then
+      errors.usage("--shard expects I/N with 1 <= I <= N, got '%s'", opts.shard)
+    end
     first, last = (i - 1) * total // n + 1, i * total // n
   end
 
   local out = opts.out or "-"
+  if out == "" then errors.usage("--out needs a file name") end
+  if out ~= "-" and host.exists(out) and host.exists(out) ~= "file" then
+    errors.usage("--out: %s is a %s, not a file", out, host.exists(out))
+  end
   local fmt = opts.format
   if not opts.format_given or fmt == "text" then
     fmt = out:match("%.csv$") and "csv" or "jsonl"
@@ -155,6 +174,17 @@ function M.run(opts)
     end
     if keep[a] then cells[a][i] = cell end
     return cell
+  end
+  -- an axis none of whose values the recipe accepts is a usage error, not a
+  -- file of ERROR rows
+  for a, axis in ipairs(axes) do
+    local spec, first_error = r.params[axis.key], nil
+    for i = 1, #axis.values do
+      local ok, e = pcall(params.check, r.id, axis.key, spec, axis.values[i])
+      if ok then first_error = nil break end
+      first_error = first_error or (errors.is_usage(e) and e.message or tostring(e))
+    end
+    if first_error then errors.usage("--grid %s: no value is valid (%s)", axis.key, first_error) end
   end
   for a = 1, #axes do
     cells[a], keep[a] = {}, total > #axes[a].values
@@ -245,7 +275,6 @@ function M.run(opts)
   end
 
   local function evaluate(idx)
-    host.budget_reset() -- --max-steps bounds each point, not the whole grid
     local m = locate(idx)
     if opts.full then
       local ok, res = pcall(full_point, m)

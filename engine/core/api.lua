@@ -9,13 +9,23 @@ local M = {}
 
 local function catalog() return use "catalog" end
 
+-- A fresh copy of a catalog entry (or list): scripts get their own, so one
+-- pack cannot change what another recipe, or the next sweep point, is told.
+local function copy(v, depth)
+  if type(v) ~= "table" or depth > 8 then return v end
+  local t = {}
+  for k, x in pairs(v) do t[k] = copy(x, depth + 1) end
+  return t
+end
+local function copied(f) return function(...) return copy(f(...), 0) end end
+
 M.functions = {
-  gpu = function(name) return catalog().gpu(name) end,
-  gpus = function() return catalog().gpus() end,
-  api = function(name) return catalog().api(name) end,
-  apis = function() return catalog().apis() end,
-  model = function(id) return catalog().model(id) end,
-  models = function() return catalog().models() end,
+  gpu = copied(function(name) return catalog().gpu(name) end),
+  gpus = copied(function() return catalog().gpus() end),
+  api = copied(function(name) return catalog().api(name) end),
+  apis = copied(function() return catalog().apis() end),
+  model = copied(function(id) return catalog().model(id) end),
+  models = copied(function() return catalog().models() end),
   -- taf.input_error(fmt, …): stop with a usage error (exit 2) naming the bad or missing input
   input_error = errors.usage,
   -- taf.missing_input(name, fmt, …): the same, for a required input nobody gave

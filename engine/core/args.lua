@@ -271,6 +271,9 @@ function M.parse(argv)
     bad("give one model source: --model, --config or --gguf")
   end
   if c.needs_target and o.target == nil then bad("'%s' needs an argument", o.command) end
+  if (o.format == "csv" or o.format == "jsonl") and o.command ~= "sweep" then
+    bad("--format %s applies only to 'tafrun sweep' (use text, json or markdown)", o.format)
+  end
   return o
 end
 

@@ -50,11 +50,22 @@ end
 
 -- The built-in list of `file`, then each pack's: a pack entry with the name
 -- of a built-in one overrides it; the same name from two packs is a conflict.
+-- The numeric fields every entry of a catalog file must hold: finite, >= 0.
+local NUMERIC = { ["gpus.lua"] = { "flops", "vram_GB", "bw_GB_s", "usd_h", "tdp" },
+                  ["apis.lua"] = { "input", "output" } }
+
 local function merged(file, what)
   local list, position = {}, {}
-  local function add(e, origin)
+  local function add(e, origin, path, n)
     if type(e) ~= "table" or type(e.name) ~= "string" then
-      error(string.format("%s entry without a name (from %s)", file, origin), 0)
+      errors.usage("%s: entry %d has no name", path, n)
+    end
+    for _, f in ipairs(NUMERIC[file]) do
+      local v = e[f]
+      if type(v) ~= "number" or v ~= v or v < 0 or v == math.huge then
+        errors.usage("%s: entry %d (%s): field '%s' must be a finite number >= 0, got %s", path, n, e.name, f,
+          tostring(v))
+      end
     end
     local i = position[e.name]
     if i and list[i].origin ~= "built-in" then
@@ -65,11 +76,11 @@ local function merged(file, what)
     if not i then i = #list + 1; position[e.name] = i end
     list[i] = t
   end
-  for _, e in ipairs(load_list(root .. "/" .. file, what)) do add(e, "built-in") end
+  for n, e in ipairs(load_list(root .. "/" .. file, what)) do add(e, "built-in", "catalogs/" .. file, n) end
   for _, p in ipairs(packs.all()) do
     local path = p.dir .. "/" .. file
     if host.exists(path) == "file" then
-      for _, e in ipairs(load_list(path, what, p.dir)) do add(e, p.name) end
+      for n, e in ipairs(load_list(path, what, p.dir)) do add(e, p.name, path, n) end
     end
   end
   return list
@@ -80,14 +91,6 @@ local function gpu_keys(g) local k = { g.name }; for _, a in ipairs(g.aliases or
 local function gpus()
   if not cache.gpus then
     local list = merged("gpus.lua", "gpu")
-    for i, g in ipairs(list) do
-      for _, f in ipairs { "flops", "vram_GB", "bw_GB_s", "usd_h", "tdp" } do
-        if type(g[f]) ~= "number" or g[f] < 0 or g[f] ~= g[f] then
-          error(string.format("catalogs/gpus.lua entry %d (%s): field '%s' must be a number >= 0",
-            i, tostring(g.name), f), 0)
-        end
-      end
-    end
     cache.gpus = { list = list }
     cache.gpus.by_key, cache.gpus.names = index(list, gpu_keys)
   end
@@ -170,6 +173,7 @@ function M.models() return models().list end
 -- One preset by short id, alias or HF id (case-insensitive).
 function M.model(id)
   if type(id) ~= "string" or id == "" then errors.usage("model id must be a non-empty string") end
+  if #id > 256 then errors.usage("model id '%s…' is longer than 256 characters", id:sub(1, 40)) end
   -- fast path: the short id is the file name
   local short = lower(id)
   if not cache.models and #packs.all() == 0 and short:match("^[%w%._%-]+$") then

@@ -42,6 +42,7 @@ end
 -- The `count` candidates nearest to `name` (substring matches first).
 function M.nearest(name, candidates, count)
   local scored, seen = {}, {}
+  if #name > 256 then name = name:sub(1, 256) end -- a distance costs #name·#candidate
   local lname = name:lower()
   for _, c in ipairs(candidates) do
     if not seen[c] then

@@ -57,6 +57,7 @@ local function load_pack(dir, origin)
                  taf.version, why and (" (" .. why .. ")") or "")
   end
   return { name = p.name, version = p.version, description = p.description, requires = p.requires,
+           real = host.realpath(dir),
            dir = dir, origin = origin }
 end
 
@@ -108,10 +109,14 @@ function M.add(dir)
   cache = nil
 end
 
--- The pack whose directory holds `path`, if any.
+-- The pack whose directory holds `path`, if any, decided on resolved real
+-- paths: "A/../B/recipes/x.lua" belongs to B, and a link out of a pack does
+-- not carry the pack's require scope along.
 function M.owner(path)
+  local real = host.realpath(path)
+  if not real then return nil end
   for _, p in ipairs(M.all()) do
-    if path:sub(1, #p.dir + 1) == p.dir .. "/" then return p end
+    if p.real and real:sub(1, #p.real + 1) == p.real .. "/" then return p end
   end
   return nil
 end

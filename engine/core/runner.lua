@@ -87,8 +87,16 @@ function M.recipes()
 end
 
 -- A recipe by id (x19, X-19) or by path to a .lua file.
-function M.find(ref)
+-- `from_script`: the lookup comes from a script (taf.run_recipe, a test's
+-- run): a path is only opened below the recipe, pack and command-line paths,
+-- so no file outside them is ever parsed (and echoed in a syntax error).
+function M.find(ref, from_script)
+  if type(ref) ~= "string" or ref == "" then errors.usage("a recipe is an id (x19) or a path to a .lua file") end
   if ref:match("%.lua$") or ref:find("/", 1, true) then
+    if from_script then
+      local ok, why = host.readable(ref)
+      if not ok then error(why, 0) end
+    end
     if host.exists(ref) ~= "file" then errors.usage("recipe file '%s' not found", ref) end
     local owner = packs.owner(ref)
     return load_path(ref, owner and owner.dir)
@@ -224,7 +232,7 @@ end
 -- Convenience for scripts and tests: run(ref, { model = id, set = { k = v } }).
 function M.run_ref(ref, opts)
   opts = opts or {}
-  local r = M.find(ref)
+  local r = M.find(ref, true)
   -- a preset id, or a table of model fields (a recipe passing its own inputs on)
   local model = opts.model
   if type(model) == "string" then model = catalog.model(model)

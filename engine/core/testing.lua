@@ -137,7 +137,7 @@ function M.run_dir(dir)
   -- (for property tests over a recipe's declared ranges)
   function api.params(ref)
     local list = {}
-    for _, d in ipairs(params.ordered(runner.find(ref))) do
+    for _, d in ipairs(params.ordered(runner.find(ref, true))) do
       local s = d.spec
       list[#list + 1] = { name = d.name, kind = s.kind, min = s.min, max = s.max, gt = s.gt, lt = s.lt,
                           optional = s.optional, default = s.default }

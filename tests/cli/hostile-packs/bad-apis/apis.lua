@@ -1,0 +1,1 @@
+return { { name = "Free Lunch", input = -1, output = 0 } }
