@@ -5,6 +5,7 @@
 #include "host.h"
 #include "host_lib.h"
 #include "render.h"
+#include "lua/bind.h"
 #include "lua/json_lua.h"
 
 #include <lauxlib.h>
@@ -31,41 +32,51 @@ static int use_color(void)
 
 /* Write the value at `idx` (a string as is, a result table rendered in
  * `format`) to stdout. Built in memory first: a failure never leaves half a
- * result. Raises a Lua error on failure. */
+ * result. The text is bounded by the memory cap, and owned by Lua (a
+ * to-be-closed box) until written, so an error frees it. Raises a Lua error
+ * on failure. */
 static void emit(lua_State *L, int idx, enum taf_format format)
 {
     if (lua_isnoneornil(L, idx))
         return;
-    char *buf = NULL, *json = NULL;
-    size_t len = 0;
+    size_t len;
     if (lua_type(L, idx) == LUA_TSTRING) {
         const char *s = lua_tolstring(L, idx, &len);
         if (fwrite(s, 1, len, stdout) != len || fflush(stdout) != 0)
             luaL_error(L, "cannot write the output: %s", strerror(errno));
         return;
     }
+    int top = lua_gettop(L), rendered = format == TAF_FORMAT_TEXT || format == TAF_FORMAT_MARKDOWN;
+    size_t cap = taf_memory_cap(L);
     char err[256];
-    json = taf_json_encode_lua(L, idx, format == TAF_FORMAT_TEXT || format == TAF_FORMAT_MARKDOWN ? 0 : 2,
-                               err, sizeof err);
-    if (json == NULL)
+    const char *json;
+    int status = taf_json_encode_lua(L, idx, rendered ? 0 : 2, cap, &json, &len, err, sizeof err);
+    if (status == TAF_JSON_TOO_LARGE)
+        luaL_error(L, "%s", err);
+    if (status != TAF_JSON_OK)
         luaL_error(L, "the recipe's result cannot be written as JSON: %s", err);
-    FILE *mem = open_memstream(&buf, &len);
-    if (mem == NULL) {
-        free(json);
+    if (!rendered) {
+        int ok = fwrite(json, 1, len, stdout) == len && fputc('\n', stdout) != EOF && fflush(stdout) == 0;
+        lua_settop(L, top); /* frees the text */
+        if (!ok)
+            luaL_error(L, "cannot write the output: %s", strerror(errno));
+        return;
+    }
+    char *buf = NULL;
+    size_t size = 0;
+    FILE *mem = open_memstream(&buf, &size);
+    if (mem == NULL)
         luaL_error(L, "out of memory");
-    }
-    if (format != TAF_FORMAT_TEXT && format != TAF_FORMAT_MARKDOWN) {
-        fputs(json, mem);
-        fputc('\n', mem);
-    } else if (taf_render_json_text(mem, json, strlen(json), format, use_color()) != 0) {
-        free(json);
-        fclose(mem);
+    int failed = taf_render_json_text(mem, json, len, format, use_color()) != 0;
+    failed |= fclose(mem) != 0;
+    lua_settop(L, top); /* frees the JSON text */
+    if (failed || (cap > 0 && size > cap)) {
         free(buf);
-        luaL_error(L, "the recipe's result cannot be rendered");
+        if (failed)
+            luaL_error(L, "the recipe's result cannot be rendered");
+        luaL_error(L, "the result is larger than the memory cap (%d MiB; raise it with --max-mem)", (int)(cap >> 20));
     }
-    free(json);
-    fclose(mem);
-    int ok = fwrite(buf, 1, len, stdout) == len && fflush(stdout) == 0;
+    int ok = fwrite(buf, 1, size, stdout) == size && fflush(stdout) == 0;
     free(buf);
     if (!ok)
         luaL_error(L, "cannot write the output: %s", strerror(errno));

@@ -111,19 +111,58 @@ static int panic(lua_State *L)
     return 0;
 }
 
-/* Keep usage-error tables intact; give other errors a string message, with
- * the traceback under --verbose (lua.c msghandler). */
+/* Work a C function does on a script's behalf (lua/bind.h): counted like the
+ * count hook counts instructions, and raising as it does once the budget (or
+ * the declaration's) is spent; a charge never takes steps_used past the
+ * budget it spends, so a spent declaration leaves the run's budget intact. */
+void taf_charge_steps(lua_State *L, lua_Integer n)
+{
+    void *ud;
+    if (n <= 0 || lua_getallocf(L, &ud) != host_alloc)
+        return;
+    struct taf_host *h = ud;
+    if (h->limits.max_steps <= 0)
+        return;
+    if (!h->steps_exhausted && !h->decl_exhausted) {
+        long long cap = h->decl_limit > 0 && h->decl_limit < h->limits.max_steps ? h->decl_limit
+                                                                                   : h->limits.max_steps;
+        if (h->steps_used < cap && n < cap - h->steps_used) {
+            h->steps_used += n;
+            return;
+        }
+        h->steps_used = h->steps_used > cap ? h->steps_used : cap;
+        if (h->decl_limit > 0 && h->steps_used >= h->decl_limit)
+            h->decl_exhausted = 1;
+        else
+            h->steps_exhausted = 1;
+    }
+    lua_sethook(L, count_hook, LUA_MASKCOUNT, 1);
+    if (h->decl_exhausted && !h->steps_exhausted)
+        luaL_error(L, "declaration budget exhausted");
+    luaL_error(L, "instruction budget exhausted (%I steps; raise it with --max-steps)",
+               (lua_Integer)h->limits.max_steps);
+}
+
+size_t taf_memory_cap(lua_State *L)
+{
+    void *ud;
+    if (lua_getallocf(L, &ud) != host_alloc)
+        return 0;
+    return ((struct taf_host *)ud)->limits.max_mem;
+}
+
+/* Keep usage-error tables intact; give every other error a string message,
+ * with the traceback under --verbose (lua.c msghandler). It cannot fail: an
+ * error object that is no string is described by taf_push_error_text, which
+ * calls __tostring protected and reads tables raw; only a memory error can
+ * escape, and the host reports those itself. */
 static int msghandler(lua_State *L)
 {
     if (taf_is_usage_error(L, 1))
         return 1;
     const char *msg = lua_tostring(L, 1);
-    if (msg == NULL) {
-        if (luaL_callmeta(L, 1, "__tostring") && lua_type(L, -1) == LUA_TSTRING)
-            msg = lua_tostring(L, -1);
-        else
-            msg = lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
-    }
+    if (msg == NULL)
+        msg = taf_push_error_text(L, 1, 1);
     if (host_of(L)->verbose && strstr(msg, "\nstack traceback:") == NULL)
         luaL_traceback(L, L, msg, 1);
     return 1;

@@ -531,6 +531,21 @@ static int l_readable(lua_State *L)
     return 1;
 }
 
+/* host.error_text(e [, level]) → the text of any error object: a string as
+ * it is, __tostring's text, a table's fields (raw, bounded), never a
+ * metamethod run unprotected (lua/bind.c taf_push_error_text); a described
+ * object is prefixed with the file:line of the first Lua function from stack
+ * `level` up, counted from the caller (an error handler passes 2: past error()). */
+static int l_error_text(lua_State *L)
+{
+    luaL_checkany(L, 1);
+    int level = (int)luaL_optinteger(L, 2, 0);
+    if (lua_type(L, 1) == LUA_TSTRING)
+        return lua_settop(L, 1), 1;
+    taf_push_error_text(L, 1, level);
+    return 1;
+}
+
 /* host.is_usage_error(v) → whether v is a usage error object (not a look-alike). */
 static int l_is_usage_error(lua_State *L)
 {
@@ -575,7 +590,7 @@ void host_lib_push(struct taf_host *h)
         { "remove", l_remove }, { "on_failure_remove", l_on_failure_remove }, { "nproc", l_nproc },
         { "clone", l_clone }, { "clock", l_clock }, { "progress", l_progress },
         { "engine_chunk", l_engine_chunk }, { "configure", l_configure }, { "allow_reads", l_allow_reads }, { "usage_error", l_usage_error },
-        { "is_usage_error", l_is_usage_error },
+        { "is_usage_error", l_is_usage_error }, { "error_text", l_error_text },
         { "declare", host_declare },
         { "realpath", l_realpath }, { "readable", l_readable },
         { NULL, NULL },

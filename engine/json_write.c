@@ -437,7 +437,7 @@ static void write_value(struct taf_json_out *o, const json_t *j, int indent, int
 
 char *taf_json_dumps(const json_t *j, int indent)
 {
-    struct taf_json_out o = { NULL, 0, 0, 0 };
+    struct taf_json_out o = { NULL, 0, 0, 0, 0 };
     write_value(&o, j, indent, 0);
     if (o.failed) {
         free(o.buf);

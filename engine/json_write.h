@@ -11,25 +11,33 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A NUL-terminated text growing by doubling; once memory runs out `failed`
- * is set and every later write is dropped (start from { NULL, 0, 0, 0 }). */
+/* A NUL-terminated text growing by doubling, of at most `max` bytes (0: no
+ * bound); once memory runs out (`failed` TAF_JSON_OUT_OF_MEMORY) or the text
+ * would pass `max` (TAF_JSON_OVER_MAX) every later write is dropped. Start
+ * from { NULL, 0, 0, 0, max }. */
+enum { TAF_JSON_OUT_OF_MEMORY = 1, TAF_JSON_OVER_MAX = 2 };
 struct taf_json_out {
     char *buf;
     size_t len, cap;
     int failed;
+    size_t max;
 };
 
 static inline void taf_json_put(struct taf_json_out *o, const char *s, size_t n)
 {
     if (o->failed)
         return;
+    if (o->max > 0 && n > o->max - o->len) {
+        o->failed = TAF_JSON_OVER_MAX;
+        return;
+    }
     if (o->len + n + 1 > o->cap) {
         size_t cap = o->cap ? o->cap : 256;
         while (cap < o->len + n + 1)
             cap *= 2;
         char *grown = realloc(o->buf, cap);
         if (grown == NULL) {
-            o->failed = 1;
+            o->failed = TAF_JSON_OUT_OF_MEMORY;
             return;
         }
         o->buf = grown;
@@ -50,9 +58,10 @@ static inline void taf_json_newline(struct taf_json_out *o, int indent, int leve
 {
     if (indent <= 0)
         return;
+    static const char spaces[] = "                                ";
     taf_json_put(o, "\n", 1);
-    for (int i = 0; i < indent * level; i++)
-        taf_json_put(o, " ", 1);
+    for (int left = indent * level; left > 0; left -= 32)
+        taf_json_put(o, spaces, left < 32 ? (size_t)left : 32);
 }
 
 /* An integer as "%lld" writes it. */

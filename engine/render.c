@@ -6,6 +6,10 @@
 #include <string.h>
 
 #define RESULT_CELL 40
+/* The section and step columns widen to their longest entry up to this many
+ * code points; a longer one overflows its own row only (else one long name
+ * would pad every row of a long chain to its width). */
+#define MAX_COLUMN 48
 
 size_t taf_display_width(const char *s)
 {
@@ -151,8 +155,8 @@ static void render_text(FILE *out, const json_t *r, int color)
         taf_render_value(json_object_get(s, "result"), cell, sizeof cell);
         clip(cell, RESULT_CELL);
         size_t c = taf_display_width(cell);
-        if (a > w_sec) w_sec = a;
-        if (b > w_name) w_name = b;
+        if (a > w_sec) w_sec = a < MAX_COLUMN ? a : MAX_COLUMN;
+        if (b > w_name) w_name = b < MAX_COLUMN ? b : MAX_COLUMN;
         if (c > w_res) w_res = c;
     }
     fprintf(out, "%s %2s  ", dim, "#");

@@ -2,6 +2,7 @@
 #include "sandbox.h"
 #include "host_lib.h"
 #include "lua/bind.h"
+#include "readers/reader_open.h"
 
 #include <lauxlib.h>
 #include <lualib.h>
@@ -133,12 +134,21 @@ static int sandbox_print(lua_State *L)
     return 0;
 }
 
-/* Read a whole text file (bounded) and load it as text chunk `@shown`. */
+/* Read a whole text file (bounded) and load it as text chunk `@shown`. Only
+ * a regular file: a FIFO would block the open or the read, a device never end. */
 static int load_text_file(lua_State *L, const char *path, const char *shown)
 {
-    FILE *f = fopen(path, "rb");
-    if (f == NULL)
-        return lua_pushfstring(L, "cannot open %s: %s", shown, strerror(errno)), LUA_ERRFILE;
+    struct stat st;
+    int fd = taf_reader_open(path, &st);
+    if (fd == TAF_NOT_REGULAR)
+        return lua_pushfstring(L, "%s: not a regular file", shown), LUA_ERRFILE;
+    FILE *f = fd < 0 ? NULL : fdopen(fd, "rb");
+    if (f == NULL) {
+        int saved = errno;
+        if (fd >= 0)
+            close(fd);
+        return lua_pushfstring(L, "cannot open %s: %s", shown, strerror(saved)), LUA_ERRFILE;
+    }
     luaL_Buffer b;
     luaL_buffinit(L, &b);
     size_t total = 0, n;

@@ -15,12 +15,13 @@
 --                   layout; warn for a K-quant mix (effective bpw measured on Llama-2-7B)
 --   layer_split     ok when everything is on the GPU; warn for a partial split (the
 --                   non-layer share is estimated); miss when nothing fits (CPU only)
---   trained_context ok when -c ≤ T_train (or T_train unknown); warn beyond it
+--   trained_context ok when -c ≤ the usable window (lib.window: T_train, or what the shipped rope_scaling reaches); warn beyond it
 --   kv_layout       ok unless the cache is counted windowed: llama.cpp keeps a windowed
 --                   cache only for the architectures it implements as sliding-window
 local hw = require "lib.hw"
 local mp = require "lib.model_params"
 local fmt = require "lib.fmt"
+local window = require "lib.window"
 
 local function gib(x) return fmt.f(hw.gib(x), 2) .. " GiB" end
 
@@ -29,7 +30,7 @@ return recipe {
   question = "Which exact llama.cpp / Ollama flags (-ngl, -c, cache types) run this model on this GPU?",
   category = "hardware", sections = { "§19", "§20", "§35" },
   verdicts = { "FULL GPU OFFLOAD", "PARTIAL OFFLOAD", "CPU ONLY" },
-  params = mp.with_kv_layout {
+  params = window.params(mp.with_kv_layout {
     n_params = mp.n_params { doc = "parameter count N" },
     n_layers = mp.n_layers { doc = "transformer layers (blocks)" },
     n_kv_heads = mp.n_kv_heads { optional = true, doc = "key/value heads per layer (not needed for SSM/RWKV)" },
@@ -50,7 +51,7 @@ return recipe {
     has_SWA = mp.has_SWA { doc = "sliding-window attention (when the config gives no architecture)" },
     model_file = text { default = "model.gguf", doc = "path of the GGUF file in the commands" },
     ollama_name = text { default = "mymodel", doc = "model name for ollama create/run" },
-  },
+  }),
   notes = {
     "Memory is in GiB (2^30 bytes). The runtime overhead is a coarse estimate; llama.cpp prints the real buffer sizes at load: check them on the first run.",
     "Commands target llama.cpp builds from September 2025 on (--flash-attn takes on|off|auto); older builds take a bare -fa.",
@@ -144,13 +145,7 @@ return recipe {
     chain:factor("overhead_model", "warn")
     chain:factor("weight_bits", (p.bytes_per_weight or not f.source:find("README", 1, true)) and "ok" or "warn")
     chain:factor("layer_split", fit.fits and "ok" or (ngl > 0 and "warn" or "miss"))
-    chain:factor("trained_context", (p.T_train == nil or p.T_eval <= p.T_train) and "ok" or "warn")
-    if p.T_train and p.T_eval > 1.25 * p.T_train then
-      chain:note(string.format("-c %s is past 1.25× the trained context %s: the KV beyond it is likely wasted "
-        .. "memory unless the model was extended with rope scaling (X-9).", fmt.commas(p.T_eval), fmt.commas(p.T_train)))
-    elseif p.T_train and p.T_eval > p.T_train then
-      chain:note(string.format("-c %s is beyond the trained context %s.", fmt.commas(p.T_eval), fmt.commas(p.T_train)))
-    end
+    window.check(chain, p, p.T_eval, "-c")
     local full = layout ~= "sliding_window" and 0 or taf.kv_cache_memory(p.n_layers, p.n_kv_heads, p.d_head, p.T_eval, kv_t.bytes_per_element).bytes
     local windowed = layout == "sliding_window" and full > fit.kv_bytes
     chain:factor("kv_layout", windowed and "warn" or "ok")

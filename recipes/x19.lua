@@ -2,6 +2,7 @@
 local mp = require "lib.model_params"
 local kvlib = require "lib.kv"
 local fmt = require "lib.fmt"
+local window = require "lib.window"
 
 return recipe {
   id = "X-19", name = "KV Compression Decision",
@@ -9,12 +10,12 @@ return recipe {
   category = "kv-compression", sections = { "§26", "§19" },
   verdicts = { "USE SOFT DECAY", "USE D_f HARD CUTOFF", "USE SOFT DECAY (caveat)",
                "USE LITERATURE METHODS", "USE HARD T_train CUTOFF" },
-  params = mp.with_kv_layout {
+  params = window.params(mp.with_kv_layout {
     theta = mp.theta(), T_train = mp.T_train(), T_eval = mp.T_eval(),
     n_attention_heads = mp.n_attention_heads(), n_kv_heads = mp.n_kv_heads(),
     d_head = mp.d_head(), n_layers = mp.n_layers(), n_params = mp.n_params(),
     has_SWA = mp.has_SWA(),
-  },
+  }),
   notes = {
     "D_f is a derived rule, not yet validated on long-context benchmarks (RULER/LongBench): a starting estimate, not a guarantee.",
     "γ here is the closed-form Padé centre plus fitted δ-corrections, not a measurement (median error ~22% in Phase A).",
@@ -48,7 +49,7 @@ return recipe {
     local regime = taf.kv_soft_decay_regime(p.theta, g, p.T_train)
     local dh = taf.d_horizon(p.theta, g)
     chain:step {
-      section = "§26.8", name = "Soft decay régimen", formula = "d_h ≳ T_train/2",
+      section = "§26.8", name = "Soft decay regime", formula = "d_h ≳ T_train/2",
       inputs = { theta = p.theta, gamma = g, T_train = p.T_train }, result = regime,
       interpretation = string.format("d_horizon=%s; regime: %s", fmt.f(dh, 0), regime),
       receipt = "provisional" }
@@ -77,15 +78,16 @@ return recipe {
         mitigation = "Set cache_max_len = D_f." }
     elseif regime == "applies" then
       return { verdict = "USE SOFT DECAY (caveat)",
-        reason = "Régimen applies but γ outside D_f validity zone. Soft decay only.",
+        reason = "Regime applies but γ outside D_f validity zone. Soft decay only.",
         mitigation = "Soft decay; do not use D_f window." }
     elseif g >= 1 or g <= 0 then
       return { verdict = "USE LITERATURE METHODS",
         reason = string.format("γ=%.3f outside Phase A. Our formulas don't apply.", g),
         mitigation = "Use SnapKV / PyramidKV / FastGen (literature heuristics)." }
     end
+    local w = window.of(p)
     return { verdict = "USE HARD T_train CUTOFF",
-      reason = "Régimen not met AND γ outside zone. Cap context at T_train.",
-      mitigation = string.format("Set seq_len ≤ %d, no extension.", p.T_train) }
+      reason = string.format("Regime not met AND γ outside zone. Cap context at the usable window (%s).", w.text),
+      mitigation = string.format("Set seq_len ≤ %d, no further extension.", w.W) }
   end,
 }

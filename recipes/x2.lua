@@ -4,6 +4,7 @@ local mp = require "lib.model_params"
 local fmt = require "lib.fmt"
 local kvlib = require "lib.kv"
 local measure = require "lib.measure"
+local window = require "lib.window"
 
 local function fine_tune_or_zero_shot(alpha)
   return alpha > 8 and "fine-tuning required" or "zero-shot may work"
@@ -36,7 +37,8 @@ local function without_rope(p, chain)
   if p.gamma_obs ~= nil then chain:note("gamma_obs is not used: the Padé deviation index needs a RoPE base θ.") end
   local extra = { caveats = taf.json.array({}), horizon_source = "not_applicable" }
   local function out(verdict, reason, mitigation)
-    return { verdict = verdict, reason = reason, mitigation = mitigation, extra = extra }
+    return { verdict = verdict, reason = reason, mitigation = mitigation, extra = extra,
+             basis = recurrent and "closed_form" or "trained_window" }
   end
   if recurrent then
     return out("DEGRADED", string.format("%s keeps the context in a fixed state of %s elements: recall of a needle at L=%d is lossy and unmeasured here.",
@@ -62,14 +64,14 @@ return recipe {
   question = "Will model M serve length L doing Needle-in-a-Haystack retrieval?",
   category = "long-context", sections = { "§26", "§33", "§19" },
   verdicts = { "YES", "DEGRADED", "NO" },
-  params = mp.with_kv_layout {
+  params = window.params(mp.with_kv_layout {
     theta = mp.optional(mp.theta()), T_train = mp.optional(mp.T_train()), T_eval = mp.T_eval(),
     n_attention_heads = mp.optional(mp.n_attention_heads()), n_kv_heads = mp.optional(mp.n_kv_heads()),
     d_head = mp.optional(mp.d_head()), n_layers = mp.n_layers(), n_params = mp.optional(mp.n_params()),
     has_SWA = mp.has_SWA(),
     bytes_per_element = number { gt = 0, max = 8, default = 2.0, doc = "bytes per KV element (bf16 = 2, fp8 = 1)" },
     gamma_obs = measure.gamma_obs("measured γ (tafrun profile); decides the verdict when given"),
-  },
+  }),
   run = function(p, chain)
     local no_rope = (p.position ~= nil and p.position ~= "rope" and p.position ~= "unknown")
       or (RECURRENT[p.architecture or ""] and (p.n_attention_layers or 0) == 0)
@@ -149,10 +151,12 @@ return recipe {
                     horizon_source = measured and "measured" or "closed_form_tautological",
                     pdi = pdi }
     local function out(verdict, reason, mitigation)
-      return { verdict = verdict, reason = reason, mitigation = mitigation, extra = extra }
+      return { verdict = verdict, reason = reason, mitigation = mitigation, extra = extra,
+               basis = measured and "measured" or "closed_form" }
     end
 
     if measured then
+      window.step(chain, p, p.T_eval)
       local dh_obs = taf.d_horizon(p.theta, p.gamma_obs)
       if p.gamma_obs >= 1 or dh_obs == nil then
         local a = taf.alpha_opt(0.85, p.T_eval, p.theta)
@@ -169,19 +173,51 @@ return recipe {
         string.format("Apply NTK extension; need θ ≈ %s for γ=0.85.", fmt.commas(taf.theta_design(0.85, p.T_eval))))
     end
 
-    if g <= 0 or g >= 1 then
-      local a = taf.alpha_opt(0.85, p.T_eval, p.theta)
-      return out("NO", "Phase B / geometric collapse (γ_corrected outside (0,1))",
-        string.format("Apply NTK-aware extension. Required θ for γ=0.85: %s. α_opt = %.2f (%s).",
-          fmt.commas(taf.theta_design(0.85, p.T_eval)), a, fine_tune_or_zero_shot(a)))
-    elseif dh ~= nil and p.T_eval < dh then
-      return out("YES", string.format("L=%d inside d_horizon=%.0f (%.0f%% margin).",
-        p.T_eval, dh, (1 - p.T_eval / dh) * 100), "None required.")
-    elseif dh ~= nil and p.T_eval < l_niah then
-      return out("DEGRADED", string.format("L between d_horizon (%.0f) and L_NIAH^c (%.0f).", dh, l_niah),
-        "Consider context contraction OR NTK extension.")
+    -- The closed form alone (the seed's X-2), then the usable window: past W
+    -- it cannot vouch for YES (the horizon is tautological, the model never
+    -- saw such positions); within W a Phase-B NO contradicts a model trained
+    -- or fine-tuned at that length. Either departure is an erratum.
+    local seed = (function()
+      if g <= 0 or g >= 1 then
+        local a = taf.alpha_opt(0.85, p.T_eval, p.theta)
+        return out("NO", "Phase B / geometric collapse (γ_corrected outside (0,1))",
+          string.format("Apply NTK-aware extension. Required θ for γ=0.85: %s. α_opt = %.2f (%s).",
+            fmt.commas(taf.theta_design(0.85, p.T_eval)), a, fine_tune_or_zero_shot(a)))
+      elseif dh ~= nil and p.T_eval < dh then
+        return out("YES", string.format("L=%d inside d_horizon=%.0f (%.0f%% margin).",
+          p.T_eval, dh, (1 - p.T_eval / dh) * 100), "None required.")
+      elseif dh ~= nil and p.T_eval < l_niah then
+        return out("DEGRADED", string.format("L between d_horizon (%.0f) and L_NIAH^c (%.0f).", dh, l_niah),
+          "Consider context contraction OR NTK extension.")
+      end
+      return out("NO", string.format("L=%d exceeds NIAH ceiling %.0f.", p.T_eval, l_niah),
+        string.format("Apply NTK extension; need θ ≈ %s for γ=0.85.", fmt.commas(taf.theta_design(0.85, p.T_eval))))
+    end)()
+    local w = window.of(p)
+    if p.T_eval > w.W and seed.verdict ~= "NO" then
+      window.step(chain, p, p.T_eval, string.format("the closed form says %s, but past the usable window nothing "
+        .. "measured supports it; the seed's verdict was %s", seed.verdict, seed.verdict))
+      chain:note(string.format("X-2 erratum: the seed's closed-form verdict %s is replaced by NO: L = %s is past the usable window %s.",
+        seed.verdict, fmt.commas(p.T_eval), fmt.commas(w.W)))
+      local o = out("NO", string.format("L=%s is %.3g× past the usable window %s (%s); the closed-form horizon "
+          .. "cannot vouch beyond it and no γ was measured.", fmt.commas(p.T_eval), p.T_eval / w.W, fmt.commas(w.W), w.text),
+        string.format("Keep L ≤ %s, or extend the window (tafrun x9 --set T_target=%d) and measure γ at L (tafrun profile).",
+          fmt.commas(w.W), p.T_eval))
+      o.basis = "trained_window"
+      return o
+    elseif p.T_eval <= w.W and seed.verdict == "NO" then
+      window.step(chain, p, p.T_eval, string.format("the closed form puts L in Phase B, but the model was %s this length; "
+        .. "the seed's verdict was NO", w.shipped and w.W > w.T_train and "fine-tuned with its shipped rope_scaling to" or "trained at"))
+      chain:note(string.format("X-2 erratum: the seed's closed-form verdict NO is replaced by YES: L = %s is within the usable window %s.",
+        fmt.commas(p.T_eval), fmt.commas(w.W)))
+      local o = out("YES", string.format("L=%s is within the usable window %s (%s); the seed's closed form "
+          .. "(Phase B at this θ) does not hold for a model trained or extended to this length.",
+          fmt.commas(p.T_eval), fmt.commas(w.W), w.text),
+        "None required; measure NIAH/RULER at L for a figure (tafrun profile gives γ).")
+      o.basis = "trained_window"
+      return o
     end
-    return out("NO", string.format("L=%d exceeds NIAH ceiling %.0f.", p.T_eval, l_niah),
-      string.format("Apply NTK extension; need θ ≈ %s for γ=0.85.", fmt.commas(taf.theta_design(0.85, p.T_eval))))
+    window.step(chain, p, p.T_eval)
+    return seed
   end,
 }

@@ -17,10 +17,11 @@
 --                   latent, recurrent state) or the context is inside the window; warn when
 --                   windowed layers are counted at the window (the project's §19.1 model):
 --                   an engine keeping a full cache needs more
---   trained_context ok when T_eval ≤ T_train (or T_train unknown); warn beyond it
+--   trained_context ok when T_eval ≤ the usable window (lib.window: T_train, or what the shipped rope_scaling reaches); warn beyond it
 local hw = require "lib.hw"
 local mp = require "lib.model_params"
 local fmt = require "lib.fmt"
+local window = require "lib.window"
 
 local VERDICT = {
   fits_comfortably = "FITS COMFORTABLY", fits_tight = "FITS (TIGHT)",
@@ -35,7 +36,7 @@ return recipe {
   question = "Will it fit in this GPU at this context and precision — and what is the largest context that does?",
   category = "hardware", sections = { "§19", "§20", "§35" },
   verdicts = { "FITS COMFORTABLY", "FITS (TIGHT)", "KV-BOUND", "WEIGHTS-BOUND" },
-  params = mp.with_kv_layout {
+  params = window.params(mp.with_kv_layout {
     n_params = mp.n_params { doc = "parameter count N" },
     n_layers = mp.n_layers { doc = "transformer layers" },
     n_kv_heads = mp.n_kv_heads { optional = true, doc = "key/value heads per layer (not needed for SSM/RWKV)" },
@@ -56,7 +57,7 @@ return recipe {
     kv_dtype = choice { choices = hw.kv_dtype_names(), default = "f16", doc = "KV cache element type" },
     flash_attn = boolean { default = true, doc = "flash attention (smaller compute scratch)" },
     has_SWA = mp.has_SWA { doc = "sliding-window attention (when the config gives no architecture)" },
-  },
+  }),
   notes = {
     "Memory is in GiB (2^30 bytes): GPU capacities are sold in GiB (an \"80 GB\" H100 holds 80 GiB).",
     "The runtime overhead (CUDA context, compute and activation scratch) is a coarse estimate; engines differ by a few hundred MiB.",
@@ -188,13 +189,7 @@ return recipe {
         .. "windowed layers needs %s of KV, %s in total.", gib(fit.kv_bytes), gib(full),
         gib(fit.total_bytes - fit.kv_bytes + full)))
     end
-    chain:factor("trained_context", (p.T_train == nil or p.T_eval <= p.T_train) and "ok" or "warn")
-    if p.T_train and p.T_eval > 1.25 * p.T_train then
-      chain:note(string.format("T_eval %s is past 1.25× the trained context %s: KV allocated beyond it is likely wasted "
-        .. "memory unless the model was extended (X-9).", fmt.commas(p.T_eval), fmt.commas(p.T_train)))
-    elseif p.T_train and p.T_eval > p.T_train then
-      chain:note(string.format("T_eval %s is beyond the trained context %s.", fmt.commas(p.T_eval), fmt.commas(p.T_train)))
-    end
+    window.check(chain, p, p.T_eval, "T_eval")
 
     local verdict = VERDICT[fit.fit_class]
     local extra = { max_context = fit.max_context, fit_class = fit.fit_class, rescue = rescue }

@@ -165,12 +165,12 @@ function M.run(opts)
       for _, d in ipairs(followers[a]) do
         local fv
         ok, fv = pcall(params.check, r.id, d.name, d.spec, v)
-        if not ok then cell.error = errors.is_usage(fv) and fv.message or tostring(fv) break end
+        if not ok then cell.error = errors.text(fv) break end
         if cell.follow == NONE then cell.follow = {} end
         cell.follow[#cell.follow + 1] = { d.name, fv }
       end
     else
-      cell.error = errors.is_usage(v) and v.message or tostring(v)
+      cell.error = errors.text(v)
     end
     if keep[a] then cells[a][i] = cell end
     return cell
@@ -182,7 +182,7 @@ function M.run(opts)
     for i = 1, #axis.values do
       local ok, e = pcall(params.check, r.id, axis.key, spec, axis.values[i])
       if ok then first_error = nil break end
-      first_error = first_error or (errors.is_usage(e) and e.message or tostring(e))
+      first_error = first_error or errors.text(e)
     end
     if first_error then errors.usage("--grid %s: no value is valid (%s)", axis.key, first_error) end
   end
@@ -229,7 +229,7 @@ function M.run(opts)
   local function error_row(m, e)
     local model = models[m]
     local row = { model = model and model.short_id or nil, verdict = "ERROR",
-                  error = errors.is_usage(e) and e.message or tostring(e) }
+                  error = errors.text(e) }
     for k, axis in ipairs(axes) do row[keys[k]] = params.unwrap(r.params[keys[k]], axis.values[at[k]]) end
     setmetatable(row, ERROR_META)
     if fmt == "jsonl" then return enc(row) .. "\n" end

@@ -22,6 +22,16 @@ end
 
 M.is_usage = host.is_usage_error
 
+-- The text of any error object, whatever a script raised: a usage error's
+-- message, a string, __tostring's text, or a table's fields; never a
+-- metamethod run unprotected.
+-- `level` (error handlers): where to look for the file:line of the raise.
+function M.text(e, level)
+  if M.is_usage(e) then return e.message end
+  if type(e) == "string" then return e end
+  return host.error_text(e, level and level + 1)
+end
+
 -- Levenshtein distance, case-insensitive, for "did you mean" suggestions.
 local function distance(a, b)
   a, b = a:lower(), b:lower()

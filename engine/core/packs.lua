@@ -89,8 +89,9 @@ function M.all()
   local list, seen_dir, by_name = {}, {}, {}
   for _, c in ipairs(candidates) do
     local dir = (c.dir:gsub("/+$", ""))
-    if not seen_dir[dir] then
-      seen_dir[dir] = true
+    local real = host.realpath(dir) or dir -- one pack, however its path is spelled
+    if not seen_dir[real] then
+      seen_dir[real] = true
       local p = load_pack(dir, c.origin)
       if by_name[p.name] then
         errors.usage("two packs are named '%s': %s and %s", p.name, by_name[p.name].dir, p.dir)

@@ -145,6 +145,23 @@ local function declarations(r)
   return c.decl, c.by_name, c.names
 end
 
+-- A recipe whose own default lies outside its own range is the recipe's
+-- bug, not the user's bad value: said once, at load, naming the file.
+local PLAIN_KINDS = { number = true, integer = true, boolean = true, text = true, choice = true }
+function M.check_defaults(r, path)
+  for _, d in ipairs(M.ordered(r)) do
+    local spec = d.spec
+    if spec.default ~= nil and PLAIN_KINDS[spec.kind] then
+      local ok = pcall(M.check, r.id, d.name, spec, spec.default)
+      if not ok then
+        error(string.format("%s: recipe %s declares parameter '%s' with the default %s, outside its own range (%s)",
+          path, r.id, d.name, type(spec.default) == "string" and ("'" .. spec.default .. "'") or tostring(spec.default),
+          M.describe(spec)), 0)
+      end
+    end
+  end
+end
+
 -- Parameter names in declaration order.
 function M.ordered_names(r)
   local _, _, names = declarations(r)
@@ -186,6 +203,11 @@ function M.resolve(r, model, sets)
     local v = values[d.name]
     if v == nil then
       if not d.spec.optional then
+        if model ~= nil then -- the model was given and cannot supply it
+          errors.missing(d.name, "%s needs '%s' (%s%s), which %s does not give: --set %s=VALUE", r.id, d.name,
+                         d.spec.doc or d.spec.kind, d.spec.unit and (", " .. d.spec.unit) or "",
+                         model.short_id or model.id or "the model", d.name)
+        end
         errors.missing(d.name, "%s needs '%s' (%s%s): give --model ID or --set %s=VALUE", r.id, d.name,
                      d.spec.doc or d.spec.kind, d.spec.unit and (", " .. d.spec.unit) or "", d.name)
       end

@@ -10,7 +10,10 @@ local packs = use "packs"
 local M = {}
 
 local RESULT_ORDER = { "recipe_id", "recipe_name", "question", "model", "inputs", "chain",
-                       "verdict", "reason", "mitigation", "confidence", "notes" }
+                       "verdict", "basis", "reason", "mitigation", "confidence", "notes" }
+-- What a verdict rests on, when the recipe says (X-2 …): a measurement, the
+-- closed form alone, or the model's trained / shipped window.
+local BASES = { measured = true, closed_form = true, trained_window = true }
 
 -- Recipe directories in search order: packs (--pack, $TAFRUN_PATH, user dir), then the built-ins.
 function M.recipe_dirs()
@@ -37,6 +40,7 @@ local function load_path(path, root)
   if type(r) ~= "table" or not r.is_recipe then
     errors.usage("%s does not return recipe { … }", path)
   end
+  params.check_defaults(r, path)
   loaded[path] = r
   return r
 end
@@ -80,7 +84,7 @@ function M.recipes()
     if ok then
       out[#out + 1] = { entry = e, recipe = r }
     elseif not (errors.is_usage(r) and r.message:find("does not return recipe", 1, true)) then
-      out[#out + 1] = { entry = e, error = errors.is_usage(r) and r.message or tostring(r) }
+      out[#out + 1] = { entry = e, error = errors.text(r) }
     end
   end
   return out
@@ -159,6 +163,9 @@ local function check_outcome(r, out, chain)
   if #chain.factors == 0 then
     error(string.format("%s: no confidence factors; call chain:factor(key, status)", r.id), 0)
   end
+  if out.basis ~= nil and not BASES[out.basis] then
+    error(string.format("%s: run() result field 'basis' must be measured, closed_form or trained_window", r.id), 0)
+  end
   if out.key ~= nil and type(out.key) ~= "string" then
     error(string.format("%s: run() result field 'key' (the card's key number) must be a string", r.id), 0)
   end
@@ -178,7 +185,7 @@ local function annotate(e)
   local r, steps = current.recipe, current.chain.steps
   local last = steps[#steps]
   local where = last and string.format("step %d, after '%s'", #steps + 1, last.name) or "step 1"
-  local msg = string.format("%s\n  (in %s %s, %s)", tostring(e), r.id, r.name, where)
+  local msg = string.format("%s\n  (in %s %s, %s)", errors.text(e, 2), r.id, r.name, where)
   -- --verbose: the traceback where the recipe raised, not where the engine re-raises
   if M.verbose and not msg:find("\nstack traceback:", 1, true) then msg = debug.traceback(msg, 2) end
   return msg
@@ -207,7 +214,16 @@ function M.run(r, model, sets, fast, resolved)
   local p, names
   if resolved then p, names = resolved, params.ordered_names(r)
   else p, names = params.resolve(r, model, sets or {}) end
-  local out, chain = M.execute(r, p, fast)
+  local ok, out, chain = pcall(M.execute, r, p, fast)
+  if not ok then
+    -- a model was given and a recipe's own check finds a field it lacks
+    -- (lib.model_params need): only --set can supply it
+    if model ~= nil and errors.is_usage(out) and out.missing and out.message:find("--model ID", 1, true) then
+      errors.missing(out.missing, "%s needs '%s', which %s does not give: --set %s=VALUE", r.id, out.missing,
+        model.short_id or model.id or "the model", out.missing)
+    end
+    error(out, 0)
+  end
   local used = {}
   local inputs = setmetatable({}, { __jsonorder = used })
   for _, n in ipairs(names) do
@@ -218,7 +234,7 @@ function M.run(r, model, sets, fast, resolved)
     recipe_id = r.id, recipe_name = r.name, question = r.question,
     model = model and model.id or nil,
     inputs = inputs, chain = setmetatable(chain.steps, ARRAY_META),
-    verdict = out.verdict, reason = out.reason, mitigation = out.mitigation,
+    verdict = out.verdict, basis = out.basis, reason = out.reason, mitigation = out.mitigation,
     confidence = chainlib.confidence(chain.factors),
     notes = setmetatable(chain.notes, ARRAY_META),
   }, model and RESULT_META or RESULT_META_NO_MODEL)

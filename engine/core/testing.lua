@@ -20,8 +20,7 @@ local function describe(v)
 end
 
 local function message_of(e)
-  if errors.is_usage(e) then return e.message end
-  return tostring(e)
+  return errors.text(e)
 end
 
 -- Test files of DIR: a pack's DIR/tests/*.lua (the pack is activated, and

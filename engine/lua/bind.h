@@ -36,8 +36,9 @@ double taf_checkmin(lua_State *L, int arg, const char *name, double lo);
 lua_Integer taf_checkintrange(lua_State *L, int arg, const char *name, lua_Integer lo, lua_Integer hi);
 /* A boolean; nil/none gives `def`. Numbers and strings are rejected. */
 int taf_optboolean(lua_State *L, int arg, int def);
-/* A number array (Lua sequence) copied into a malloc'd buffer owned by a
- * to-be-closed userdata left on the stack; *n receives its length. */
+/* A number array (Lua sequence, read raw: a lying __len or __index is not
+ * asked) copied into a userdata left on the stack, so the copy counts against
+ * the memory cap; *n receives its length. */
 double *taf_checkarray(lua_State *L, int arg, size_t *n);
 
 /* Push a new table whose JSON encoding lists `keys` first, in that order
@@ -75,5 +76,29 @@ void taf_checkgpu(lua_State *L, int arg, struct taf_gpu *out);
 void taf_push_usage_error(lua_State *L, const char *msg);
 /* Is the value at idx a usage error made by taf_push_usage_error? */
 int taf_is_usage_error(lua_State *L, int idx);
+
+/* Push (and return) the text that reports the error object at idx, whatever
+ * it is, never raising but for want of memory: a string or number as it is;
+ * a usage error's message; an object whose __tostring gives a string, that
+ * string; any other table as its fields, read raw ({code = 42, "x", …}: at
+ * most 8, nested tables as {…}); else "(error object is a T value)", or
+ * "(error object is a T value whose __tostring raised: …)". Those described
+ * here are prefixed with the file:line of the first Lua function from stack
+ * `level` up (as luaL_where counts levels; 0: none). */
+const char *taf_push_error_text(lua_State *L, int idx, int level);
+
+/* Limits of the host running L (engine/host.c), for C functions that work on
+ * a script's behalf. Charge `n` steps of such work to the instruction
+ * budget: once it is spent this raises, as the budget's count hook does, and
+ * the run fails whatever pcall does. Nothing without a budget. */
+void taf_charge_steps(lua_State *L, lua_Integer n);
+/* The memory cap in bytes (0: none). */
+size_t taf_memory_cap(lua_State *L);
+
+/* Replace table.insert, remove, move, concat and sort (lua/tablelib.c) by
+ * copies of Lua's own that charge their element moves and comparisons to
+ * the instruction budget: a lying __len or a huge range would otherwise loop
+ * in C past every limit. */
+void taf_guard_tables(lua_State *L);
 
 #endif

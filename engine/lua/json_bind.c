@@ -14,25 +14,49 @@ static int json_encode_lua(lua_State *L)
         luaL_argcheck(L, indent >= 0 && indent <= 31, 2, "indent must be in [0, 31]");
         lua_pop(L, 1);
     }
+    lua_settop(L, 1);
     char err[256];
-    char *s = taf_json_encode_lua(L, 1, indent, err, sizeof err);
-    if (s == NULL)
+    const char *text;
+    size_t len;
+    /* the text is owned by a to-be-closed box (slot 2): an error frees it */
+    if (taf_json_encode_lua(L, 1, indent, taf_memory_cap(L), &text, &len, err, sizeof err) != TAF_JSON_OK)
         return luaL_error(L, "json.encode: %s", err);
-    lua_pushstring(L, s);
-    free(s);
+    lua_pushlstring(L, text, len);
+    lua_closeslot(L, 2);
     return 1;
+}
+
+static int free_tree(lua_State *L)
+{
+    json_t **box = lua_touserdata(L, 1);
+    json_decref(*box);
+    *box = NULL;
+    return 0;
 }
 
 static int json_decode(lua_State *L)
 {
     size_t len;
     const char *s = luaL_checklstring(L, 1, &len);
+    lua_settop(L, 1);
+    /* the tree is owned by a to-be-closed box (slot 2): an error while it
+     * becomes Lua values (the memory cap) frees it */
+    json_t **box = lua_newuserdatauv(L, sizeof *box, 0);
+    *box = NULL;
+    if (luaL_newmetatable(L, "taf.json_tree")) {
+        lua_pushcfunction(L, free_tree);
+        lua_setfield(L, -2, "__close");
+        lua_pushcfunction(L, free_tree);
+        lua_setfield(L, -2, "__gc");
+    }
+    lua_setmetatable(L, -2);
+    lua_toclose(L, 2);
     json_error_t e;
-    json_t *j = json_loadb(s, len, JSON_DECODE_ANY | JSON_REJECT_DUPLICATES, &e);
-    if (j == NULL)
+    *box = json_loadb(s, len, JSON_DECODE_ANY | JSON_REJECT_DUPLICATES, &e);
+    if (*box == NULL)
         return luaL_error(L, "json.decode: line %d column %d: %s", e.line, e.column, e.text);
-    taf_json_push(L, j);
-    json_decref(j);
+    taf_json_push(L, *box);
+    lua_closeslot(L, 2);
     return 1;
 }
 

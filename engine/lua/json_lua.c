@@ -1,6 +1,6 @@
 /* Lua values ↔ JSON (json_lua.h): a Lua value straight to JSON text
  * through the shared writing primitives (json_write.h), and a jansson tree
- * back to a Lua value. */
+ * back to a Lua value. Only raw reads: no script code runs meanwhile. */
 #include "lua/json_lua.h"
 #include "lua/bind.h"
 #include "json_write.h"
@@ -11,19 +11,62 @@
 #include <string.h>
 
 #define MAX_DEPTH 100
+#define SMALL_ORDER 32    /* a longer __jsonorder list is looked up through a set */
+#define CHARGE_EVERY 4096 /* keys and elements visited per charge to the budget */
 
-static int key_cmp(const void *a, const void *b)
+/* One encoding: the text, and the work not yet charged to the budget. */
+struct enc {
+    lua_State *L;
+    struct taf_json_out *o;
+    int indent;
+    char *err;
+    size_t errsize;
+    lua_Integer work;
+};
+
+/* `n` more keys, elements or list entries visited: charged in batches. A
+ * table met many times (one shared table in every step) is walked each time,
+ * and a walk that writes nothing (keys JSON skips) is bounded by this alone. */
+static void tick(struct enc *e, lua_Integer n)
 {
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
+    e->work += n;
+    if (e->work >= CHARGE_EVERY) {
+        lua_Integer w = e->work;
+        e->work = 0;
+        taf_charge_steps(e->L, w);
+    }
+}
+
+static int fail(struct enc *e, const char *msg)
+{
+    snprintf(e->err, e->errsize, "%s", msg);
+    return 0;
+}
+
+/* Push the metatable field of the value at idx, read raw, when it has that
+ * type; 0 (nothing pushed) otherwise. */
+static int raw_metafield(lua_State *L, int idx, const char *field, int type)
+{
+    if (!lua_getmetatable(L, idx))
+        return 0;
+    lua_pushstring(L, field);
+    if (lua_rawget(L, -2) == type) {
+        lua_remove(L, -2);
+        return 1;
+    }
+    lua_pop(L, 2);
+    return 0;
 }
 
 /* Is the table at idx a non-empty sequence 1..n with no other keys? */
-static int is_sequence(lua_State *L, int idx, lua_Integer *n)
+static int is_sequence(struct enc *e, int idx, lua_Integer *n)
 {
+    lua_State *L = e->L;
     lua_Integer len = (lua_Integer)lua_rawlen(L, idx), count = 0;
     lua_pushnil(L);
     while (lua_next(L, idx)) {
         lua_pop(L, 1);
+        tick(e, 1);
         if (!lua_isinteger(L, -1)) {
             lua_pop(L, 1);
             return 0;
@@ -39,55 +82,16 @@ static int is_sequence(lua_State *L, int idx, lua_Integer *n)
     return count == len && len > 0;
 }
 
-static int metafield_is(lua_State *L, int idx, const char *field, int type)
+/* Is the string at the top of the stack listed in the order list at `order`
+ * (entries 1..n; `set` a table of them when non-zero)? */
+static int listed(lua_State *L, int order, lua_Integer n, int set)
 {
-    if (!lua_getmetatable(L, idx))
-        return 0;
-    int t = lua_getfield(L, -1, field);
-    if (t == type) {
-        lua_remove(L, -2);
-        return 1;
+    if (set) {
+        lua_pushvalue(L, -1);
+        int found = lua_rawget(L, set) != LUA_TNIL;
+        lua_pop(L, 1);
+        return found;
     }
-    lua_pop(L, 2);
-    return 0;
-}
-
-/* Append `k` to a growable list of key pointers (capacity doubling); when
- * memory runs out the list is freed, *keys becomes NULL and 0 is returned. */
-static int key_list_push(const char ***keys, size_t *count, size_t *cap, const char *k)
-{
-    if (*count == *cap) {
-        const char **grown = realloc(*keys, (*cap *= 2) * sizeof **keys);
-        if (grown == NULL) {
-            free(*keys);
-            *keys = NULL;
-            return 0;
-        }
-        *keys = grown;
-    }
-    (*keys)[(*count)++] = k;
-    return 1;
-}
-
-/* ── Lua values straight to text (taf.json.encode, sweep rows) ───────── */
-
-static int encode_lua(lua_State *L, int idx, struct taf_json_out *o, int indent, int level, char *err, size_t errsize);
-
-static int encode_field(lua_State *L, struct taf_json_out *o, const char *key, int first, int indent, int level,
-                        char *err, size_t errsize)
-{
-    if (!first)
-        taf_json_put(o, ",", 1);
-    taf_json_newline(o, indent, level + 1);
-    taf_json_put_utf8(o, key, strlen(key));
-    taf_json_puts(o, indent > 0 ? ": " : ":");
-    return encode_lua(L, lua_gettop(L), o, indent, level + 1, err, errsize);
-}
-
-/* Is the string key at the top of the stack one of the `order` list's? */
-static int listed_in(lua_State *L, int order)
-{
-    lua_Integer n = (lua_Integer)lua_rawlen(L, order);
     for (lua_Integer i = 1; i <= n; i++) {
         lua_rawgeti(L, order, i);
         int same = lua_rawequal(L, -1, -2);
@@ -98,83 +102,120 @@ static int listed_in(lua_State *L, int order)
     return 0;
 }
 
-static int encode_lua_object(lua_State *L, int idx, struct taf_json_out *o, int indent, int level, char *err, size_t errsize)
+/* ── Lua values straight to text (taf.json.encode, --json, sweep rows) ── */
+
+static int encode_value(struct enc *e, int idx, int level);
+
+static int encode_field(struct enc *e, const char *key, size_t klen, int first, int level)
 {
-    int first = 1, order = 0;
-    size_t present = 0; /* listed keys that hold a value */
-    taf_json_put(o, "{", 1);
-    if (metafield_is(L, idx, TAF_JSON_ORDER, LUA_TTABLE)) {
+    if (!first)
+        taf_json_put(e->o, ",", 1);
+    taf_json_newline(e->o, e->indent, level + 1);
+    taf_json_put_utf8(e->o, key, klen);
+    taf_json_puts(e->o, e->indent > 0 ? ": " : ":");
+    return encode_value(e, lua_gettop(e->L), level + 1);
+}
+
+struct key {
+    const char *s;
+    size_t len;
+};
+
+static int key_cmp(const void *a, const void *b)
+{
+    const struct key *x = a, *y = b;
+    int c = memcmp(x->s, y->s, x->len < y->len ? x->len : y->len);
+    return c != 0 ? c : (x->len > y->len) - (x->len < y->len);
+}
+
+static int encode_object(struct enc *e, int idx, int level)
+{
+    lua_State *L = e->L;
+    int top = lua_gettop(L), first = 1, order = 0, set = 0;
+    lua_Integer n = 0;
+    size_t present = 0; /* listed keys that hold a value, each counted once */
+    taf_json_put(e->o, "{", 1);
+    if (raw_metafield(L, idx, TAF_JSON_ORDER, LUA_TTABLE)) {
         order = lua_gettop(L);
-        lua_Integer n = (lua_Integer)lua_rawlen(L, order);
+        n = (lua_Integer)lua_rawlen(L, order);
+        if (n > SMALL_ORDER) {
+            lua_createtable(L, 0, n < (1 << 26) ? (int)n : 1 << 26);
+            set = lua_gettop(L);
+        }
         for (lua_Integer i = 1; i <= n; i++) {
-            if (lua_rawgeti(L, order, i) != LUA_TSTRING) {
+            tick(e, 1);
+            /* a string not listed before it (a repeated key is written once) */
+            if (lua_rawgeti(L, order, i) != LUA_TSTRING || listed(L, order, set ? n : i - 1, set)) {
                 lua_pop(L, 1);
                 continue;
             }
-            const char *key = lua_tostring(L, -1); /* anchored in `order` */
-            lua_pushvalue(L, -1); /* the interned key itself: no re-hashing */
-            present += lua_gettable(L, idx) != LUA_TNIL;
-            if (!encode_field(L, o, key, first, indent, level, err, errsize))
+            if (set) {
+                lua_pushvalue(L, -1);
+                lua_pushboolean(L, 1);
+                lua_rawset(L, set);
+            }
+            size_t klen;
+            const char *key = lua_tolstring(L, -1, &klen); /* anchored in `order` */
+            lua_pushvalue(L, -1);
+            present += lua_rawget(L, idx) != LUA_TNIL;
+            if (!encode_field(e, key, klen, first, level))
                 return 0;
             lua_pop(L, 2);
             first = 0;
         }
     }
-    /* the keys the order does not list, sorted; none in the usual case, when
-     * the table holds exactly as many string keys as were written */
+    /* every key is a string (JSON objects have no others; keys of other
+     * types are skipped, numbers refused) */
     size_t strings = 0;
     lua_pushnil(L);
     while (lua_next(L, idx)) {
         lua_pop(L, 1);
+        tick(e, 1);
         if (lua_type(L, -1) == LUA_TNUMBER) {
             lua_pop(L, 1);
-            snprintf(err, errsize, "cannot encode a table mixing array and object keys");
-            return 0;
+            return fail(e, "cannot encode a table mixing array and object keys");
         }
         strings += lua_type(L, -1) == LUA_TSTRING;
     }
-    size_t count = 0, cap = 16;
-    const char **keys = NULL;
-    if (!order || strings != present) {
-        keys = malloc(cap * sizeof *keys);
+    /* then the keys the order does not list, sorted; none in the usual case,
+     * when every string key is listed */
+    if (strings > present) {
+        size_t cap = strings - present, count = 0;
+        struct key *keys = lua_newuserdatauv(L, cap * sizeof *keys, 0);
         lua_pushnil(L);
-        while (keys != NULL && lua_next(L, idx)) {
+        while (lua_next(L, idx)) {
             lua_pop(L, 1);
-            if (lua_type(L, -1) != LUA_TSTRING || (order && listed_in(L, order)))
+            tick(e, 1);
+            if (lua_type(L, -1) != LUA_TSTRING || (order && listed(L, order, n, set)) || count == cap)
                 continue;
-            if (!key_list_push(&keys, &count, &cap, lua_tostring(L, -1))) {
-                lua_pop(L, 1);
-                break;
-            }
-        }
-        if (keys == NULL) {
-            snprintf(err, errsize, "out of memory");
-            return 0;
+            keys[count].s = lua_tolstring(L, -1, &keys[count].len); /* anchored in the table */
+            count++;
         }
         qsort(keys, count, sizeof *keys, key_cmp);
-    }
-    for (size_t i = 0; i < count; i++) {
-        lua_getfield(L, idx, keys[i]);
-        if (!encode_field(L, o, keys[i], first, indent, level, err, errsize)) {
-            free(keys);
-            return 0;
+        for (size_t i = 0; i < count; i++) {
+            lua_pushlstring(L, keys[i].s, keys[i].len);
+            lua_rawget(L, idx);
+            if (!encode_field(e, keys[i].s, keys[i].len, first, level))
+                return 0;
+            lua_pop(L, 1);
+            first = 0;
         }
-        lua_pop(L, 1);
-        first = 0;
     }
-    free(keys);
-    if (order)
-        lua_pop(L, 1);
+    lua_settop(L, top);
     if (!first)
-        taf_json_newline(o, indent, level);
-    taf_json_put(o, "}", 1);
+        taf_json_newline(e->o, e->indent, level);
+    taf_json_put(e->o, "}", 1);
     return 1;
 }
 
-static int encode_lua(lua_State *L, int idx, struct taf_json_out *o, int indent, int level, char *err, size_t errsize)
+static int encode_value(struct enc *e, int idx, int level)
 {
+    lua_State *L = e->L;
+    struct taf_json_out *o = e->o;
+    if (o->failed) /* over the bound or out of memory: stop walking */
+        return 0;
     if (level > MAX_DEPTH) {
-        snprintf(err, errsize, "value nested deeper than %d levels (or a cycle)", MAX_DEPTH);
+        snprintf(e->err, e->errsize, "value nested deeper than %d levels (or a cycle)", MAX_DEPTH);
         return 0;
     }
     luaL_checkstack(L, 8, "json encode");
@@ -186,11 +227,10 @@ static int encode_lua(lua_State *L, int idx, struct taf_json_out *o, int indent,
         taf_json_puts(o, lua_toboolean(L, idx) ? "true" : "false");
         return 1;
     case LUA_TNUMBER:
-        if (lua_isinteger(L, idx)) {
+        if (lua_isinteger(L, idx))
             taf_json_put_int(o, (long long)lua_tointeger(L, idx));
-        } else {
+        else
             taf_json_put_real(o, lua_tonumber(L, idx));
-        }
         return 1;
     case LUA_TSTRING: {
         size_t len;
@@ -200,52 +240,81 @@ static int encode_lua(lua_State *L, int idx, struct taf_json_out *o, int indent,
     }
     case LUA_TTABLE: {
         lua_Integer n = 0;
-        int array = metafield_is(L, idx, TAF_JSON_ARRAY, LUA_TBOOLEAN);
+        tick(e, 1);
+        int array = raw_metafield(L, idx, TAF_JSON_ARRAY, LUA_TBOOLEAN);
         if (array) {
             lua_pop(L, 1);
             n = (lua_Integer)lua_rawlen(L, idx);
         } else {
-            array = is_sequence(L, idx, &n);
+            array = is_sequence(e, idx, &n);
         }
         if (!array)
-            return encode_lua_object(L, idx, o, indent, level, err, errsize);
+            return encode_object(e, idx, level);
         taf_json_put(o, "[", 1);
         for (lua_Integer i = 1; i <= n; i++) {
+            tick(e, 1);
             if (i > 1)
                 taf_json_put(o, ",", 1);
-            taf_json_newline(o, indent, level + 1);
+            taf_json_newline(o, e->indent, level + 1);
             lua_rawgeti(L, idx, i);
-            if (!encode_lua(L, lua_gettop(L), o, indent, level + 1, err, errsize))
+            if (!encode_value(e, lua_gettop(L), level + 1))
                 return 0;
             lua_pop(L, 1);
         }
         if (n > 0)
-            taf_json_newline(o, indent, level);
+            taf_json_newline(o, e->indent, level);
         taf_json_put(o, "]", 1);
         return 1;
     }
     default:
-        snprintf(err, errsize, "cannot encode a %s value as JSON", lua_typename(L, lua_type(L, idx)));
+        snprintf(e->err, e->errsize, "cannot encode a %s value as JSON", lua_typename(L, lua_type(L, idx)));
         return 0;
     }
 }
 
-char *taf_json_encode_lua(lua_State *L, int idx, int indent, char *err, size_t errsize)
+static int free_text(lua_State *L)
 {
-    struct taf_json_out o = { NULL, 0, 0, 0 };
+    struct taf_json_out *o = lua_touserdata(L, 1);
+    free(o->buf);
+    o->buf = NULL;
+    o->len = o->cap = 0;
+    return 0;
+}
+
+int taf_json_encode_lua(lua_State *L, int idx, int indent, size_t max_bytes, const char **text, size_t *len,
+                        char *err, size_t errsize)
+{
+    idx = lua_absindex(L, idx);
+    struct taf_json_out *o = lua_newuserdatauv(L, sizeof *o, 0);
+    memset(o, 0, sizeof *o);
+    o->max = max_bytes;
+    if (luaL_newmetatable(L, "taf.json_text")) {
+        lua_pushcfunction(L, free_text);
+        lua_setfield(L, -2, "__close");
+        lua_pushcfunction(L, free_text);
+        lua_setfield(L, -2, "__gc");
+    }
+    lua_setmetatable(L, -2);
+    lua_toclose(L, -1);
     int top = lua_gettop(L);
+    struct enc e = { L, o, indent, err, errsize, 0 };
     err[0] = '\0';
-    int ok = encode_lua(L, lua_absindex(L, idx), &o, indent, 0, err, errsize);
+    int ok = encode_value(&e, idx, 0);
     lua_settop(L, top);
-    if (!ok || o.failed) {
+    taf_charge_steps(L, e.work);
+    if (o->failed == TAF_JSON_OVER_MAX) {
+        snprintf(err, errsize, "the result is larger than the memory cap (%zu MiB; raise it with --max-mem)",
+                 max_bytes >> 20);
+        return TAF_JSON_TOO_LARGE;
+    }
+    if (!ok || o->failed || o->buf == NULL) {
         if (err[0] == '\0')
             snprintf(err, errsize, "out of memory");
-        free(o.buf);
-        return NULL;
+        return TAF_JSON_INVALID;
     }
-    if (o.buf == NULL) /* cannot happen: every value writes something */
-        o.buf = calloc(1, 1);
-    return o.buf;
+    *text = o->buf;
+    *len = o->len;
+    return TAF_JSON_OK;
 }
 
 /* ── A jansson tree to a Lua value (taf.json.decode) ───────────────────── */

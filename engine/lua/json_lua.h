@@ -14,11 +14,21 @@
 /* The JSON text of the Lua value at `idx`: reals in the shortest form that
  * reads back to the same double (at most 17 significant digits), non-finite
  * numbers as null, invalid UTF-8 as U+FFFD. `indent` 0 gives compact output.
- * A malloc'd NUL-terminated string, or NULL with a message in `err` for
- * values JSON cannot hold (functions, tables mixing array and object keys,
- * nesting deeper than 100 levels or a cycle) or when out of memory. Leaves
- * the stack as it was. */
-char *taf_json_encode_lua(lua_State *L, int idx, int indent, char *err, size_t errsize);
+ * Tables are read raw: no metamethod runs (__jsonorder and __jsonarray are
+ * read raw from the metatable), so no script code runs while it encodes.
+ * Pushes one value, a to-be-closed box owning the text: closing it (lua_settop
+ * below it, lua_closeslot) or an error unwinding past it frees the text, so
+ * an error raised meanwhile (memory, the instruction budget, to which the
+ * keys it visits are charged) leaks nothing. Returns TAF_JSON_OK with the
+ * NUL-terminated text in *text (valid while the box is open) and its length
+ * in *len; TAF_JSON_TOO_LARGE when the text would pass `max_bytes` (the
+ * memory cap; 0: no bound); TAF_JSON_INVALID for values JSON cannot hold
+ * (functions, tables mixing array and object keys, nesting deeper than 100
+ * levels or a cycle) or when out of memory. Either failure puts its message
+ * in `err`. */
+enum { TAF_JSON_OK, TAF_JSON_INVALID, TAF_JSON_TOO_LARGE };
+int taf_json_encode_lua(lua_State *L, int idx, int indent, size_t max_bytes, const char **text, size_t *len,
+                        char *err, size_t errsize);
 
 /* Push the Lua value of `j`; objects keep their key order for re-encoding,
  * arrays stay arrays when empty. */

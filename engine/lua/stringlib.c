@@ -1,4 +1,4 @@
-/* Two replacements in Lua's string library, both calling Lua's own function
+/* Replacements in Lua's string library, each calling Lua's own function
  * for everything they do not handle, so results and errors stay Lua's.
  *
  * string.format with a fast path for the conversions recipe interpretations
@@ -9,8 +9,12 @@
  * fast printer declines, goes to Lua's string.format unchanged.
  *
  * string.find, match, gmatch and gsub under the CPU watchdog (watchdog.h):
- * pattern backtracking runs no VM instruction, so only CPU time can bound it. */
+ * pattern backtracking runs no VM instruction, so only CPU time can bound it.
+ * With them (taf_guard_patterns), the other C loops a script can start
+ * without running an instruction: string.rep of nothing, and the table
+ * library's (lua/tablelib.c, charged to the instruction budget). */
 #include "lua/module.h"
+#include "lua/bind.h"
 #include "numfmt.h"
 #include "watchdog.h"
 
@@ -222,15 +226,33 @@ static int guarded_gmatch(lua_State *L)
     return n;
 }
 
+/* string.rep of an empty string with an empty separator is "" whatever the
+ * count: Lua's own loops the count out, copying nothing, and
+ * string.rep("", 2^62) never ends. Every other call is Lua's, whose copies
+ * are bounded by the memory cap (it allocates the whole result first). */
+static int guarded_rep(lua_State *L)
+{
+    int isnum;
+    if (lua_type(L, 1) == LUA_TSTRING && lua_rawlen(L, 1) == 0 && (lua_tointegerx(L, 2, &isnum), isnum) &&
+        (lua_isnoneornil(L, 3) || (lua_type(L, 3) == LUA_TSTRING && lua_rawlen(L, 3) == 0))) {
+        lua_pushliteral(L, "");
+        return 1;
+    }
+    return call_lua_original(L, 0);
+}
+
 void taf_guard_patterns(lua_State *L)
 {
-    static const char *const names[] = { "find", "match", "gsub", "gmatch" };
+    static const char *const names[] = { "find", "match", "gsub", "gmatch", "rep" };
+    static const lua_CFunction guards[] = { guarded, guarded, guarded, guarded_gmatch, guarded_rep };
     lua_getglobal(L, "string");
-    for (int i = 0; i < 4; i++) {
+    for (int i = 0; i < 5; i++) {
         lua_getfield(L, -1, names[i]);
         lua_pushfstring(L, "string.%s", names[i]);
-        lua_pushcclosure(L, i < 3 ? guarded : guarded_gmatch, 2);
+        lua_pushcclosure(L, guards[i], 2);
         lua_setfield(L, -2, names[i]);
     }
     lua_pop(L, 1);
+    /* the table library's loops: the other C work done on a script's behalf */
+    taf_guard_tables(L);
 }

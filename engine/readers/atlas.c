@@ -10,7 +10,8 @@
 
 #define MAX_DISTANCES 1000000
 
-/* The mean attention recorded at distance d: {"mean_across_seeds": x} or a bare number; null → NaN. */
+/* The mean attention recorded at distance d: {"mean_across_seeds": x} or a
+ * bare number; null → NaN. A mean of attention probabilities lies in [0, 1]. */
 static int mean_at(const json_t *by_distance, double d, double *out, char *err, size_t errsize)
 {
     char key[32];
@@ -18,6 +19,7 @@ static int mean_at(const json_t *by_distance, double d, double *out, char *err, 
     const json_t *e = json_object_get(by_distance, key);
     if (e == NULL)
         return taf_read_fail(err, errsize, "distance %s has no entry in attn_by_distance", key);
+    const char *field = json_is_object(e) ? ".mean_across_seeds" : "";
     if (json_is_object(e))
         e = json_object_get(e, "mean_across_seeds");
     if (json_is_number(e))
@@ -25,11 +27,15 @@ static int mean_at(const json_t *by_distance, double d, double *out, char *err, 
     else if (e == NULL || json_is_null(e))
         *out = NAN;
     else
-        return taf_read_fail(err, errsize, "attn_by_distance[\"%s\"].mean_across_seeds must be a number", key);
+        return taf_read_fail(err, errsize, "attn_by_distance[\"%s\"]%s must be a number", key, field);
+    if (*out < 0 || *out > 1)
+        return taf_read_fail(err, errsize, "attn_by_distance[\"%s\"]%s = %g: a mean attention probability is in [0, 1]",
+                             key, field, *out);
     return 0;
 }
 
-/* distances / distances_fit: positive integers, read with their means. */
+/* distances / distances_fit: integers >= 1 in increasing order (the atlas
+ * lists each distance once, smallest first), read with their means. */
 static int read_points(const json_t *root, const char *field, const json_t *by_distance,
                        size_t *n, double **d, double **m, char *err, size_t errsize)
 {
@@ -46,6 +52,9 @@ static int read_points(const json_t *root, const char *field, const json_t *by_d
         double x = json_is_number(v) ? json_number_value(v) : NAN;
         if (!(x >= 1 && x <= 1e15 && x == floor(x)))
             return taf_read_fail(err, errsize, "%s[%zu] must be an integer distance >= 1", field, i);
+        if (i > 0 && !(x > (*d)[i - 1]))
+            return taf_read_fail(err, errsize, "%s[%zu] = %.17g %s %s[%zu] = %.17g: distances must be strictly increasing",
+                                 field, i, x, x == (*d)[i - 1] ? "repeats" : "is below", field, i - 1, (*d)[i - 1]);
         (*d)[i] = x;
         if (mean_at(by_distance, x, &(*m)[i], err, errsize))
             return -1;
@@ -81,6 +90,13 @@ int taf_atlas_parse(const char *text, size_t len, struct taf_atlas *a, char *err
     const json_t *theta = json_object_get(root, "theta");
     if (json_is_number(theta))
         a->theta = json_number_value(theta);
+    if (theta != NULL && !json_is_null(theta) && !(a->theta > 0)) {
+        if (json_is_number(theta))
+            taf_read_fail(err, errsize, "theta must be a number > 0 (or null), got %g", a->theta);
+        else
+            taf_read_fail(err, errsize, "theta must be a number > 0 (or null)");
+        goto done;
+    }
     const json_t *fit = json_object_get(root, "fit_power_law");
     if (json_is_object(fit)) {
         const json_t *g = json_object_get(fit, "gamma"), *la = json_object_get(fit, "log_A"),
@@ -89,7 +105,11 @@ int taf_atlas_parse(const char *text, size_t len, struct taf_atlas *a, char *err
         a->recorded.gamma = json_is_number(g) ? json_number_value(g) : NAN;
         a->recorded.log_A = json_is_number(la) ? json_number_value(la) : NAN;
         a->recorded.R2 = json_is_number(r2) ? json_number_value(r2) : NAN;
-        a->recorded.n_points = json_is_integer(np) && json_integer_value(np) >= 0 ? (size_t)json_integer_value(np) : 0;
+        if (np != NULL && !json_is_null(np) && !(json_is_integer(np) && json_integer_value(np) >= 0)) {
+            taf_read_fail(err, errsize, "fit_power_law.n_points must be an integer >= 0");
+            goto done;
+        }
+        a->recorded.n_points = json_is_integer(np) ? (size_t)json_integer_value(np) : 0;
     }
     rc = 0;
 done:

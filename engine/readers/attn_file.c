@@ -1,10 +1,10 @@
 /* Opening attention files: map, recognise, validate shapes against the file size. */
 #include "readers/attn_file.h"
 #include "readers/npy.h"
+#include "readers/reader_open.h"
 #include "readers/safetensors.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -187,14 +187,12 @@ static int open_atlas(struct taf_attn_file *f, const char *path, char *err, size
 int taf_attn_open(const char *path, struct taf_attn_file *f, char *err, size_t errsize)
 {
     memset(f, 0, sizeof *f);
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    struct stat st;
+    int fd = taf_reader_open(path, &st);
+    if (fd == TAF_NOT_REGULAR)
+        return fail(err, errsize, path, "not a regular file");
     if (fd < 0)
         return fail(err, errsize, path, "cannot open: %s", strerror(errno));
-    struct stat st;
-    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        close(fd);
-        return fail(err, errsize, path, "not a regular file");
-    }
     if (st.st_size == 0) {
         close(fd);
         return fail(err, errsize, path, "empty file");

@@ -7,13 +7,12 @@
  * sizes, counts), gguf_model.c (metadata → model fields). */
 #include "readers/gguf.h"
 #include "readers/gguf_internal.h"
+#include "readers/reader_open.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 static const char *const TYPE_NAME[T_N] = { "UINT8", "INT8", "UINT16", "INT16", "UINT32", "INT32", "FLOAT32",
@@ -89,7 +88,7 @@ static int parse(struct src *s, const char *path, struct taf_model_info *m, char
     for (uint64_t i = 0; i < n_tensors; i++)
         if (gguf_read_tensor(&g, &t, i, alignment)) goto done;
     uint64_t data_start = (s->pos + alignment - 1) / alignment * alignment;
-    gguf_fill_model(&g, m, &t);
+    if (gguf_fill_model(&g, m, &t)) goto done;
     m->gguf_version = version;
     m->gguf_tensors = n_tensors;
     m->gguf_kv = n_kv;
@@ -136,15 +135,13 @@ int taf_parse_gguf(const unsigned char *data, size_t size, const char *path, str
 int taf_read_gguf(const char *path, struct taf_model_info *m, char *err, size_t errsize)
 {
     taf_model_info_init(m);
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
-        snprintf(err, errsize, "%s: cannot open: %s", path, strerror(errno));
-        return -1;
-    }
     struct stat st;
-    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        snprintf(err, errsize, "%s: not a regular file", path);
-        close(fd);
+    int fd = taf_reader_open(path, &st);
+    if (fd < 0) {
+        if (fd == TAF_NOT_REGULAR)
+            snprintf(err, errsize, "%s: not a regular file", path);
+        else
+            snprintf(err, errsize, "%s: cannot open: %s", path, strerror(errno));
         return -1;
     }
     struct src *s = calloc(1, sizeof *s);

@@ -77,7 +77,8 @@ double gguf_number_or_max(const struct kv *kv, double *nonzero);
 int gguf_read_tensor(struct gg *g, struct tensors *t, uint64_t i, uint32_t alignment);
 void gguf_fill_counts(const struct gg *g, struct taf_model_info *m, const struct tensors *t);
 
-/* The metadata as model fields (gguf_model.c). */
-void gguf_fill_model(struct gg *g, struct taf_model_info *m, const struct tensors *t);
+/* The metadata as model fields (gguf_model.c): 0, or -1 (g->err) when a
+ * count, θ or rope scaling value is impossible. */
+int gguf_fill_model(struct gg *g, struct taf_model_info *m, const struct tensors *t);
 
 #endif

@@ -23,13 +23,90 @@ static int arch_in(const char *arch, const char *const *list)
     return 0;
 }
 
-static void copy_rope_scaling(struct gg *g, struct taf_model_info *m, const char *arch)
+/* {arch}.* keys that hold a count or a width, as one value or one per layer. */
+static const char *const COUNT_KEYS[] = {
+    "block_count", "context_length", "embedding_length", "feed_forward_length", "vocab_size",
+    "attention.head_count", "attention.head_count_kv", "attention.key_length", "attention.value_length",
+    "attention.kv_lora_rank", "attention.q_lora_rank", "attention.sliding_window",
+    "attention.sliding_window_pattern", "rope.dimension_count", "rope.scaling.original_context_length",
+    "expert_count", "expert_used_count", "expert_shared_count",
+    "ssm.inner_size", "ssm.state_size", "ssm.conv_kernel", "ssm.group_count", "wkv.head_size", NULL
+};
+
+static int is_count(double x) { return isfinite(x) && x >= 0 && x == floor(x); }
+
+/* A count present in the file is a finite integer >= 0 (0 reads as absent, as
+ * in mamba's head_count): a negative, fractional, NaN or infinite one fails. */
+static int check_count(struct gg *g, const struct kv *kv)
+{
+    if (kv == NULL)
+        return 0;
+    if (kv->type == T_STRING || (kv->type == T_ARRAY && (kv->elem_type == T_STRING || kv->elem_type == T_ARRAY)))
+        return gguf_fail(g, "%s must be an integer >= 0 (or one per layer), got %s", kv->key,
+                         kv->type == T_STRING ? "a string" : "an array of non-numbers");
+    if (kv->type != T_ARRAY) {
+        if (!is_count(kv->num))
+            return gguf_fail(g, "%s must be an integer >= 0, got %g", kv->key, kv->num);
+        return 0;
+    }
+    for (uint64_t i = 0; kv->array != NULL && i < kv->count; i++)
+        if (!is_count(kv->array[i]))
+            return gguf_fail(g, "%s[%llu] must be an integer >= 0, got %g", kv->key, (unsigned long long)i,
+                             kv->array[i]);
+    return 0;
+}
+
+/* head_count_kv <= head_count, per layer when both are per-layer arrays (the
+ * config.json reader's num_key_value_heads check). */
+static int check_kv_heads(struct gg *g, const char *arch)
+{
+    const struct kv *h = gguf_find_arch(g, arch, "attention.head_count");
+    const struct kv *kv = gguf_find_arch(g, arch, "attention.head_count_kv");
+    if (h == NULL || kv == NULL)
+        return 0;
+    if (h->type == T_ARRAY && kv->type == T_ARRAY && h->array != NULL && kv->array != NULL && h->count == kv->count) {
+        for (uint64_t i = 0; i < h->count; i++)
+            if (kv->array[i] > h->array[i])
+                return gguf_fail(g, "%s[%llu] %.0f exceeds %s[%llu] %.0f", kv->key, (unsigned long long)i,
+                                 kv->array[i], h->key, (unsigned long long)i, h->array[i]);
+        return 0;
+    }
+    double heads = gguf_number_or_max(h, NULL), kv_heads = gguf_number_or_max(kv, NULL);
+    if (heads > 0 && kv_heads > heads)
+        return gguf_fail(g, "%s %.0f exceeds %s %.0f", kv->key, kv_heads, h->key, heads);
+    return 0;
+}
+
+/* θ, when the file states one: a finite number > 0. */
+static int check_freq_base(struct gg *g, const struct kv *base)
+{
+    if (base == NULL)
+        return 0;
+    if (!is_number(base) || base->type == T_BOOL)
+        return gguf_fail(g, "%s must be a number, got %s", base->key,
+                         base->type == T_STRING ? "a string" : base->type == T_BOOL ? "a boolean" : "an array");
+    if (!(isfinite(base->num) && base->num > 0))
+        return gguf_fail(g, "%s must be a finite number > 0, got %g", base->key, base->num);
+    return 0;
+}
+
+static int check_fields(struct gg *g, const char *arch)
+{
+    if (*arch == '\0')
+        return 0;
+    for (const char *const *k = COUNT_KEYS; *k; k++)
+        if (check_count(g, gguf_find_arch(g, arch, *k)))
+            return -1;
+    return check_kv_heads(g, arch) || check_freq_base(g, gguf_find_arch(g, arch, "rope.freq_base")) ? -1 : 0;
+}
+
+static int copy_rope_scaling(struct gg *g, struct taf_model_info *m, const char *arch)
 {
     char prefix[96];
     int n = snprintf(prefix, sizeof prefix, "%s.rope.scaling.", arch);
     const struct kv *type = gguf_find_arch(g, arch, "rope.scaling.type");
     if (type == NULL || type->type != T_STRING || strcmp(type->str, "none") == 0)
-        return;
+        return 0;
     m->has_rope_scaling = 1;
     for (size_t i = 0; i < g->n_kvs && m->n_rope_fields < TAF_ROPE_MAX_FIELDS; i++) {
         const struct kv *kv = &g->kvs[i];
@@ -44,6 +121,10 @@ static void copy_rope_scaling(struct gg *g, struct taf_model_info *m, const char
             f->kind = TAF_RF_STRING;
             taf_copy_string(f->string, sizeof f->string, kv->str, strlen(kv->str));
         } else if (is_number(kv)) {
+            if (!isfinite(kv->num))  /* the config.json reader's rope_scaling checks */
+                return gguf_fail(g, "%s must be finite", kv->key);
+            if (!strcmp(suffix, "factor") && !(kv->num > 0))
+                return gguf_fail(g, "%s must be a number > 0, got %g", kv->key, kv->num);
             f->kind = kv->type == T_BOOL ? TAF_RF_BOOL : TAF_RF_NUMBER;
             f->number = kv->num;
         } else {
@@ -51,12 +132,15 @@ static void copy_rope_scaling(struct gg *g, struct taf_model_info *m, const char
         }
         m->n_rope_fields++;
     }
+    return 0;
 }
 
-void gguf_fill_model(struct gg *g, struct taf_model_info *m, const struct tensors *t)
+int gguf_fill_model(struct gg *g, struct taf_model_info *m, const struct tensors *t)
 {
     const struct kv *a = gguf_find(g, "general.architecture");
     const char *arch = a != NULL && a->type == T_STRING ? a->str : "";
+    if (check_fields(g, arch))
+        return -1;
     if (*arch == '\0')
         taf_model_note(m, "no general.architecture: model fields come from the tensors only");
     taf_copy_string(m->family, sizeof m->family, *arch ? arch : "unknown", strlen(*arch ? arch : "unknown"));
@@ -113,7 +197,8 @@ void gguf_fill_model(struct gg *g, struct taf_model_info *m, const struct tensor
     }
     const struct kv *ctx = gguf_find_arch(g, arch, "context_length");
     const struct kv *orig = gguf_find_arch(g, arch, "rope.scaling.original_context_length");
-    copy_rope_scaling(g, m, arch);
+    if (copy_rope_scaling(g, m, arch))
+        return -1;
     if (is_number(ctx) && ctx->num > 0)
         taf_model_set(m, TAF_F_T_MAX, ctx->num);
     if (is_number(orig) && orig->num > 0 && m->has_rope_scaling) {
@@ -201,4 +286,5 @@ void gguf_fill_model(struct gg *g, struct taf_model_info *m, const struct tensor
 
     /* exact counts from the tensor infos */
     gguf_fill_counts(g, m, t);
+    return 0;
 }

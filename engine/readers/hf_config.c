@@ -9,10 +9,10 @@
  * hf_config_rope.c, hf_config_params.c. */
 #include "readers/hf_config.h"
 #include "readers/hf_config_internal.h"
+#include "readers/reader_open.h"
 
 #include <jansson.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -279,14 +279,12 @@ int taf_read_hf_config(const char *path, struct taf_model_info *m, char *err, si
         snprintf(file, sizeof file, "%s%sconfig.json", path, path[0] && path[strlen(path) - 1] == '/' ? "" : "/");
         path = file;
     }
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    int fd = taf_reader_open(path, &st);
     if (fd < 0) {
-        snprintf(err, errsize, "%s: cannot open: %s", path, strerror(errno));
-        return -1;
-    }
-    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        snprintf(err, errsize, "%s: not a regular file", path);
-        close(fd);
+        if (fd == TAF_NOT_REGULAR)
+            snprintf(err, errsize, "%s: not a regular file", path);
+        else
+            snprintf(err, errsize, "%s: cannot open: %s", path, strerror(errno));
         return -1;
     }
     if ((unsigned long long)st.st_size > TAF_HF_CONFIG_MAX_BYTES) {

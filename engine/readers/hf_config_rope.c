@@ -102,6 +102,9 @@ static void check_rope_scaling(struct ctx *c)
             const struct taf_rope_field *f = rope_field(m, k);
             if (f != NULL && f->kind != TAF_RF_ARRAY)
                 return (void)hf_fail(c, "rope_scaling.%s must be an array of numbers", k);
+            for (size_t j = 0; f != NULL && j < f->count; j++)  /* per-dimension scale factors */
+                if (!(f->array[j] > 0))
+                    return (void)hf_fail(c, "rope_scaling.%s[%zu] must be > 0, got %g", k, j, f->array[j]);
             if (f == NULL)
                 taf_model_note(m, "rope_scaling %s without %s", type, k);
         }
@@ -170,10 +173,16 @@ void hf_read_T_train(struct ctx *c, struct dims *D)
         taf_model_set(m, TAF_F_T_MAX, D->maxpos);
     double orig = 0;
     const struct taf_rope_field *f = rope_field(m, "original_max_position_embeddings");
-    if (f != NULL && f->kind == TAF_RF_NUMBER && f->number >= 1)
+    if (f != NULL) {  /* a length, checked as the top-level key is */
+        if (f->kind != TAF_RF_NUMBER)
+            return (void)hf_fail(c, "rope_scaling.original_max_position_embeddings must be a number");
+        if (!(f->number >= 1 && f->number <= HUGE_DIM && f->number == floor(f->number)))
+            return (void)hf_fail(c, "rope_scaling.original_max_position_embeddings must be an integer in [1, %g], got %g",
+                                 HUGE_DIM, f->number);
         orig = f->number;
-    else if (m->has_rope_scaling && hf_num(c, "original_max_position_embeddings", 1, HUGE_DIM, 1, &orig) < 0)
+    } else if (m->has_rope_scaling && hf_num(c, "original_max_position_embeddings", 1, HUGE_DIM, 1, &orig) < 0) {
         return;
+    }
     if (orig > 0) {
         taf_model_set(m, TAF_F_T_TRAIN, orig);
         taf_model_note(m, "T_train = original_max_position_embeddings %.0f (rope_scaling %s); the extended "

@@ -13,7 +13,7 @@ M.FIXED_STATE = { SSM = true, RWKV = true, LINEAR = true, TTT = true }
 function M.architecture() return choice { choices = M.ARCHITECTURES, optional = true, doc = "memory architecture (config reader: FULL, SWA, SSM, RWKV, LINEAR, TTT, HYBRID, MLA)" } end
 function M.has_SWA() return boolean { optional = true, doc = "sliding-window attention enabled (use_sliding_window / layer_types honoured)" } end
 function M.sliding_window() return mp.sliding_window { optional = true, doc = "sliding-window size W (tokens)" } end
-function M.T_advertised() return integer { min = 1, optional = true, from = "max_position_embeddings|T_train", doc = "advertised context (max_position_embeddings; else T_train)" } end
+function M.T_advertised() return integer { min = 1, optional = true, from = "T_max|T_train", doc = "advertised context (max_position_embeddings, the model field T_max; else T_train)" } end
 function M.n_layers() return mp.n_layers { optional = true, doc = "layers" } end
 function M.n_swa_layers() return mp.n_swa_layers { optional = true, doc = "layers that slide (the rest attend globally); unknown → all slide" } end
 function M.n_attention_layers() return mp.n_attention_layers { optional = true, doc = "layers with attention, in a hybrid (the rest are recurrent)" } end

@@ -93,3 +93,14 @@ $ tafrun x19 --model qwen2.5-7b --format csv
 ! tafrun: --format csv applies only to 'tafrun sweep' (use text, json or markdown)
 ! ...
 [2]
+
+# 5. errors a recipe raises are described, never crash the report
+$ tafrun tests/cli/fixtures/hardening/table_error.lua
+! tafrun: tests/cli/fixtures/hardening/table_error.lua:3: {code = 42}
+!   (in T-E E, step 1)
+[1]
+
+$ tafrun tests/cli/fixtures/hardening/tostring_raises.lua
+! tafrun: tests/cli/fixtures/hardening/tostring_raises.lua:3: (error object is a table value whose __tostring raised: tests/cli/fixtures/hardening/tostring_raises.lua:3: boom)
+!   (in T-E E, step 1)
+[1]

@@ -75,3 +75,66 @@ $ tafrun --pack tests/cli/hostile-packs/loop --pack tests/cli/hostile-packs/shel
 $ tafrun --pack tests/cli/hostile-packs/nope x19
 ! tafrun: --pack tests/cli/hostile-packs/nope: no such directory
 [2]
+
+# the table library's C loops (a huge range, a lying __len) are charged to the
+# instruction budget, each call of them under pcall in a loop
+$ tafrun --pack tests/cli/hostile-packs/c-loops evil --set loop=move --max-steps 1000000
+! tafrun: script stopped: instruction budget exhausted (1000000 steps; raise it with --max-steps or --trust)
+[1]
+
+$ tafrun --pack tests/cli/hostile-packs/c-loops evil --set loop=insert --max-steps 1000000
+! tafrun: script stopped: instruction budget exhausted (1000000 steps; raise it with --max-steps or --trust)
+[1]
+
+$ tafrun --pack tests/cli/hostile-packs/c-loops evil --set loop=remove --max-steps 1000000
+! tafrun: script stopped: instruction budget exhausted (1000000 steps; raise it with --max-steps or --trust)
+[1]
+
+$ tafrun --pack tests/cli/hostile-packs/c-loops evil --set loop=concat --max-steps 1000000
+! tafrun: script stopped: instruction budget exhausted (1000000 steps; raise it with --max-steps or --trust)
+[1]
+
+$ tafrun --pack tests/cli/hostile-packs/c-loops evil --set loop=sort
+! tafrun: script stopped: instruction budget exhausted (500000000 steps; raise it with --max-steps or --trust)
+[1]
+
+# at load time the same loop spends the declaration budget: named, and the listing goes on
+$ tafrun --pack tests/cli/hostile-packs/declare-c-loop evil
+! tafrun: tests/cli/hostile-packs/declare-c-loop/recipes/evil.lua: its top level took more than 10000000 steps (a recipe, preset, catalog or pack file only declares at load time; do the work in run)
+[1]
+
+$ tafrun --pack tests/cli/hostile-packs/declare-c-loop list | grep evil
+  evil  \(does not load\) +declare-c-loop +tests/cli/hostile-packs/declare-c-loop/recipes/evil.lua: its top level took more than 10000000 steps .* (re)
+
+# --json reads the result raw: metamethods that raise, on the tables and on
+# their __jsonorder list, are never called (a repeated listed key is written once)
+$ tafrun --pack tests/cli/hostile-packs/json-metadata evil --json | grep -A7 '"hostile"'
+    "hostile": {
+      "b": null,
+      "a": 1,
+      "c": 3
+    },
+    "sealed": {
+      "z": true
+    }
+
+$ tafrun --pack tests/cli/hostile-packs/json-metadata evil --set mode=function --json
+! tafrun: the recipe's result cannot be written as JSON: cannot encode a function value as JSON
+[1]
+
+# one 1 MiB string shared 10^5 times: its JSON text (100 GB) stops at the memory cap,
+# as JSON or rendered as text
+$ tafrun --pack tests/cli/hostile-packs/shared-string evil --json --max-mem 16
+! tafrun: the result is larger than the memory cap (16 MiB; raise it with --max-mem)
+[1]
+
+$ tafrun --pack tests/cli/hostile-packs/shared-string evil --max-mem 16
+! tafrun: the result is larger than the memory cap (16 MiB; raise it with --max-mem)
+[1]
+
+# taf.json.encode and decode failing after they allocate, 400 times under pcall:
+# what they allocated is freed each time (the ASan build's LeakSanitizer checks)
+$ tafrun --pack tests/cli/hostile-packs/json-leak evil --max-mem 64
+! tafrun: 400 of 400 calls failed
+!   (in EVIL json-leak, step 1)
+[1]

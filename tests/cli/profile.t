@@ -236,3 +236,53 @@ $ tafrun tests/cli/fixtures/profile/read_outside.lua
 
 $ d=$(mktemp -d); cp tests/cli/fixtures/profile/pl_bf16.safetensors $d/attn.safetensors; tafrun tests/cli/fixtures/profile/read_outside.lua --set attention=$d/attn.safetensors --json | grep -m1 '"result"'; rm -rf $d
         "result": 0.6020796988231144,
+
+# ── special files (class 6): refused before they are opened for reading ──
+# (`timeout 10` turns a reader that blocked again into exit 124, not a hung suite)
+
+$ d=$(mktemp -d); mkfifo $d/attn.npy; cd $d && timeout 10 "$TAFRUN_BIN" profile attn.npy; rc=$?; rm -rf $d; exit $rc
+! tafrun: attn.npy: not a regular file
+[2]
+
+$ timeout 10 "$TAFRUN_BIN" profile /dev/zero
+! tafrun: /dev/zero: not a regular file
+[2]
+
+# a recipe's attention file given with --set is read by the same reader
+$ d=$(mktemp -d); mkfifo $d/attn.safetensors; timeout 10 "$TAFRUN_BIN" tests/cli/fixtures/profile/read_outside.lua --set attention=$d/attn.safetensors 2>&1 | sed "s|$d|DIR|"; rc=${PIPESTATUS[0]}; rm -rf $d; exit $rc
+  tafrun: DIR/attn.safetensors: not a regular file
+[2]
+
+# ── impossible γ-atlas values (class 9): exit 2, the file and the field named ──
+
+# a negative mean attention
+$ d=$(mktemp -d); printf '{"distances": [10, 20], "distances_fit": [10, 20], "attn_by_distance": {"10": {"mean_across_seeds": 0.1}, "20": {"mean_across_seeds": -0.05}}}' > $d/atlas.json; cd $d && tafrun profile atlas.json; rc=$?; rm -rf $d; exit $rc
+! tafrun: atlas.json: attn_by_distance["20"].mean_across_seeds = -0.05: a mean attention probability is in [0, 1]
+[2]
+
+# the same as a bare number, and a mean above 1
+$ d=$(mktemp -d); printf '{"distances": [10, 20], "distances_fit": [10, 20], "attn_by_distance": {"10": -1e-9, "20": 0.05}}' > $d/atlas.json; cd $d && tafrun profile atlas.json; rc=$?; rm -rf $d; exit $rc
+! tafrun: atlas.json: attn_by_distance["10"] = -1e-09: a mean attention probability is in [0, 1]
+[2]
+
+$ d=$(mktemp -d); printf '{"distances": [10, 20], "distances_fit": [10, 20], "attn_by_distance": {"10": 1.5, "20": 0.05}}' > $d/atlas.json; cd $d && tafrun profile atlas.json; rc=$?; rm -rf $d; exit $rc
+! tafrun: atlas.json: attn_by_distance["10"] = 1.5: a mean attention probability is in [0, 1]
+[2]
+
+# a repeated distance, and distances out of order (the atlas lists each once, smallest first)
+$ d=$(mktemp -d); printf '{"distances": [10, 20, 20], "distances_fit": [10, 20], "attn_by_distance": {"10": 0.1, "20": 0.05}}' > $d/atlas.json; cd $d && tafrun profile atlas.json; rc=$?; rm -rf $d; exit $rc
+! tafrun: atlas.json: distances[2] = 20 repeats distances[1] = 20: distances must be strictly increasing
+[2]
+
+$ d=$(mktemp -d); printf '{"distances": [10, 20, 30], "distances_fit": [30, 10], "attn_by_distance": {"10": 0.1, "20": 0.05, "30": 0.03}}' > $d/atlas.json; cd $d && tafrun profile atlas.json; rc=$?; rm -rf $d; exit $rc
+! tafrun: atlas.json: distances_fit[1] = 10 is below distances_fit[0] = 30: distances must be strictly increasing
+[2]
+
+# θ <= 0, and a negative recorded point count
+$ d=$(mktemp -d); printf '{"theta": -10000, "distances": [10, 20], "distances_fit": [10, 20], "attn_by_distance": {"10": 0.1, "20": 0.05}}' > $d/atlas.json; cd $d && tafrun profile atlas.json; rc=$?; rm -rf $d; exit $rc
+! tafrun: atlas.json: theta must be a number > 0 (or null), got -10000
+[2]
+
+$ d=$(mktemp -d); printf '{"distances": [10, 20], "distances_fit": [10, 20], "attn_by_distance": {"10": 0.1, "20": 0.05}, "fit_power_law": {"gamma": 0.8, "R2": 0.99, "n_points": -2}}' > $d/atlas.json; cd $d && tafrun profile atlas.json; rc=$?; rm -rf $d; exit $rc
+! tafrun: atlas.json: fit_power_law.n_points must be an integer >= 0
+[2]

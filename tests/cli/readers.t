@@ -5,8 +5,8 @@
 $ n=0; for f in tests/data/hf-configs/*.json; do [ "${f##*/}" = INDEX.json ] && continue; tafrun x2 --config "$f" --set T_eval=65536 --json > /dev/null || echo "FAILED $f"; n=$((n+1)); done; echo "$n configs"
   47 configs
 
-$ tafrun x2 --config tests/data/hf-configs/deepseek-v3.json --set T_eval=65536 --json | tafrun --trust -e 'local r = taf.json.decode(io.read("a")); local s = r.chain[#r.chain]; print(r.verdict, s.formula, s.result.bytes)'
-  NO	L·(kv_lora_rank + qk_rope_head_dim)·seq·B	4605345792.0
+$ tafrun x2 --config tests/data/hf-configs/deepseek-v3.json --set T_eval=65536 --json | tafrun --trust -e 'local r = taf.json.decode(io.read("a")); local s; for _, x in ipairs(r.chain) do if x.name == "KV cache memory" then s = x end end; print(r.verdict, s.formula, s.result.bytes)'
+  YES	L·(kv_lora_rank + qk_rope_head_dim)·seq·B	4605345792.0
 
 $ tafrun x2 --config tests/data/hf-configs/mamba-130m-hf.json --set T_eval=65536 --json | tafrun --trust -e 'local r = taf.json.decode(io.read("a")); print(r.verdict, r.chain[1].name, r.chain[2].result.bytes)'
   DEGRADED	Position encoding	1400832.0
@@ -90,3 +90,121 @@ $ d=$(mktemp -d); printf '{"model_type":"llama","hidden_size":64,"num_hidden_lay
   exit 2
     dtype                mxfp4
     - dtype = mxfp4: quantization_config (quant_method mxfp4) is not a weight format tafrun models; give --set weight_format=… (torch_dtype bfloat16 is the compute type)
+
+# ── special files (class 6): anything but a regular file is refused before it
+# is opened for reading, so a FIFO never blocks and a device never streams.
+# `timeout 10` turns a reader that blocked again into exit 124, not a hung suite.
+
+# a FIFO given as --config
+$ d=$(mktemp -d); mkfifo $d/config.json; cd $d && timeout 10 "$TAFRUN_BIN" show-model --config config.json; rc=$?; rm -rf $d; exit $rc
+! tafrun: config.json: not a regular file
+[2]
+
+# a folder whose config.json is a FIFO (the folder itself is allowed)
+$ d=$(mktemp -d); mkdir $d/model; mkfifo $d/model/config.json; cd $d && timeout 10 "$TAFRUN_BIN" show-model --config model; rc=$?; rm -rf $d; exit $rc
+! tafrun: model/config.json: not a regular file
+[2]
+
+# a FIFO given as --gguf
+$ d=$(mktemp -d); mkfifo $d/m.gguf; cd $d && timeout 10 "$TAFRUN_BIN" show-model --gguf m.gguf; rc=$?; rm -rf $d; exit $rc
+! tafrun: m.gguf: not a regular file
+[2]
+
+# a character device that never ends, as either
+$ timeout 10 "$TAFRUN_BIN" show-model --config /dev/zero
+! tafrun: /dev/zero: not a regular file
+[2]
+
+$ timeout 10 "$TAFRUN_BIN" x4 --gguf /dev/zero
+! tafrun: /dev/zero: not a regular file
+[2]
+
+# a pack module that is a FIFO: require fails on the shown path (a runtime
+# error, exit 1, as for a module shipped as bytecode)
+$ d=$(mktemp -d); mkdir -p $d/p/recipes; printf 'return pack { name = "fifo", version = "1.0.0", description = "a module that is a FIFO", requires = ">= 0.1" }\n' > $d/p/pack.lua; printf 'return require "mod"\n' > $d/p/recipes/evil.lua; mkfifo $d/p/recipes/mod.lua; cd $d && timeout 10 "$TAFRUN_BIN" --pack p evil; rc=$?; rm -rf $d; exit $rc
+! tafrun: p/recipes/mod.lua: not a regular file
+[1]
+
+# ── impossible values (class 9): exit 2, the file and the key named ──
+# GGUF v3 headers written byte by byte (ggml docs/gguf.md): "GGUF", version 3,
+# 0 tensors, N pairs; each key a uint64 length and its bytes, a uint32 type
+# (4 UINT32, 5 INT32, 6 FLOAT32, 8 STRING), the value little-endian. Every file
+# starts with general.architecture = "llama" (20-byte key, 5-byte string).
+
+# rope.freq_base NaN (FLOAT32 0x7fc00000): once replaced by 10000 and noted "absent"
+$ d=$(mktemp -d); printf 'GGUF\3\0\0\0\0\0\0\0\0\0\0\0\2\0\0\0\0\0\0\0\24\0\0\0\0\0\0\0general.architecture\10\0\0\0\5\0\0\0\0\0\0\0llama\24\0\0\0\0\0\0\0llama.rope.freq_base\6\0\0\0\0\0\300\177' > $d/t.gguf; cd $d && tafrun show-model --gguf t.gguf; rc=$?; rm -rf $d; exit $rc
+! tafrun: t.gguf: llama.rope.freq_base must be a finite number > 0, got nan
+[2]
+
+# rope.freq_base −10000 (0xc61c4000)
+$ d=$(mktemp -d); printf 'GGUF\3\0\0\0\0\0\0\0\0\0\0\0\2\0\0\0\0\0\0\0\24\0\0\0\0\0\0\0general.architecture\10\0\0\0\5\0\0\0\0\0\0\0llama\24\0\0\0\0\0\0\0llama.rope.freq_base\6\0\0\0\0\100\34\306' > $d/t.gguf; cd $d && tafrun show-model --gguf t.gguf; rc=$?; rm -rf $d; exit $rc
+! tafrun: t.gguf: llama.rope.freq_base must be a finite number > 0, got -10000
+[2]
+
+# rope.freq_base 0
+$ d=$(mktemp -d); printf 'GGUF\3\0\0\0\0\0\0\0\0\0\0\0\2\0\0\0\0\0\0\0\24\0\0\0\0\0\0\0general.architecture\10\0\0\0\5\0\0\0\0\0\0\0llama\24\0\0\0\0\0\0\0llama.rope.freq_base\6\0\0\0\0\0\0\0' > $d/t.gguf; cd $d && tafrun show-model --gguf t.gguf; rc=$?; rm -rf $d; exit $rc
+! tafrun: t.gguf: llama.rope.freq_base must be a finite number > 0, got 0
+[2]
+
+# rope.freq_base +∞ (0x7f800000): once accepted as θ = ∞
+$ d=$(mktemp -d); printf 'GGUF\3\0\0\0\0\0\0\0\0\0\0\0\2\0\0\0\0\0\0\0\24\0\0\0\0\0\0\0general.architecture\10\0\0\0\5\0\0\0\0\0\0\0llama\24\0\0\0\0\0\0\0llama.rope.freq_base\6\0\0\0\0\0\200\177' > $d/t.gguf; cd $d && tafrun x19 --gguf t.gguf; rc=$?; rm -rf $d; exit $rc
+! tafrun: t.gguf: llama.rope.freq_base must be a finite number > 0, got inf
+[2]
+
+# head_count_kv 8 > head_count 4 (UINT32; keys of 26 and 29 bytes), as
+# config.json's num_key_value_heads > num_attention_heads is refused
+$ d=$(mktemp -d); printf 'GGUF\3\0\0\0\0\0\0\0\0\0\0\0\3\0\0\0\0\0\0\0\24\0\0\0\0\0\0\0general.architecture\10\0\0\0\5\0\0\0\0\0\0\0llama\32\0\0\0\0\0\0\0llama.attention.head_count\4\0\0\0\4\0\0\0\35\0\0\0\0\0\0\0llama.attention.head_count_kv\4\0\0\0\10\0\0\0' > $d/t.gguf; cd $d && tafrun show-model --gguf t.gguf; rc=$?; rm -rf $d; exit $rc
+! tafrun: t.gguf: llama.attention.head_count_kv 8 exceeds llama.attention.head_count 4
+[2]
+
+# a count below zero: block_count INT32 −2 (once dropped as if absent)
+$ d=$(mktemp -d); printf 'GGUF\3\0\0\0\0\0\0\0\0\0\0\0\2\0\0\0\0\0\0\0\24\0\0\0\0\0\0\0general.architecture\10\0\0\0\5\0\0\0\0\0\0\0llama\21\0\0\0\0\0\0\0llama.block_count\5\0\0\0\376\377\377\377' > $d/t.gguf; cd $d && tafrun show-model --gguf t.gguf; rc=$?; rm -rf $d; exit $rc
+! tafrun: t.gguf: llama.block_count must be an integer >= 0, got -2
+[2]
+
+# a length that is NaN: context_length FLOAT32 NaN (once "T_train: no context_length")
+$ d=$(mktemp -d); printf 'GGUF\3\0\0\0\0\0\0\0\0\0\0\0\2\0\0\0\0\0\0\0\24\0\0\0\0\0\0\0general.architecture\10\0\0\0\5\0\0\0\0\0\0\0llama\24\0\0\0\0\0\0\0llama.context_length\6\0\0\0\0\0\300\177' > $d/t.gguf; cd $d && tafrun show-model --gguf t.gguf; rc=$?; rm -rf $d; exit $rc
+! tafrun: t.gguf: llama.context_length must be an integer >= 0, got nan
+[2]
+
+# rope scaling factor −2 (0xc0000000) under rope.scaling.type "linear": the
+# config.json reader's rope_scaling.factor check
+$ d=$(mktemp -d); printf 'GGUF\3\0\0\0\0\0\0\0\0\0\0\0\3\0\0\0\0\0\0\0\24\0\0\0\0\0\0\0general.architecture\10\0\0\0\5\0\0\0\0\0\0\0llama\27\0\0\0\0\0\0\0llama.rope.scaling.type\10\0\0\0\6\0\0\0\0\0\0\0linear\31\0\0\0\0\0\0\0llama.rope.scaling.factor\6\0\0\0\0\0\0\300' > $d/t.gguf; cd $d && tafrun show-model --gguf t.gguf; rc=$?; rm -rf $d; exit $rc
+! tafrun: t.gguf: llama.rope.scaling.factor must be a number > 0, got -2
+[2]
+
+# config.json: θ <= 0, a non-finite θ (JSON has no NaN or ∞: an overflowing
+# literal is a syntax error), and lengths <= 0
+$ d=$(mktemp -d); printf '{"model_type":"llama","hidden_size":64,"num_hidden_layers":2,"num_attention_heads":4,"rope_theta":0}' > $d/c.json; cd $d && tafrun show-model --config c.json; rc=$?; rm -rf $d; exit $rc
+! tafrun: c.json: rope_theta must be a number in [1e-09, 1e+15], got 0
+[2]
+
+$ d=$(mktemp -d); printf '{"model_type":"llama","hidden_size":64,"num_hidden_layers":2,"num_attention_heads":4,"rope_theta":-500000}' > $d/c.json; cd $d && tafrun show-model --config c.json; rc=$?; rm -rf $d; exit $rc
+! tafrun: c.json: rope_theta must be a number in [1e-09, 1e+15], got -500000
+[2]
+
+$ d=$(mktemp -d); printf '{"model_type":"llama","hidden_size":64,"num_hidden_layers":2,"num_attention_heads":4,"rope_parameters":{"rope_type":"default","rope_theta":0}}' > $d/c.json; cd $d && tafrun show-model --config c.json; rc=$?; rm -rf $d; exit $rc
+! tafrun: c.json: rope_parameters.rope_theta must be a number in [1e-09, 1e+15], got 0
+[2]
+
+$ d=$(mktemp -d); printf '{"rope_theta":1e400}' > $d/c.json; cd $d && tafrun show-model --config c.json; rc=$?; rm -rf $d; exit $rc
+! tafrun: c.json: line 1 column 19: real number overflow near '1e400'
+[2]
+
+$ d=$(mktemp -d); printf '{"model_type":"llama","hidden_size":64,"num_hidden_layers":2,"num_attention_heads":4,"max_position_embeddings":0}' > $d/c.json; cd $d && tafrun show-model --config c.json; rc=$?; rm -rf $d; exit $rc
+! tafrun: c.json: max_position_embeddings must be an integer in [1, 1e+15], got 0
+[2]
+
+$ d=$(mktemp -d); printf '{"model_type":"llama","hidden_size":64,"num_hidden_layers":2,"num_attention_heads":4,"max_position_embeddings":-4096}' > $d/c.json; cd $d && tafrun show-model --config c.json; rc=$?; rm -rf $d; exit $rc
+! tafrun: c.json: max_position_embeddings must be an integer in [1, 1e+15], got -4096
+[2]
+
+# rope_scaling's original length <= 0 (once ignored: T_train fell back to max_position_embeddings)
+$ d=$(mktemp -d); printf '{"model_type":"llama","hidden_size":64,"num_hidden_layers":2,"num_attention_heads":4,"max_position_embeddings":32768,"rope_scaling":{"type":"linear","factor":4,"original_max_position_embeddings":0}}' > $d/c.json; cd $d && tafrun show-model --config c.json; rc=$?; rm -rf $d; exit $rc
+! tafrun: c.json: rope_scaling.original_max_position_embeddings must be an integer in [1, 1e+15], got 0
+[2]
+
+# a longrope per-dimension factor <= 0
+$ d=$(mktemp -d); printf '{"model_type":"phi3","hidden_size":64,"num_hidden_layers":2,"num_attention_heads":4,"max_position_embeddings":131072,"rope_scaling":{"type":"longrope","long_factor":[1.0,-1.5],"short_factor":[1.0,1.0]}}' > $d/c.json; cd $d && tafrun show-model --config c.json; rc=$?; rm -rf $d; exit $rc
+! tafrun: c.json: rope_scaling.long_factor[1] must be > 0, got -1.5
+[2]

@@ -12,10 +12,10 @@ $ tafrun recipes/x19.lua --model qwen2.5-7b
     1  §26.1    γ_Padé                          0.954708                            lean         Phase A (long-range OK)
     2  §26.10   γ-decomposition                 0.914708                            data         γ_corrected = 0.915 (δ_GQA +0.11, δ_SWA +0.00, δ_post_IH -0.15)
     3  §26.7    D_f window (γ in [0.65, 0.85])  n/a                                 provisional  NOT applicable (γ=0.915 outside [0.65, 0.85])
-    4  §26.8    Soft decay régimen              applies                             provisional  d_horizon=62997; regime: applies
+    4  §26.8    Soft decay regime               applies                             provisional  d_horizon=62997; regime: applies
     5  §19.1    Baseline KV memory              bytes=1.879e+09, MB=1879, GB=1.879  derived      1.88 GB without compression
   
-  Reason       Régimen applies but γ outside D_f validity zone. Soft decay only.
+  Reason       Regime applies but γ outside D_f validity zone. Soft decay only.
   Mitigation   Soft decay; do not use D_f window.
   Confidence   63% (medium): gamma_measured warn, phase_A ok, df_validated warn, calibration warn
   Notes
@@ -32,7 +32,7 @@ $ tafrun x-19 --model QWEN2.5-7B-INSTRUCT --format markdown | head -1
 
 # JSON is valid and carries the X-2 erratum fields
 $ tafrun x2 --model llama-3-8b --set T_eval=32000 --json | tafrun --trust -e 'local r = taf.json.decode(io.read("a")); print(r.verdict, r.horizon_source, #r.chain, r.confidence.pct, r.inputs.T_eval)'
-  YES	closed_form_tautological	6	63	32000
+  NO	closed_form_tautological	7	63	32000
 
 $ tafrun x2 --model llama-3-8b --set T_eval=32000 --set gamma_obs=0.95 --json | tafrun --trust -e 'local r = taf.json.decode(io.read("a")); print(r.verdict, r.horizon_source, r.chain[7].name)'
   DEGRADED	measured	Padé deviation index

@@ -72,7 +72,7 @@ $ tafrun x19 --model qwen2.5-7b --set has_SWA=maybe
 [2]
 
 $ tafrun x19 --model qwen2.5-7b --set bogus=1
-! tafrun: X-19 has no parameter 'bogus'; its parameters: theta, T_train, T_eval, n_attention_heads, n_kv_heads, d_head, n_layers, n_params, has_SWA, architecture, position, sliding_window, n_swa_layers, n_attention_layers, kv_lora_rank, qk_rope_head_dim, state_elements (see 'tafrun show X-19')
+! tafrun: X-19 has no parameter 'bogus'; its parameters: theta, T_train, T_eval, n_attention_heads, n_kv_heads, d_head, n_layers, n_params, has_SWA, architecture, position, sliding_window, n_swa_layers, n_attention_layers, kv_lora_rank, qk_rope_head_dim, state_elements, T_max, shipped_type, shipped_factor (see 'tafrun show X-19')
 [2]
 
 $ tafrun x19

@@ -49,3 +49,13 @@ open("corpus/gguf/llama_v3.gguf", "wb").write(gguf(3, llama, tensors))
 open("corpus/gguf/llama_v2.gguf", "wb").write(gguf(2, llama, tensors[:1]))
 open("corpus/gguf/every_type_v3.gguf", "wb").write(gguf(3, every_type + llama[:1], []))
 open("corpus/gguf/vocab_only.gguf", "wb").write(gguf(3, llama[:1] + llama[-1:], []))
+# per-layer head counts (the head_count_kv <= head_count check layer by layer) and a rope scaling block
+per_layer = [
+    kv("general.architecture", T["str"], "llama"), kv("llama.block_count", T["u32"], 3),
+    kv("llama.embedding_length", T["u32"], 256), kv("llama.context_length", T["u32"], 32768),
+    kv("llama.attention.head_count", T["arr"], (T["i32"], [8, 8, 4])),
+    kv("llama.attention.head_count_kv", T["arr"], (T["i32"], [2, 2, 1])),
+    kv("llama.rope.freq_base", T["f32"], 500000.0), kv("llama.rope.scaling.type", T["str"], "yarn"),
+    kv("llama.rope.scaling.factor", T["f32"], 4.0), kv("llama.rope.scaling.original_context_length", T["u32"], 8192),
+]
+open("corpus/gguf/per_layer_rope_scaling.gguf", "wb").write(gguf(3, per_layer, []))

@@ -163,10 +163,31 @@ write("x19.lua", "X-19", SEED_HOW.format(fn="x19"), cases)
 
 # ── X-2 ─────────────────────────────────────────────────────────────────
 cases = []
+def x2_window(r, T_eval, W):
+    """Issue #15 erratum, from its text: past the usable window W (the seed
+    presets' T_train is max_position_embeddings) the closed form cannot
+    vouch for anything but NO; within W a closed-form NO becomes YES. The
+    step that says so is appended after the seed's steps, receipt erratum."""
+    seed_verdict = r["verdict"]
+    if T_eval > W and seed_verdict != "NO":
+        r["verdict"] = "NO"
+    elif T_eval <= W and seed_verdict == "NO":
+        r["verdict"] = "YES"
+    n = len(r["chain"]) + 1
+    receipt = "erratum" if r["verdict"] != seed_verdict else "data"
+    return ['  expect_eq(step(r, "Usable window").step, %d, "window step after the seed\'s")' % n,
+            '  expect_eq(step(r, "Usable window").result, %d, "usable window")' % W,
+            '  expect_eq(step(r, "Usable window").receipt, %s, "window receipt (seed: %s)")' % (lua_value(receipt), seed_verdict),
+            '  expect_eq(r.basis, %s, "basis")' % lua_value("trained_window" if receipt == "erratum" else "closed_form")]
+
+
 for short, sets in [("llama-3-8b", {"T_eval": 32000}), ("qwen2.5-7b", {}), ("mistral-7b", {}),
-                    ("pythia-2.8b", {"T_eval": 32000}), ("llama-3.2-1b", {}), ("gemma-2-9b", {"T_eval": 16384})]:
+                    ("pythia-2.8b", {"T_eval": 32000}), ("llama-3.2-1b", {}), ("gemma-2-9b", {"T_eval": 16384}),
+                    ("llama-3-8b", {"T_eval": 8192})]:
     r = preset_run("X-2", short, **sets)
-    cases.append(case("X-2 %s %s" % (short, label(sets)), "x2", short, sets, expectations(r)))
+    W = seed.PRESETS[SHORT[short]]["T_train"]
+    window = x2_window(r, sets.get("T_eval", W), W)
+    cases.append(case("X-2 %s %s" % (short, label(sets)), "x2", short, sets, expectations(r) + window))
 
 
 def x2_measured(theta, T_eval, gamma_obs):

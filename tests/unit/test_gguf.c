@@ -235,6 +235,140 @@ static void test_hostile_headers_fail_cleanly(void **state)
     expect_error(&b, "too short");
 }
 
+/* A llama header with one more pair written by `extra`, for the checks below. */
+static void llama_with(struct buf *b, uint64_t extra_pairs)
+{
+    header(b, 3, 0, 1 + extra_pairs);
+    kv_str(b, "general.architecture", "llama");
+}
+
+static void kv_i32(struct buf *b, const char *k, int32_t v) { key(b, k, 5); u32(b, (uint32_t)v); }
+
+/* θ stated in the file: a finite number > 0, or the file is refused naming
+ * the key (NaN once read as "absent" and replaced by 10000, ∞ was kept). */
+static void test_rope_freq_base_must_be_finite_and_positive(void **state)
+{
+    (void)state;
+    static struct buf b;
+    const float bad[] = { NAN, -10000.0f, 0.0f, INFINITY, -INFINITY };
+    const char *shown[] = { "got nan", "got -10000", "got 0", "got inf", "got -inf" };
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        llama_with(&b, 1);
+        kv_f32(&b, "llama.rope.freq_base", bad[i]);
+        expect_error(&b, "llama.rope.freq_base must be a finite number > 0");
+        expect_error(&b, shown[i]);
+    }
+    llama_with(&b, 1);
+    kv_str(&b, "llama.rope.freq_base", "10000");
+    expect_error(&b, "llama.rope.freq_base must be a number, got a string");
+    /* absent: the RoPE default, with its note; present and valid: kept */
+    struct taf_model_info m;
+    char err[512];
+    llama_with(&b, 0);
+    assert_int_equal(parse(&b, &m, err), 0);
+    assert_true(m.theta == 10000);
+    assert_non_null(strstr(m.notes[0], "rope.freq_base absent"));
+    taf_model_info_free(&m);
+    llama_with(&b, 1);
+    kv_f32(&b, "llama.rope.freq_base", 1e6f);
+    assert_int_equal(parse(&b, &m, err), 0);
+    assert_true(m.theta == 1e6);
+    taf_model_info_free(&m);
+}
+
+/* head_count_kv <= head_count, as config.json's num_key_value_heads is checked;
+ * per layer when both are per-layer arrays. */
+static void test_more_kv_heads_than_heads_is_refused(void **state)
+{
+    (void)state;
+    static struct buf b;
+    llama_with(&b, 2);
+    kv_u32(&b, "llama.attention.head_count", 4);
+    kv_u32(&b, "llama.attention.head_count_kv", 8);
+    expect_error(&b, "llama.attention.head_count_kv 8 exceeds llama.attention.head_count 4");
+    llama_with(&b, 2);                                      /* per layer: layer 1 has 2 heads, 4 KV heads */
+    key(&b, "llama.attention.head_count", 9); u32(&b, 4); u64(&b, 2); u32(&b, 8); u32(&b, 2);
+    key(&b, "llama.attention.head_count_kv", 9); u32(&b, 4); u64(&b, 2); u32(&b, 2); u32(&b, 4);
+    expect_error(&b, "llama.attention.head_count_kv[1] 4 exceeds llama.attention.head_count[1] 2");
+    struct taf_model_info m;                                /* equal is multi-head attention */
+    char err[512];
+    llama_with(&b, 2);
+    kv_u32(&b, "llama.attention.head_count", 4);
+    kv_u32(&b, "llama.attention.head_count_kv", 4);
+    assert_int_equal(parse(&b, &m, err), 0);
+    assert_true(m.n_attention_heads == 4 && m.n_kv_heads == 4);
+    taf_model_info_free(&m);
+}
+
+/* A count or width in the file is a finite integer >= 0: negative, NaN, ∞ or
+ * fractional ones (once dropped as if absent) fail naming the key and, in a
+ * per-layer array, the layer; 0 still reads as absent (mamba's head_count). */
+static void test_impossible_counts_name_the_key(void **state)
+{
+    (void)state;
+    static struct buf b;
+    llama_with(&b, 1);
+    kv_i32(&b, "llama.block_count", -2);
+    expect_error(&b, "llama.block_count must be an integer >= 0, got -2");
+    llama_with(&b, 1);
+    kv_f32(&b, "llama.context_length", NAN);
+    expect_error(&b, "llama.context_length must be an integer >= 0, got nan");
+    llama_with(&b, 1);
+    kv_f32(&b, "llama.embedding_length", INFINITY);
+    expect_error(&b, "llama.embedding_length must be an integer >= 0, got inf");
+    llama_with(&b, 1);
+    kv_f32(&b, "llama.attention.head_count", 4.5f);
+    expect_error(&b, "llama.attention.head_count must be an integer >= 0, got 4.5");
+    llama_with(&b, 1);
+    kv_str(&b, "llama.feed_forward_length", "11008");
+    expect_error(&b, "llama.feed_forward_length must be an integer >= 0 (or one per layer), got a string");
+    llama_with(&b, 1);                                      /* per-layer feed_forward_length, layer 2 negative */
+    key(&b, "llama.feed_forward_length", 9); u32(&b, 5); u64(&b, 3); u32(&b, 512); u32(&b, 512); u32(&b, (uint32_t)-1);
+    expect_error(&b, "llama.feed_forward_length[2] must be an integer >= 0, got -1");
+    llama_with(&b, 1);
+    kv_i32(&b, "llama.rope.scaling.original_context_length", -8192);
+    expect_error(&b, "llama.rope.scaling.original_context_length must be an integer >= 0, got -8192");
+
+    struct taf_model_info m;
+    char err[512];
+    header(&b, 3, 0, 4);                                    /* mamba states its absent heads as 0 */
+    kv_str(&b, "general.architecture", "mamba");
+    kv_u32(&b, "mamba.block_count", 24);
+    kv_u32(&b, "mamba.attention.head_count", 0);
+    kv_u32(&b, "mamba.attention.head_count_kv", 0);
+    assert_int_equal(parse(&b, &m, err), 0);
+    assert_true(m.n_layers == 24 && !taf_model_has(&m, TAF_F_HEADS));
+    taf_model_info_free(&m);
+}
+
+/* rope scaling values copied into the model: finite, and a factor > 0 (the
+ * config.json reader's rope_scaling checks). */
+static void test_rope_scaling_values_must_be_possible(void **state)
+{
+    (void)state;
+    static struct buf b;
+    const float bad_factor[] = { -2.0f, 0.0f, NAN };
+    for (size_t i = 0; i < 3; i++) {
+        llama_with(&b, 2);
+        kv_str(&b, "llama.rope.scaling.type", "linear");
+        kv_f32(&b, "llama.rope.scaling.factor", bad_factor[i]);
+        expect_error(&b, isnan(bad_factor[i]) ? "llama.rope.scaling.factor must be finite"
+                                              : "llama.rope.scaling.factor must be a number > 0");
+    }
+    llama_with(&b, 2);
+    kv_str(&b, "llama.rope.scaling.type", "yarn");
+    kv_f32(&b, "llama.rope.scaling.attn_factor", INFINITY);
+    expect_error(&b, "llama.rope.scaling.attn_factor must be finite");
+    struct taf_model_info m;                                /* type "none": the block is not read */
+    char err[512];
+    llama_with(&b, 2);
+    kv_str(&b, "llama.rope.scaling.type", "none");
+    kv_f32(&b, "llama.rope.scaling.factor", 0.0f);
+    assert_int_equal(parse(&b, &m, err), 0);
+    assert_false(m.has_rope_scaling);
+    taf_model_info_free(&m);
+}
+
 /* general.file_type may hold any number: one outside int range (the fuzzer's
  * 2^31) or with a fraction is no llama_ftype, named as such, never converted. */
 static void test_file_type_out_of_range_is_unknown(void **state)
@@ -284,6 +418,10 @@ int main(void)
         cmocka_unit_test(test_every_value_type_and_nested_arrays),
         cmocka_unit_test(test_per_layer_kv_heads_count_attention_layers),
         cmocka_unit_test(test_hostile_headers_fail_cleanly),
+        cmocka_unit_test(test_rope_freq_base_must_be_finite_and_positive),
+        cmocka_unit_test(test_more_kv_heads_than_heads_is_refused),
+        cmocka_unit_test(test_impossible_counts_name_the_key),
+        cmocka_unit_test(test_rope_scaling_values_must_be_possible),
         cmocka_unit_test(test_file_type_out_of_range_is_unknown),
         cmocka_unit_test(test_type_tables),
     };

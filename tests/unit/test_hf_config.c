@@ -262,6 +262,43 @@ static void test_bad_configs_name_the_file_and_the_fault(void **state)
     expect_error(deep, "line 1 column");
 }
 
+/* θ, lengths and rope scale factors that cannot be: the file and the key named
+ * (JSON itself has no NaN or ∞; an overflowing literal is a syntax error). */
+static void test_impossible_theta_lengths_and_factors(void **state)
+{
+    (void)state;
+    expect_error("{" BASE ",\"rope_theta\":0}", "rope_theta must be a number in [1e-09, 1e+15], got 0");
+    expect_error("{" BASE ",\"rope_theta\":-500000}", "rope_theta must be a number in [1e-09, 1e+15], got -500000");
+    expect_error("{" BASE ",\"rope_theta\":1e400}", "real number overflow");
+    expect_error("{" BASE ",\"rotary_emb_base\":-1}", "rotary_emb_base must be a number");
+    expect_error("{" BASE ",\"rope_parameters\":{\"rope_type\":\"default\",\"rope_theta\":0}}",
+                 "rope_parameters.rope_theta must be a number in [1e-09, 1e+15], got 0");
+    expect_error("{" BASE ",\"max_position_embeddings\":0}", "max_position_embeddings must be an integer in [1, 1e+15], got 0");
+    expect_error("{" BASE ",\"max_position_embeddings\":-4096}", "max_position_embeddings must be an integer in [1, 1e+15], got -4096");
+    expect_error("{" BASE ",\"n_positions\":2048.5}", "n_positions must be an integer");
+    /* rope_scaling's original length: once ignored, so T_train fell back to max_position_embeddings */
+    expect_error("{" BASE ",\"max_position_embeddings\":32768,\"rope_scaling\":{\"type\":\"linear\",\"factor\":4,"
+                 "\"original_max_position_embeddings\":0}}",
+                 "rope_scaling.original_max_position_embeddings must be an integer in [1, 1e+15], got 0");
+    expect_error("{" BASE ",\"max_position_embeddings\":32768,\"rope_scaling\":{\"type\":\"yarn\",\"factor\":4,"
+                 "\"original_max_position_embeddings\":-8192}}",
+                 "rope_scaling.original_max_position_embeddings must be an integer in [1, 1e+15], got -8192");
+    expect_error("{" BASE ",\"max_position_embeddings\":32768,\"rope_scaling\":{\"type\":\"yarn\",\"factor\":4,"
+                 "\"original_max_position_embeddings\":\"8192\"}}",
+                 "rope_scaling.original_max_position_embeddings must be a number");
+    expect_error("{" BASE ",\"rope_scaling\":{\"type\":\"linear\",\"factor\":0}}", "rope_scaling.factor must be a number > 0");
+    expect_error("{" BASE ",\"rope_scaling\":{\"type\":\"longrope\",\"long_factor\":[1.0,-1.5],\"short_factor\":[1]}}",
+                 "rope_scaling.long_factor[1] must be > 0, got -1.5");
+    expect_error("{" BASE ",\"rope_scaling\":{\"type\":\"su\",\"long_factor\":[1],\"short_factor\":[0]}}",
+                 "rope_scaling.short_factor[0] must be > 0, got 0");
+    expect_error("{" BASE ",\"num_key_value_heads\":0}", "num_key_value_heads must be an integer in [1, 1e+06], got 0");
+    /* a possible original length is still the training length */
+    assert_int_equal(parse("{" BASE ",\"max_position_embeddings\":32768,\"rope_scaling\":{\"type\":\"yarn\",\"factor\":4,"
+                           "\"original_max_position_embeddings\":8192}}"), 0);
+    assert_true(M.T_train == 8192 && M.T_max == 32768);
+    taf_model_info_free(&M);
+}
+
 static void test_directory_path_reads_its_config_json(void **state)
 {
     (void)state;
@@ -293,6 +330,7 @@ int main(void)
         cmocka_unit_test(test_quantization_config_sets_the_weight_format),
         cmocka_unit_test(test_qwen_max_window_layers_and_layer_types),
         cmocka_unit_test(test_bad_configs_name_the_file_and_the_fault),
+        cmocka_unit_test(test_impossible_theta_lengths_and_factors),
         cmocka_unit_test(test_directory_path_reads_its_config_json),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

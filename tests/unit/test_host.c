@@ -1,7 +1,9 @@
 /* The host layer (engine/host.c): opening and closing the Lua state, the
  * allocator's memory cap, the instruction budget that pcall cannot swallow,
- * how host_call() turns every kind of error into an exit code and a message,
- * and host.declare's declaration budget (STYLE.md "Sandbox and limits"). */
+ * how host_call() turns every kind of error into an exit code and a message
+ * (the message handler describes any error object without calling a
+ * metamethod unprotected), the C work charged to the budget
+ * (taf_charge_steps), and host.declare's declaration budget (STYLE.md "Sandbox and limits"). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -399,7 +401,8 @@ static void test_call_lookalike_usage_table_is_a_runtime_error(void **state)
     fx_open(h);
     int rc = fx_run(h, "error({ kind = 'usage', message = 'forged', plain = true })", &out);
     assert_int_equal(rc, TAF_EXIT_RUNTIME);
-    assert_string_equal(out.err, "tafrun: (error object is a table value)\n");
+    /* shown by its fields, with the line that raised it */
+    assert_string_equal(out.err, "tafrun: test:1: {kind = \"usage\", message = \"forged\", plain = true}\n");
     /* nor with the real metatable's look: a copy of its fields */
     rc = fx_run(h, "error(setmetatable({ kind = 'usage', message = 'forged' }, { __metatable = false }))", &out);
     assert_int_equal(rc, TAF_EXIT_RUNTIME);
@@ -414,13 +417,16 @@ static void test_call_error_object_with_tostring_prints_its_text(void **state)
     int rc = fx_run(h, "error(setmetatable({}, { __tostring = function() return 'custom failure' end }))", &out);
     assert_int_equal(rc, TAF_EXIT_RUNTIME);
     assert_string_equal(out.err, "tafrun: custom failure\n");
-    /* a __tostring that returns no string, or raises, still ends in exit 1 */
+    /* a __tostring that returns no string, or raises, still ends in exit 1,
+     * the object described as such */
     rc = fx_run(h, "error(setmetatable({}, { __tostring = function() return {} end }))", &out);
     assert_int_equal(rc, TAF_EXIT_RUNTIME);
-    assert_non_null(strstr(out.err, "tafrun: "));
+    assert_string_equal(out.err, "tafrun: test:1: (error object is a table value whose __tostring raised: "
+                                 "'__tostring' must return a string)\n");
     rc = fx_run(h, "error(setmetatable({}, { __tostring = function() error('in tostring') end }))", &out);
     assert_int_equal(rc, TAF_EXIT_RUNTIME);
-    assert_non_null(strstr(out.err, "in tostring"));
+    assert_string_equal(out.err, "tafrun: test:1: (error object is a table value whose __tostring raised: "
+                                 "test:1: in tostring)\n");
     fx_close(h);
 }
 
@@ -430,10 +436,12 @@ static void test_call_non_string_errors_exit_1(void **state)
         const char *code, *printed;
     } cases[] = {
         { "error(42)", "tafrun: 42\n" },
-        { "error(nil)", "tafrun: (error object is a nil value)\n" },
-        { "error(true)", "tafrun: (error object is a boolean value)\n" },
-        { "error(print)", "tafrun: (error object is a function value)\n" },
-        { "error(coroutine.create(print))", "tafrun: (error object is a thread value)\n" },
+        { "error(nil)", "tafrun: test:1: (error object is a nil value)\n" },
+        { "error(true)", "tafrun: test:1: (error object is a boolean value)\n" },
+        { "error(print)", "tafrun: test:1: (error object is a function value)\n" },
+        { "error(coroutine.create(print))", "tafrun: test:1: (error object is a thread value)\n" },
+        { "error({ code = 42 })", "tafrun: test:1: {code = 42}\n" },
+        { "\nerror({}, 2)", "tafrun: test:2: {}\n" },
     };
     struct taf_host *h = *state;
     struct fx_out out;
@@ -490,6 +498,163 @@ static void test_call_verbose_adds_one_traceback(void **state)
     assert_int_equal(fx_run(h, "error('quiet')", &out), TAF_EXIT_RUNTIME);
     assert_null(strstr(out.err, "stack traceback:"));
     fx_close(h);
+}
+
+/* The message handler calls no metamethod unprotected: an error object
+ * whose every metamethod raises, whose __tostring raises itself, or loops
+ * (the budget stops it inside the handler) ends in exit 1 with a message. */
+static void test_call_handler_survives_every_hostile_error_object(void **state)
+{
+    static const struct {
+        const char *code, *printed;
+    } cases[] = {
+        { "error(setmetatable({ code = 42 }, { __index = error, __len = error, __pairs = error, __name = 'X' }))",
+          "tafrun: test:1: {code = 42}\n" },
+        { "local e; e = setmetatable({}, { __tostring = function() error(e) end }); error(e)",
+          "tafrun: test:1: (error object is a table value whose __tostring raised: {})\n" },
+        { "error(setmetatable({}, { __tostring = function() error({ why = 'inner' }) end }))",
+          "tafrun: test:1: (error object is a table value whose __tostring raised: {why = \"inner\"})\n" },
+        { "error(setmetatable({}, { __tostring = function() error() end }))",
+          "tafrun: test:1: (error object is a table value whose __tostring raised: a nil value)\n" },
+        { "error(setmetatable({}, { __tostring = function() while true do end end }))",
+          "tafrun: script stopped: instruction budget exhausted (1000000 steps; raise it with --max-steps or --trust)\n" },
+    };
+    struct taf_host *h = *state;
+    struct fx_out out;
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        open_limited(h, 1000000, 0);
+        guard_arm(h, 20);
+        int rc = fx_run(h, cases[i].code, &out);
+        guard_disarm();
+        assert_false(guard_fired);
+        if (rc != TAF_EXIT_RUNTIME || strcmp(out.err, cases[i].printed) != 0)
+            fail_msg("%s: exit %d, printed \"%s\"", cases[i].code, rc, out.err);
+        fx_close(h);
+    }
+}
+
+/* Under --verbose a described object still gets its one traceback. */
+static void test_call_verbose_traceback_of_a_table_error(void **state)
+{
+    struct taf_host *h = *state;
+    struct fx_out out;
+    fx_open(h);
+    h->verbose = 1;
+    assert_int_equal(fx_run(h, "error({ code = 7 })", &out), TAF_EXIT_RUNTIME);
+    static const char start[] = "tafrun: test:1: {code = 7}\nstack traceback:";
+    assert_int_equal(strncmp(out.err, start, sizeof start - 1), 0);
+    assert_int_equal(count_of(out.err, "stack traceback:"), 1);
+    fx_close(h);
+}
+
+/* ── taf_charge_steps: C work charged to the budget ── */
+
+static int l_charge(lua_State *L)
+{
+    taf_charge_steps(L, luaL_checkinteger(L, 1));
+    return 0;
+}
+
+static void push_charge(struct taf_host *h)
+{
+    lua_pushcfunction(h->L, l_charge);
+    lua_setglobal(h->L, "charge");
+}
+
+static void test_charge_adds_to_the_steps_used(void **state)
+{
+    struct taf_host *h = *state;
+    open_limited(h, 1000000000LL, 0);
+    push_charge(h);
+    long long before = h->steps_used;
+    assert_int_equal(fx_run(h, "charge(5000000) charge(0) charge(-7)", NULL), TAF_EXIT_OK);
+    long long used = h->steps_used - before;
+    assert_true(used >= 5000000 && used < 5000000 + 2000); /* and the chunk's own few instructions */
+    assert_false(h->steps_exhausted);
+    fx_close(h);
+}
+
+/* Past the budget it raises at once, and pcall cannot swallow it. */
+static void test_charge_past_the_budget_stops_the_run(void **state)
+{
+    struct taf_host *h = *state;
+    struct fx_out out;
+    open_limited(h, 1000000, 0);
+    push_charge(h);
+    guard_arm(h, 20);
+    int rc = fx_run(h, "for i = 1, 10 do pcall(charge, 1 << 62) end", &out);
+    guard_disarm();
+    assert_false(guard_fired);
+    assert_int_equal(rc, TAF_EXIT_RUNTIME);
+    assert_true(h->steps_exhausted);
+    assert_int_equal(h->steps_used, 1000000); /* saturated, never wrapped */
+    assert_string_equal(out.err, "tafrun: script stopped: instruction budget exhausted (1000000 steps; raise it "
+                                 "with --max-steps or --trust)\n");
+    fx_close(h);
+}
+
+/* Inside a declaration it spends the declaration's budget only: the file is
+ * named, and the run's budget is left for the rest. */
+static void test_charge_in_a_declaration_spends_that_budget(void **state)
+{
+    struct taf_host *h = *state;
+    struct fx_out out;
+    open_limited(h, 1000000000LL, 0);
+    push_charge(h);
+    long long before = h->steps_used;
+    int rc = fx_run(h, "host.declare(function() charge(1 << 62) end, 'c.lua')", &out);
+    assert_int_equal(rc, TAF_EXIT_RUNTIME);
+    assert_non_null(strstr(out.err, "tafrun: c.lua: its top level took more than 10000000 steps"));
+    assert_true(h->steps_used - before <= TAF_DECLARE_MAX_STEPS + 2000);
+    assert_false(h->steps_exhausted);
+    assert_int_equal(fx_run(h, "charge(100000000)", &out), TAF_EXIT_OK);
+    fx_close(h);
+}
+
+/* No budget (--trust), or a state that is not a host's: nothing to charge. */
+static void test_charge_without_a_budget_is_free(void **state)
+{
+    struct taf_host *h = *state;
+    open_limited(h, 0, 0);
+    push_charge(h);
+    assert_int_equal(fx_run(h, "charge(1 << 62)", NULL), TAF_EXIT_OK);
+    assert_int_equal(h->steps_used, 0);
+    assert_int_equal(taf_memory_cap(h->L), 0);
+    fx_close(h);
+    open_limited(h, 1000, 32 * FX_MIB);
+    assert_int_equal(taf_memory_cap(h->L), 32 * FX_MIB);
+    fx_close(h);
+    lua_State *L = luaL_newstate();
+    lua_pushcfunction(L, l_charge);
+    lua_pushinteger(L, (lua_Integer)1 << 62);
+    assert_int_equal(lua_pcall(L, 1, 0, 0), LUA_OK);
+    assert_int_equal(taf_memory_cap(L), 0);
+    lua_close(L);
+}
+
+/* The loops the budget now counts, from a sandboxed script: each stops. */
+static void test_budget_stops_the_table_library_loops(void **state)
+{
+    static const char *const loops[] = {
+        "table.move({}, 1, 2^62, 2)",
+        "table.insert(setmetatable({}, { __len = function() return 2^62 end }), 1, 'x')",
+        "table.remove(setmetatable({}, { __len = function() return 2^62 end }), 1)",
+        "table.concat(setmetatable({}, { __len = function() return 2^62 end, __index = tostring }))",
+        "table.sort(setmetatable({}, { __len = function() return 2^31 - 2 end, __index = tostring, __newindex = type }))",
+    };
+    struct taf_host *h = *state;
+    struct fx_out out;
+    for (size_t i = 0; i < sizeof loops / sizeof *loops; i++) {
+        open_limited(h, 1000000, 0);
+        assert_int_equal(fx_run(h, FX_SEAL, NULL), TAF_EXIT_OK);
+        guard_arm(h, 20);
+        int rc = fx_sandboxed(h, loops[i], &out);
+        guard_disarm();
+        assert_false(guard_fired);
+        if (rc != TAF_EXIT_RUNTIME || !h->steps_exhausted)
+            fail_msg("%s: exit %d, printed \"%s\"", loops[i], rc, out.err);
+        fx_close(h);
+    }
 }
 
 /* ── host.declare: the declaration budget ── */
@@ -668,6 +833,13 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_call_stack_overflow_is_a_runtime_error, SETUP, TEARDOWN),
         cmocka_unit_test_setup_teardown(test_call_success_leaves_the_results, SETUP, TEARDOWN),
         cmocka_unit_test_setup_teardown(test_call_verbose_adds_one_traceback, SETUP, TEARDOWN),
+        cmocka_unit_test_setup_teardown(test_call_handler_survives_every_hostile_error_object, SETUP, TEARDOWN),
+        cmocka_unit_test_setup_teardown(test_call_verbose_traceback_of_a_table_error, SETUP, TEARDOWN),
+        cmocka_unit_test_setup_teardown(test_charge_adds_to_the_steps_used, SETUP, TEARDOWN),
+        cmocka_unit_test_setup_teardown(test_charge_past_the_budget_stops_the_run, SETUP, TEARDOWN),
+        cmocka_unit_test_setup_teardown(test_charge_in_a_declaration_spends_that_budget, SETUP, TEARDOWN),
+        cmocka_unit_test_setup_teardown(test_charge_without_a_budget_is_free, SETUP, TEARDOWN),
+        cmocka_unit_test_setup_teardown(test_budget_stops_the_table_library_loops, SETUP, TEARDOWN),
         cmocka_unit_test_setup_teardown(test_declare_returns_the_value_of_the_top_level, SETUP, TEARDOWN),
         cmocka_unit_test_setup_teardown(test_declare_stops_an_endless_top_level_naming_the_file, SETUP, TEARDOWN),
         cmocka_unit_test_setup_teardown(test_declare_restores_the_run_budget_afterwards, SETUP, TEARDOWN),

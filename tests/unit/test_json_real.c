@@ -27,6 +27,22 @@
 
 #include "xorshift.h"
 
+/* taf_json_encode_lua's text as a malloc'd copy (the box it pushes closed
+ * again), or NULL with the message in err. */
+static char *encode_copy(lua_State *L, int idx, int indent, char *err, size_t errsize)
+{
+    int top = lua_gettop(L);
+    const char *text;
+    size_t len;
+    char *copy = NULL;
+    if (taf_json_encode_lua(L, idx, indent, 0, &text, &len, err, errsize) == TAF_JSON_OK) {
+        copy = malloc(len + 1);
+        memcpy(copy, text, len + 1);
+    }
+    lua_settop(L, top);
+    return copy;
+}
+
 /* ── Reference: the earlier put_real ──────────────────────────────────── */
 
 /* The earlier writer's text of v, into out (64 bytes). */
@@ -284,7 +300,7 @@ static void test_encoders_use_it(void **state)
         char want[40], err[128];
         taf_json_real(want, v);
         lua_pushnumber(L, v);
-        char *got = taf_json_encode_lua(L, -1, 0, err, sizeof err);
+        char *got = encode_copy(L, -1, 0, err, sizeof err);
         lua_pop(L, 1);
         assert_non_null(got);
         assert_string_equal(got, want);
@@ -316,7 +332,7 @@ static void test_integers(void **state)
         char want[32], err[128];
         snprintf(want, sizeof want, "%lld", v);
         lua_pushinteger(L, (lua_Integer)v);
-        char *got = taf_json_encode_lua(L, -1, 0, err, sizeof err);
+        char *got = encode_copy(L, -1, 0, err, sizeof err);
         lua_pop(L, 1);
         assert_non_null(got);
         assert_string_equal(got, want);
@@ -462,7 +478,7 @@ static void same_strings(lua_State *L, const char *s, size_t n)
     struct ref_out want = { NULL, 0, 0 };
     ref_lua_string(&want, s, n);
     lua_pushlstring(L, s, n);
-    char *got = taf_json_encode_lua(L, -1, 0, err, sizeof err);
+    char *got = encode_copy(L, -1, 0, err, sizeof err);
     lua_pop(L, 1);
     assert_non_null(got);
     assert_int_equal(strlen(got), want.len);

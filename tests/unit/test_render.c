@@ -19,6 +19,22 @@
 #include "lua/json_lua.h"
 #include "render.h"
 
+/* taf_json_encode_lua's text as a malloc'd copy (the box it pushes closed
+ * again), or NULL with the message in err. */
+static char *encode_copy(lua_State *L, int idx, int indent, char *err, size_t errsize)
+{
+    int top = lua_gettop(L);
+    const char *text;
+    size_t len;
+    char *copy = NULL;
+    if (taf_json_encode_lua(L, idx, indent, 0, &text, &len, err, errsize) == TAF_JSON_OK) {
+        copy = malloc(len + 1);
+        memcpy(copy, text, len + 1);
+    }
+    lua_settop(L, top);
+    return copy;
+}
+
 static const char RESULT_LUA[] =
     "local function ordered(t, keys) return setmetatable(t, { __jsonorder = keys }) end\n"
     "local STEP = { \"step\", \"section\", \"name\", \"formula\", \"result\", \"receipt\", \"interpretation\" }\n"
@@ -122,7 +138,7 @@ static char *encoded_result(int indent)
     assert_int_equal(luaL_loadstring(L, RESULT_LUA), LUA_OK);
     assert_int_equal(lua_pcall(L, 0, 1, 0), LUA_OK);
     char err[256];
-    char *s = taf_json_encode_lua(L, -1, indent, err, sizeof err);
+    char *s = encode_copy(L, -1, indent, err, sizeof err);
     assert_non_null(s);
     lua_close(L);
     return s;
@@ -174,6 +190,35 @@ static void test_json_format_is_the_encoders_text(void **state)
     free(json);
 }
 
+/* One very long section or step name widens its columns to 48 code points
+ * at most and overflows its own row only: 1000 steps under a 100 KB name
+ * stay about 100 KB of text, not 1000 × 100 KB. */
+static void test_a_long_name_does_not_pad_every_row(void **state)
+{
+    (void)state;
+    size_t long_len = 100000;
+    size_t cap = long_len + 1000 * 64 + 4096;
+    char *json = malloc(cap);
+    assert_non_null(json);
+    size_t n = (size_t)snprintf(json, cap, "{\"recipe_id\":\"R\",\"chain\":[{\"step\":1,\"section\":\"");
+    memset(json + n, 'S', long_len);
+    n += long_len;
+    n += (size_t)snprintf(json + n, cap - n, "\",\"name\":\"first\",\"result\":1}");
+    for (int i = 2; i <= 1000; i++)
+        n += (size_t)snprintf(json + n, cap - n, ",{\"step\":%d,\"section\":\"§1\",\"name\":\"n\",\"result\":%d}", i, i);
+    n += (size_t)snprintf(json + n, cap - n, "]}");
+    int rc;
+    char *text = rendered(json, n, TAF_FORMAT_TEXT, 0, &rc);
+    assert_int_equal(rc, 0);
+    assert_true(strlen(text) < long_len + 1000 * 200);
+    /* a short row: its section padded to the 48-point column plus two */
+    char want[128];
+    snprintf(want, sizeof want, "\n  2  §1%48sn      ", "");
+    assert_non_null(strstr(text, want));
+    free(text);
+    free(json);
+}
+
 /* Any value at the top, and \u0000 inside a string, read as the encoder writes them. */
 static void test_scalars_and_nul_bytes_parse(void **state)
 {
@@ -210,6 +255,7 @@ int main(void)
         cmocka_unit_test(test_json_format_is_the_encoders_text),
         cmocka_unit_test(test_scalars_and_nul_bytes_parse),
         cmocka_unit_test(test_bad_text_is_refused),
+        cmocka_unit_test(test_a_long_name_does_not_pad_every_row),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
