@@ -1,5 +1,5 @@
 # Thin wrapper over CMake for the README's two commands (and a few more).
-PACKAGES := cmake make gcc pkg-config bc liblua5.4-dev lua-filesystem-dev libcmocka-dev libjansson-dev clang libclang-rt-14-dev libxml2-utils
+PACKAGES := cmake make gcc pkg-config bc liblua5.4-dev lua-filesystem-dev libcmocka-dev libjansson-dev clang libclang-rt-14-dev libxml2-utils python3
 BUILD    ?= build
 ASAN     ?= build-asan
 FUZZ     ?= build-fuzz

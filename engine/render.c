@@ -20,33 +20,45 @@ size_t taf_display_width(const char *s)
     return w;
 }
 
-static void format_number(double v, int is_int, char *buf, size_t size)
+/* The digits of `raw` (optionally after a '-') grouped by thousands:
+ * "34359738368" → "34,359,738,368". */
+static void group_digits(const char *raw, char *buf, size_t size)
 {
-    if (is_int)
-        snprintf(buf, size, "%.0f", v);
-    else if (v != 0 && (fabs(v) >= 1e7 || fabs(v) < 1e-4))
-        snprintf(buf, size, "%.4e", v);
-    else
-        snprintf(buf, size, "%.6g", v);
+    size_t used = 0;
+    if (*raw == '-' && used + 1 < size) {
+        buf[used++] = '-';
+        raw++;
+    }
+    size_t n = strlen(raw);
+    for (size_t i = 0; i < n && used + 2 < size; i++) {
+        buf[used++] = raw[i];
+        if ((n - 1 - i) % 3 == 0 && i + 1 < n)
+            buf[used++] = ',';
+    }
+    buf[used] = '\0';
 }
 
-/* Cut a UTF-8 string to `width` code points, ending with "…" when cut. */
-static void clip(char *buf, size_t width)
+static void grouped(double v, char *buf, size_t size)
 {
-    size_t w = 0;
-    for (char *p = buf; *p; p++) {
-        if (((unsigned char)*p & 0xC0) != 0x80 && ++w == width && p[1] != '\0') {
-            /* keep room for the ellipsis: replace from this code point on */
-            size_t w2 = 0;
-            for (char *q = p + 1; *q; q++)
-                if (((unsigned char)*q & 0xC0) != 0x80)
-                    w2++;
-            if (w2 > 0) {
-                strcpy(p, "\xE2\x80\xA6");
-                return;
-            }
-        }
-    }
+    char raw[64];
+    snprintf(raw, sizeof raw, "%.0f", v == 0 ? 0.0 : v); /* -0 shows as 0 */
+    group_digits(raw, buf, size);
+}
+
+/* A number as people read it: whole numbers and anything from 1,000 up
+ * grouped by thousands (34,360 MB, not 3.436e+04), small ones with `digits`
+ * significant digits, the extremes in scientific notation. */
+static void human_number(double v, int digits, char *buf, size_t size)
+{
+    double a = fabs(v);
+    if (!isfinite(v))
+        snprintf(buf, size, "%s", isnan(v) ? "n/a" : v > 0 ? "∞" : "−∞");
+    else if (a >= 1e15 || (a != 0 && a < 1e-4))
+        snprintf(buf, size, "%.4g", v);
+    else if (a >= 1000 || v == floor(v))
+        grouped(v, buf, size);
+    else
+        snprintf(buf, size, "%.*g", digits, v);
 }
 
 void taf_render_value(const json_t *v, char *buf, size_t size)
@@ -60,14 +72,15 @@ void taf_render_value(const json_t *v, char *buf, size_t size)
     case JSON_FALSE:
         snprintf(buf, size, "%s", json_is_true(v) ? "true" : "false");
         break;
-    case JSON_INTEGER:
-        snprintf(buf, size, "%lld", (long long)json_integer_value(v));
-        break;
-    case JSON_REAL: {
-        double d = json_real_value(v);
-        format_number(d, 0, buf, size);
+    case JSON_INTEGER: { /* exact, whatever its size */
+        char raw[32];
+        snprintf(raw, sizeof raw, "%lld", (long long)json_integer_value(v));
+        group_digits(raw, buf, size);
         break;
     }
+    case JSON_REAL:
+        human_number(json_real_value(v), 6, buf, size);
+        break;
     case JSON_STRING:
         snprintf(buf, size, "%s", json_string_value(v));
         break;
@@ -83,7 +96,7 @@ void taf_render_value(const json_t *v, char *buf, size_t size)
             if (json_is_object(item) || json_is_array(item))
                 continue;
             if (json_is_real(item))
-                snprintf(cell, sizeof cell, "%.4g", json_real_value(item));
+                human_number(json_real_value(item), 4, cell, sizeof cell);
             else
                 taf_render_value(item, cell, sizeof cell);
             int n = snprintf(buf + used, size - used, "%s%s=%s", used ? ", " : "", key, cell);
@@ -137,6 +150,83 @@ static void confidence_line(const json_t *conf, char *buf, size_t size)
     }
 }
 
+/* What a verdict rests on (the result's "basis"), as the VERDICT line says it. */
+static const char *basis_text(const json_t *r)
+{
+    const char *b = str(r, "basis");
+    if (!strcmp(b, "closed_form"))
+        return " (closed form, unmeasured)";
+    if (!strcmp(b, "trained_window"))
+        return " (from the trained window)";
+    if (!strcmp(b, "measured"))
+        return " (measured)";
+    return "";
+}
+
+/* A result too big for its cell (a list, an object or text wider than the
+ * column) is shown whole in the Figures block instead of cut. */
+static int needs_figures(const json_t *v)
+{
+    char cell[512];
+    if (json_is_array(v))
+        return json_array_size(v) > 0;
+    if (!json_is_object(v) && !json_is_string(v))
+        return 0;
+    taf_render_value(v, cell, sizeof cell);
+    if (json_is_object(v)) {
+        const char *k;
+        json_t *x;
+        json_object_foreach((json_t *)v, k, x)
+            if (json_is_object(x) || json_is_array(x))
+                return 1; /* the cell leaves nested values out */
+    }
+    return taf_display_width(cell) > RESULT_CELL;
+}
+
+#define FIGURE_LINES 256
+
+/* One value of the Figures block: an object a line per key, a list a line
+ * per item (objects inline), nested values inline. */
+static void figure(FILE *out, const json_t *v, int indent, size_t *lines)
+{
+    char cell[1024];
+    if (json_is_object(v)) {
+        const char *k;
+        json_t *x;
+        size_t w = 0;
+        json_object_foreach((json_t *)v, k, x)
+            if (taf_display_width(k) > w)
+                w = taf_display_width(k);
+        json_object_foreach((json_t *)v, k, x) {
+            if ((*lines)++ >= FIGURE_LINES)
+                return;
+            fprintf(out, "%*s", indent, "");
+            pad(out, k, w + 2);
+            if (json_is_object(x) || json_is_array(x)) {
+                fputc('\n', out);
+                figure(out, x, indent + 2, lines);
+            } else {
+                taf_render_value(x, cell, sizeof cell);
+                fprintf(out, "%s\n", cell);
+            }
+        }
+    } else if (json_is_array(v)) {
+        size_t i;
+        json_t *x;
+        json_array_foreach(v, i, x) {
+            if ((*lines)++ >= FIGURE_LINES) {
+                fprintf(out, "%*s… %zu more\n", indent, "", json_array_size(v) - i);
+                return;
+            }
+            taf_render_value(x, cell, sizeof cell);
+            fprintf(out, "%*s[%zu] %s\n", indent, "", i + 1, cell);
+        }
+    } else {
+        taf_render_value(v, cell, sizeof cell);
+        fprintf(out, "%*s%s\n", indent, "", cell);
+    }
+}
+
 static void render_text(FILE *out, const json_t *r, int color)
 {
     const char *bold = color ? "\033[1m" : "", *dim = color ? "\033[2m" : "", *off = color ? "\033[0m" : "";
@@ -144,16 +234,22 @@ static void render_text(FILE *out, const json_t *r, int color)
     fprintf(out, "%s%s%s\n", dim, str(r, "question"), off);
     if (*str(r, "model"))
         fprintf(out, "model: %s\n", str(r, "model"));
-    fprintf(out, "\n%sVERDICT: %s%s\n\n", bold, str(r, "verdict"), off);
+    fprintf(out, "\n%sVERDICT: %s%s%s\n\n", bold, str(r, "verdict"), basis_text(r), off);
 
     json_t *chain = json_object_get(r, "chain");
-    size_t i, w_sec = 7, w_name = 4, w_res = 6;
+    size_t i, w_sec = 7, w_name = 4, w_res = 6, n_figures = 0;
     json_t *s;
     char cell[512];
+    static const char SEE[] = "see Figures";
     json_array_foreach(chain, i, s) {
         size_t a = taf_display_width(str(s, "section")), b = taf_display_width(str(s, "name"));
-        taf_render_value(json_object_get(s, "result"), cell, sizeof cell);
-        clip(cell, RESULT_CELL);
+        json_t *res = json_object_get(s, "result");
+        if (needs_figures(res)) {
+            snprintf(cell, sizeof cell, "%s", SEE);
+            n_figures++;
+        } else {
+            taf_render_value(res, cell, sizeof cell);
+        }
         size_t c = taf_display_width(cell);
         if (a > w_sec) w_sec = a < MAX_COLUMN ? a : MAX_COLUMN;
         if (b > w_name) w_name = b < MAX_COLUMN ? b : MAX_COLUMN;
@@ -169,13 +265,27 @@ static void render_text(FILE *out, const json_t *r, int color)
         fprintf(out, " %2lld  ", (long long)json_integer_value(json_object_get(s, "step")));
         pad(out, str(s, "section"), w_sec + 2);
         pad(out, str(s, "name"), w_name + 2);
-        taf_render_value(json_object_get(s, "result"), cell, sizeof cell);
-        clip(cell, RESULT_CELL);
+        json_t *res = json_object_get(s, "result");
+        if (needs_figures(res))
+            snprintf(cell, sizeof cell, "%s", SEE);
+        else
+            taf_render_value(res, cell, sizeof cell);
         pad(out, cell, w_res + 2);
         const char *rc = str(s, "receipt");
         fprintf(out, "%s", color ? receipt_color(rc) : "");
         pad(out, rc, 11);
         fprintf(out, "%s  %s\n", off, str(s, "interpretation"));
+    }
+    if (n_figures > 0) {
+        fprintf(out, "\n%sFigures%s\n", bold, off);
+        size_t lines = 0;
+        json_array_foreach(chain, i, s) {
+            json_t *res = json_object_get(s, "result");
+            if (!needs_figures(res))
+                continue;
+            fprintf(out, " %2lld  %s\n", (long long)json_integer_value(json_object_get(s, "step")), str(s, "name"));
+            figure(out, res, 6, &lines);
+        }
     }
     fprintf(out, "\n%sReason%s       %s\n", bold, off, str(r, "reason"));
     fprintf(out, "%sMitigation%s   %s\n", bold, off, str(r, "mitigation"));
@@ -212,7 +322,7 @@ static void render_markdown(FILE *out, const json_t *r)
     fprintf(out, "## %s — %s\n\n> %s\n\n", str(r, "recipe_id"), str(r, "recipe_name"), str(r, "question"));
     if (*str(r, "model"))
         fprintf(out, "Model: `%s`\n\n", str(r, "model"));
-    fprintf(out, "**Verdict: %s**\n\n", str(r, "verdict"));
+    fprintf(out, "**Verdict: %s%s**\n\n", str(r, "verdict"), basis_text(r));
     fprintf(out, "| # | section | step | formula | result | receipt | interpretation |\n");
     fprintf(out, "|---|---|---|---|---|---|---|\n");
     size_t i;

@@ -8,12 +8,12 @@ $ tafrun recipes/x19.lua --model qwen2.5-7b
   
   VERDICT: USE SOFT DECAY (caveat)
   
-    #  section  step                            result                              receipt      interpretation
-    1  §26.1    γ_Padé                          0.954708                            lean         Phase A (long-range OK)
-    2  §26.10   γ-decomposition                 0.914708                            data         γ_corrected = 0.915 (δ_GQA +0.11, δ_SWA +0.00, δ_post_IH -0.15)
-    3  §26.7    D_f window (γ in [0.65, 0.85])  n/a                                 provisional  NOT applicable (γ=0.915 outside [0.65, 0.85])
-    4  §26.8    Soft decay regime               applies                             provisional  d_horizon=62997; regime: applies
-    5  §19.1    Baseline KV memory              bytes=1.879e+09, MB=1879, GB=1.879  derived      1.88 GB without compression
+    #  section  step                            result                                   receipt      interpretation
+    1  §26.1    γ_Padé                          0.954708                                 lean         Phase A (long-range OK)
+    2  §26.10   γ-decomposition                 0.914708                                 data         γ_corrected = 0.915 (δ_GQA +0.11, δ_SWA +0.00, δ_post_IH -0.15)
+    3  §26.7    D_f window (γ in [0.65, 0.85])  n/a                                      provisional  NOT applicable (γ=0.915 outside [0.65, 0.85])
+    4  §26.8    Soft decay regime               applies                                  provisional  d_horizon=62997; regime: applies
+    5  §19.1    Baseline KV memory              bytes=1,879,048,192, MB=1,879, GB=1.879  derived      1.88 GB without compression
   
   Reason       Regime applies but γ outside D_f validity zone. Soft decay only.
   Mitigation   Soft decay; do not use D_f window.

@@ -1,9 +1,12 @@
 /* Text and markdown rendering from JSON text (engine/render.c,
  * taf_render_json_text): a Lua result encoded by the one Lua → JSON
  * converter (lua/json_lua.c) and parsed back renders byte for byte as the
- * earlier direct Lua → jansson conversion rendered it (the expected texts
- * below are that conversion's output): key order, integers against reals,
- * NaN and infinities as n/a, invalid UTF-8 as U+FFFD, empty arrays marked. */
+ * earlier direct Lua → jansson conversion rendered it: key order, integers
+ * against reals, NaN and infinities as n/a, invalid UTF-8 as U+FFFD, empty
+ * arrays marked. Numbers are written as people read them (issue #15): whole
+ * numbers and anything from 1,000 up grouped by thousands, exact for
+ * integers; below 1e-4 or from 1e15 up %.4g; a list, or a value wider than
+ * its 40-column cell, reads "see Figures" and is shown whole below the table. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -63,24 +66,32 @@ static const char WANT_TEXT[] =
     "\n"
     "VERDICT: OK\n"
     "\n"
-    "  #  section  step          result                                    receipt      interpretation\n"
-    "  1  §1       integer       3                                         lean         is integer\n"
-    "  2  §2       whole real    3                                         lean         is whole real\n"
-    "  3  §3       nan           n/a                                       lean         is nan\n"
-    "  4  §4       minus zero    -0                                        lean         is minus zero\n"
-    "  5  §5       huge          1.0000e+300                               lean         is huge\n"
-    "  6  §6       denormal      4.9407e-324                               lean         is denormal\n"
-    "  7  §7       min int       -9223372036854775808                      lean         is min int\n"
-    "  8  §8       empty array   [0 items]                                 lean         is empty array\n"
-    "  9  §9       empty object                                            lean         is empty object\n"
-    " 10  §10      ordered       c=x, b=1, a=2.5, z=true                   lean         is ordered\n"
-    " 11  §11      sorted        a=0.1, b=1, c=                            lean         is sorted\n"
-    " 12  §12      absent key    x=n/a, y=2                                lean         is absent key\n"
-    " 13  §13      array         [3 items]                                 lean         is array\n"
-    " 14  §14      inf           n/a                                       lean         is inf\n"
-    " 15  §15      utf8          γ ≥ 0.65 · 😀                              lean         is utf8\n"
-    " 16  §16      long          ééééééééééééééééééééééééééééééééééééééé…  lean         is long\n"
-    " 17  §17      small         1.5000e-07                                lean         is small\n"
+    "  #  section  step          result                      receipt      interpretation\n"
+    "  1  §1       integer       3                           lean         is integer\n"
+    "  2  §2       whole real    3                           lean         is whole real\n"
+    "  3  §3       nan           n/a                         lean         is nan\n"
+    "  4  §4       minus zero    0                           lean         is minus zero\n"
+    "  5  §5       huge          1e+300                      lean         is huge\n"
+    "  6  §6       denormal      4.941e-324                  lean         is denormal\n"
+    "  7  §7       min int       -9,223,372,036,854,775,808  lean         is min int\n"
+    "  8  §8       empty array   [0 items]                   lean         is empty array\n"
+    "  9  §9       empty object                              lean         is empty object\n"
+    " 10  §10      ordered       c=x, b=1, a=2.5, z=true     lean         is ordered\n"
+    " 11  §11      sorted        a=0.1, b=1, c=              lean         is sorted\n"
+    " 12  §12      absent key    x=n/a, y=2                  lean         is absent key\n"
+    " 13  §13      array         see Figures                 lean         is array\n"
+    " 14  §14      inf           n/a                         lean         is inf\n"
+    " 15  §15      utf8          γ ≥ 0.65 · 😀                lean         is utf8\n"
+    " 16  §16      long          see Figures                 lean         is long\n"
+    " 17  §17      small         1.5e-07                     lean         is small\n"
+    "\n"
+    "Figures\n"
+    " 13  array\n"
+    "      [1] 1\n"
+    "      [2] 2.5\n"
+    "      [3] three\n"
+    " 16  long\n"
+    "      éééééééééééééééééééééééééééééééééééééééééééééééééééééééééééé\n"
     "\n"
     "Reason       r\n"
     "Mitigation   none\n"
@@ -104,10 +115,10 @@ static const char WANT_MARKDOWN[] =
     "| 1 | §1 | integer | `f\\|1` | 3 | lean | is integer |\n"
     "| 2 | §2 | whole real | `f\\|2` | 3 | lean | is whole real |\n"
     "| 3 | §3 | nan | `f\\|3` | n/a | lean | is nan |\n"
-    "| 4 | §4 | minus zero | `f\\|4` | -0 | lean | is minus zero |\n"
-    "| 5 | §5 | huge | `f\\|5` | 1.0000e+300 | lean | is huge |\n"
-    "| 6 | §6 | denormal | `f\\|6` | 4.9407e-324 | lean | is denormal |\n"
-    "| 7 | §7 | min int | `f\\|7` | -9223372036854775808 | lean | is min int |\n"
+    "| 4 | §4 | minus zero | `f\\|4` | 0 | lean | is minus zero |\n"
+    "| 5 | §5 | huge | `f\\|5` | 1e+300 | lean | is huge |\n"
+    "| 6 | §6 | denormal | `f\\|6` | 4.941e-324 | lean | is denormal |\n"
+    "| 7 | §7 | min int | `f\\|7` | -9,223,372,036,854,775,808 | lean | is min int |\n"
     "| 8 | §8 | empty array | `f\\|8` | [0 items] | lean | is empty array |\n"
     "| 9 | §9 | empty object | `f\\|9` |  | lean | is empty object |\n"
     "| 10 | §10 | ordered | `f\\|10` | c=x, b=1, a=2.5, z=true | lean | is ordered |\n"
@@ -117,7 +128,7 @@ static const char WANT_MARKDOWN[] =
     "| 14 | §14 | inf | `f\\|14` | n/a | lean | is inf |\n"
     "| 15 | §15 | utf8 | `f\\|15` | γ ≥ 0.65 · 😀 | lean | is utf8 |\n"
     "| 16 | §16 | long | `f\\|16` | éééééééééééééééééééééééééééééééééééééééééééééééééééééééééééé | lean | is long |\n"
-    "| 17 | §17 | small | `f\\|17` | 1.5000e-07 | lean | is small |\n"
+    "| 17 | §17 | small | `f\\|17` | 1.5e-07 | lean | is small |\n"
     "\n"
     "**Reason:** r\n"
     "\n"
