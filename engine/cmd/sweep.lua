@@ -28,7 +28,8 @@ function M.parse_axis(spec)
     if #values == 0 then errors.usage("--grid '%s': no values", spec) end
     return { key = key, values = values }
   end
-  local start, stop, s = tonumber(a), tonumber(b), tonumber(step ~= "" and step or "1")
+  local function num(x) return tonumber(x) or params.suffixed(x, key) end -- 4k..256k*2
+  local start, stop, s = num(a), num(b), tonumber(step ~= "" and step or "1")
   local function finite(x) return x and x == x and x ~= math.huge and x ~= -math.huge end
   if not finite(start) or not finite(stop) or not finite(s) then
     errors.usage("--grid '%s': START, STOP and the step must be finite numbers", spec)
@@ -157,7 +158,7 @@ function M.run(opts)
   local function make_cell(a, i)
     local axis = axes[a]
     local spec, raw = r.params[axis.key], axis.values[i]
-    local shown = params.unwrap(spec, raw)
+    local shown = params.unwrap(spec, raw, axis.key)
     local cell = { text = fmt == "jsonl" and (prefix[a] .. enc(shown)) or csv_cell(shown), follow = NONE }
     local ok, v = pcall(params.check, r.id, axis.key, spec, raw)
     if ok then
@@ -230,7 +231,7 @@ function M.run(opts)
     local model = models[m]
     local row = { model = model and model.short_id or nil, verdict = "ERROR",
                   error = errors.text(e) }
-    for k, axis in ipairs(axes) do row[keys[k]] = params.unwrap(r.params[keys[k]], axis.values[at[k]]) end
+    for k, axis in ipairs(axes) do row[keys[k]] = params.unwrap(r.params[keys[k]], axis.values[at[k]], keys[k]) end
     setmetatable(row, ERROR_META)
     if fmt == "jsonl" then return enc(row) .. "\n" end
     local out = {}

@@ -34,7 +34,7 @@ M.OPTIONS = {
   { flag = "--config", key = "config", value = "PATH", doc = "a HuggingFace config.json (or its folder) instead of a preset" },
   { flag = "--gguf", key = "gguf", value = "PATH", doc = "a GGUF file instead of a preset (only its header is read)" },
   { flag = "--set", key = "sets", value = "KEY=VALUE", list = 256, with_usage = true,
-    doc = "set a recipe parameter; numbers (32768, 8e9), true/false, or text",
+    doc = "set a recipe parameter; numbers (32768, 8e9, 128k, 70B), true/false, or text",
     read = function(flag, s)
       local k, v = s:match("^([^=]+)=(.*)$")
       if not k then errors.usage("%s expects KEY=VALUE, got '%s'", flag, s) end

@@ -23,7 +23,30 @@ function M.parse_value(s)
   end
   local n = tonumber(s)
   if n ~= nil and not s:match("^%s*0[xX]") then return n end
+  if M.suffixed(s, "") then return s end -- a number with a unit suffix: read per parameter (unwrap)
   return s
+end
+
+-- "128k", "32K", "1M", "70B", "1.5T": a number with a unit suffix, read as
+-- people say it. For a length in tokens (a parameter named T_…, or for a
+-- context, window, sequence or ctx) k and M are powers of two, as context
+-- windows are quoted (128k = 131,072; 1M = 1,048,576); for anything else
+-- they are powers of ten (70B = 7·10^10, 20k = 20,000). nil when `s` is not one.
+local DECIMAL = { k = 1e3, m = 1e6, g = 1e9, b = 1e9, t = 1e12 }
+local BINARY = { k = 1024, m = 1048576, g = 1073741824 }
+local function is_length(name)
+  local n = name:lower()
+  return name:match("^T_") ~= nil or n:find("ctx", 1, true) or n:find("context", 1, true)
+    or n:find("window", 1, true) or n:find("seq", 1, true) or n:find("len", 1, true)
+end
+function M.suffixed(s, name)
+  local mant, letter = s:match("^%s*([%d]*%.?%d+)%s*([kKmMgGbBtT])%s*$")
+  local x = mant and tonumber(mant)
+  if not x then return nil end
+  local scale = is_length(name) and BINARY[letter:lower()] or DECIMAL[letter:lower()]
+  if not scale then return nil end
+  local v = x * scale
+  return math.tointeger(v) or v
 end
 
 -- A value typed from the command line that remembers the text it came from,
@@ -48,11 +71,15 @@ end
 
 local TEXT_KINDS = { text = true, choice = true, gpu = true, api = true }
 
--- The value a parameter of `spec` gets from a possibly remembered text.
-function M.unwrap(spec, v)
+-- The value a parameter of `spec` (named `name`) gets from a possibly
+-- remembered text; a number with a unit suffix is read for that parameter.
+function M.unwrap(spec, v, name)
   if getmetatable(v) == TextValue then
     if TEXT_KINDS[spec.kind] then return v.raw end
     return v.value
+  end
+  if type(v) == "string" and (spec.kind == "number" or spec.kind == "integer") then
+    return M.suffixed(v, name or "") or v
   end
   return v
 end
@@ -81,7 +108,7 @@ end
 local HUGE = math.huge
 
 function M.check(rid, name, spec, v)
-  v = M.unwrap(spec, v)
+  v = M.unwrap(spec, v, name)
   local kind = spec.kind
   if kind == "number" or kind == "integer" then
     if type(v) ~= "number" or v ~= v or v == HUGE or v == -HUGE then bad(rid, name, spec, v) end

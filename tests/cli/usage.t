@@ -145,3 +145,19 @@ $ tafrun sweep --help
 # every option has its help line
 $ tafrun --help | grep -c '^  -'
   21
+
+# numbers with unit suffixes: token lengths in powers of two, counts in powers of ten
+$ tafrun x2 --model llama-3-8b --set T_eval=128k --json | tafrun --trust -e 'print(taf.json.decode(io.read("a")).inputs.T_eval)'
+  131072
+
+$ tafrun x1 --model llama-3-8b --set N_params=70B --json | tafrun --trust -e 'print(taf.json.decode(io.read("a")).inputs.N_params)'
+  70000000000
+
+$ tafrun sweep x2 --model llama-3-8b --grid T_eval=4k..16k*2 | tafrun --trust -e 'for l in io.lines() do print(taf.json.decode(l).T_eval) end'
+  4096
+  8192
+  16384
+
+$ tafrun x2 --model llama-3-8b --set T_eval=12q
+! tafrun: X-2: parameter 'T_eval' must be integer in [1, 1000000000000], got '12q'
+[2]
