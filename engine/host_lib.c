@@ -143,7 +143,8 @@ static int l_dir(lua_State *L)
 /* host.getenv(name): only the variables tafrun documents. */
 static int l_getenv(lua_State *L)
 {
-    static const char *const ALLOWED[] = { "TAFRUN_PATH", "XDG_DATA_HOME", "HOME", "NO_COLOR", NULL };
+    static const char *const ALLOWED[] = { "TAFRUN_PATH", "XDG_DATA_HOME", "HOME", "NO_COLOR", "HF_HUB_CACHE",
+                                           "HF_HOME", "OLLAMA_MODELS", NULL };
     const char *name = luaL_checkstring(L, 1);
     for (const char *const *a = ALLOWED; *a; a++)
         if (!strcmp(*a, name)) {
@@ -499,6 +500,53 @@ static int l_usage_error(lua_State *L)
     return 1;
 }
 
+/* host.read_text(path, max_bytes) → the contents of a small regular file
+ * (a manifest, a refs/main, an index.json), or nil and the reason; never
+ * blocks on a FIFO or reads past max_bytes. */
+static int l_read_text(lua_State *L)
+{
+    const char *path = luaL_checkstring(L, 1);
+    lua_Integer max = luaL_checkinteger(L, 2);
+    luaL_argcheck(L, max > 0 && max <= (64 << 20), 2, "max_bytes must be in (0, 64 MiB]");
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    struct stat st;
+    if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        int e = errno;
+        if (fd >= 0)
+            close(fd);
+        lua_pushnil(L);
+        lua_pushfstring(L, "%s: %s", path, fd >= 0 ? "not a regular file" : strerror(e));
+        return 2;
+    }
+    if (st.st_size > max) {
+        close(fd);
+        lua_pushnil(L);
+        lua_pushfstring(L, "%s: larger than %I bytes", path, max);
+        return 2;
+    }
+    luaL_Buffer b;
+    char *p = luaL_buffinitsize(L, &b, (size_t)st.st_size + 1);
+    ssize_t n = read(fd, p, (size_t)st.st_size);
+    close(fd);
+    if (n < 0) {
+        lua_pushnil(L);
+        lua_pushfstring(L, "%s: %s", path, strerror(errno));
+        return 2;
+    }
+    luaL_pushresultsize(&b, (size_t)n);
+    return 1;
+}
+
+/* host.file_size(path) → bytes of a regular file, or nil. */
+static int l_file_size(lua_State *L)
+{
+    struct stat st;
+    if (stat(luaL_checkstring(L, 1), &st) != 0 || !S_ISREG(st.st_mode))
+        return lua_pushnil(L), 1;
+    lua_pushinteger(L, (lua_Integer)st.st_size);
+    return 1;
+}
+
 /* host.realpath(path) → the canonical absolute path, or nil when it does not resolve. */
 static int l_realpath(lua_State *L)
 {
@@ -592,7 +640,7 @@ void host_lib_push(struct taf_host *h)
         { "engine_chunk", l_engine_chunk }, { "configure", l_configure }, { "allow_reads", l_allow_reads }, { "usage_error", l_usage_error },
         { "is_usage_error", l_is_usage_error }, { "error_text", l_error_text },
         { "declare", host_declare },
-        { "realpath", l_realpath }, { "readable", l_readable },
+        { "realpath", l_realpath }, { "read_text", l_read_text }, { "file_size", l_file_size }, { "readable", l_readable },
         { NULL, NULL },
     };
     luaL_newlib(L, funcs);

@@ -28,12 +28,31 @@ local LISTS = {
     if #rows == 1 then return "no packs (add one with --pack DIR, $TAFRUN_PATH or $XDG_DATA_HOME/tafrun/packs)\n" end
     return columns(rows)
   end,
-  models = function()
-    local rows = { { "ID", "HF ID", "FAMILY", "PARAMS", "CONTEXT", "θ", "ARCH", "ORIGIN", "SOURCE" } }
-    for _, m in ipairs(catalog.models()) do
-      rows[#rows + 1] = { m.short_id, m.id, m.family or "?", text.params_count(m.n_params), tostring(m.T_train or "?"),
-                          tostring(m.theta or "-"), m.architecture or "?", m.origin or "built-in", m.source }
+  models = function(o)
+    if o.local_models then
+      local rows = { { "MODEL", "FOUND IN", "PATH" } }
+      for _, m in ipairs(use("local_models").list()) do rows[#rows + 1] = { m.id, m.kind, m.path } end
+      if #rows == 1 then
+        return "no models on disk (looked in the Hugging Face cache and the Ollama store; see README)\n"
+      end
+      return columns(rows)
     end
+    -- fits a 100-column terminal: the HF id and the source are in `tafrun show-model --model ID`
+    local rows = { { "ID", "FAMILY", "PARAMS", "ACTIVE", "WINDOW", "θ", "ARCH", "ORIGIN" } }
+    local want = o.filter and o.filter:lower()
+    for _, m in ipairs(catalog.models()) do
+      local window = m.T_max and m.T_train and math.max(m.T_max, m.T_train) or m.T_train
+      local keep = (not o.family or (m.family or ""):lower() == o.family:lower())
+        and (not o.arch or (m.architecture or ""):lower() == o.arch:lower())
+        and (not want or m.short_id:lower():find(want, 1, true) or m.id:lower():find(want, 1, true))
+      if keep then
+        rows[#rows + 1] = { m.short_id, m.family or "?", text.params_count(m.n_params),
+                            m.n_params_active and text.params_count(m.n_params_active) or "",
+                            window and text.tokens(window) or "?", m.theta and (math.tointeger(m.theta) and text.commas(m.theta) or string.format("%.6g", m.theta)) or "-",
+                            m.architecture or "?", m.origin or "built-in" }
+      end
+    end
+    if #rows == 1 then return "no preset matches\n" end
     return columns(rows)
   end,
   gpus = function()
@@ -56,12 +75,16 @@ local LISTS = {
 }
 
 return {
-  synopsis = { "tafrun list [recipes|models|gpus|apis|packs]" },
+  synopsis = { "tafrun list [recipes|models|gpus|apis|packs]", "tafrun list models [SUBSTRING] [--family F] [--arch A] [--local]" },
+  options = { "--local", "--family", "--arch" },
   about = "recipes, models, gpus, apis or packs (default: recipes)",
   run = function(o)
     local kind = o.target or "recipes"
     local f = LISTS[kind]
     if f == nil then errors.usage("list: unknown kind '%s'; use recipes, models, gpus, apis or packs", kind) end
-    return f()
+    if kind ~= "models" and (o.filter or o.family or o.arch or o.local_models) then
+      errors.usage("list %s takes no filter (a substring, --family, --arch and --local are for list models)", kind)
+    end
+    return f(o)
   end,
 }

@@ -65,6 +65,9 @@ M.OPTIONS = {
   { flag = "--sink-tokens", key = "sink_tokens", value = "K", doc = "profile: the sink is the first K keys (default 1)" },
   { flag = "--fit-range", key = "fit_range", value = "D1..D2", doc = "profile: distances of the log-log fit (default 8..T/2)" },
   { flag = "--plot", key = "plot", value = "FILE.svg", doc = "profile: also write log A(d) with the fitted line as SVG" },
+  { flag = "--local", key = "local_models", const = true, doc = "list models: those found on disk (HF cache, Ollama store)" },
+  { flag = "--family", key = "family", value = "NAME", doc = "list models: only this family (llama, qwen2, gemma3, …)" },
+  { flag = "--arch", key = "arch", value = "KIND", doc = "list models: only this architecture (FULL, SWA, MLA, SSM, HYBRID, …)" },
   { flag = "--trust", key = "trust", const = true, doc = "run the script without the sandbox (your own scripts only)" },
   { flag = "--max-steps", key = "max_steps", value = "N", read = integer_in(1000, 1000000000000),
     doc = "instruction budget for scripts (default 500000000)" },
@@ -257,6 +260,8 @@ function M.parse(argv)
       if WORDS[a] then o.command = a else o.command, o.target = "run", a end
     elseif o.target == nil then
       o.target = a
+    elseif o.command == "list" and o.filter == nil then
+      o.filter = a -- tafrun list models qwen
     else
       bad("unexpected argument '%s'", a)
     end

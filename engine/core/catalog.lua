@@ -181,7 +181,16 @@ function M.model(id)
     if host.exists(path) == "file" then return load_model(short, path) end
   end
   local m = models().by_key[lower(id)]
-  if m == nil then unknown("model", id, models().names) end
+  if m == nil then
+    -- not a preset: a model on disk (HF cache ORG/NAME, ollama:NAME, a models folder)
+    local found, looked = use("local_models").find(id)
+    if found then return found end
+    if #looked > 0 and (id:find("/", 1, true) or id:match("^ollama:")) then
+      errors.usage("model '%s' is not a preset and is not on disk; looked in: %s (see 'tafrun list models --local')",
+        id, table.concat(looked, ", "))
+    end
+    unknown("model", id, models().names)
+  end
   return m
 end
 

@@ -101,7 +101,9 @@ function M.find(ref, from_script)
       local ok, why = host.readable(ref)
       if not ok then error(why, 0) end
     end
-    if host.exists(ref) ~= "file" then errors.usage("recipe file '%s' not found", ref) end
+    local kind = host.exists(ref)
+    if kind == nil then errors.usage("recipe file '%s' not found", ref) end
+    if kind ~= "file" then errors.usage("recipe file '%s' is not a regular file", ref) end
     local owner = packs.owner(ref)
     return load_path(ref, owner and owner.dir)
   end

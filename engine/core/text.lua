@@ -26,4 +26,17 @@ function M.params_count(n)
   return string.format("%.0fM", n / 1e6)
 end
 
+-- A whole number grouped by thousands: 500000 → "500,000".
+function M.commas(n)
+  return (string.format("%d", math.tointeger(n) or n // 1):reverse():gsub("(%d%d%d)", "%1,"):reverse():gsub("^(-?),", "%1"))
+end
+
+-- A token count as context windows are quoted: 131072 → "128K", 8192 → "8K",
+-- 1048576 → "1M", 163840 → "160K", 2048 → "2K", 1000 → "1,000".
+function M.tokens(n)
+  if n >= 1048576 and n % 1048576 == 0 then return string.format("%dM", n // 1048576) end
+  if n >= 1024 and n % 1024 == 0 then return string.format("%dK", n // 1024) end
+  return M.commas(n)
+end
+
 return M

@@ -104,3 +104,8 @@ $ tafrun tests/cli/fixtures/hardening/tostring_raises.lua
 ! tafrun: tests/cli/fixtures/hardening/tostring_raises.lua:3: (error object is a table value whose __tostring raised: tests/cli/fixtures/hardening/tostring_raises.lua:3: boom)
 !   (in T-E E, step 1)
 [1]
+
+# 6. a recipe path that is not a regular file is refused before it is opened
+$ tafrun /dev/zero
+! tafrun: recipe file '/dev/zero' is not a regular file
+[2]

@@ -144,7 +144,7 @@ $ tafrun sweep --help
 
 # every option has its help line
 $ tafrun --help | grep -c '^  -'
-  21
+  24
 
 # numbers with unit suffixes: token lengths in powers of two, counts in powers of ten
 $ tafrun x2 --model llama-3-8b --set T_eval=128k --json | tafrun --trust -e 'print(taf.json.decode(io.read("a")).inputs.T_eval)'
