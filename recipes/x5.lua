@@ -55,8 +55,12 @@ return recipe {
           users_supported = tok_day / p.target_tokens_per_day, order = #candidates }, ORDER)
       end
     end
-    -- stable sort by $/Mtok, catalog order breaking ties (as Python's sorted)
+    -- stable sort by $/Mtok, catalog order breaking ties (as Python's sorted);
+    -- a card with no public hourly price (usd_h = 0: a local card, or one no
+    -- cloud rents) is not free: it ranks after every priced one
+    local function unpriced(c) return c.USD_per_day <= 0 end
     table.sort(candidates, function(a, b)
+      if unpriced(a) ~= unpriced(b) then return unpriced(b) end
       if a.USD_per_Mtok ~= b.USD_per_Mtok then return a.USD_per_Mtok < b.USD_per_Mtok end
       return a.order < b.order
     end)
@@ -79,7 +83,8 @@ return recipe {
     end
     local best = candidates[1]
     if taf.gpu(best.gpu).usd_h <= 0 then
-      chain:note(string.format("%s is a local card with no hourly price: its $0/Mtok counts only electricity you already pay.", best.gpu))
+      chain:note(string.format("%s has no public hourly price (a local card, or one no cloud rents): its $0/Mtok "
+        .. "counts only what you already pay for it.", best.gpu))
     end
     return { verdict = "YES",
       reason = string.format("Best GPU: %s at $%.2f/Mtok. Supports %.1f× your daily target.",

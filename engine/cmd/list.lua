@@ -1,4 +1,4 @@
--- tafrun list [recipes|models|gpus|apis|packs]: what is on the path, and
+-- tafrun list [recipes|models|gpus|apis|packs|engines]: what is on the path, and
 -- where each entry comes from (built-in or a pack).
 local host, use = ...
 local errors = use "errors"
@@ -59,8 +59,31 @@ local LISTS = {
     local rows = { { "GPU", "BF16 TFLOP/s", "VRAM GB", "HBM GB/s", "USD/h", "TDP W", "ORIGIN", "ALIASES" } }
     for _, g in ipairs(catalog.gpus()) do
       rows[#rows + 1] = { g.name, tostring(g.flops), tostring(g.vram_GB), tostring(g.bw_GB_s),
-                          g.usd_h > 0 and string.format("%.2f", g.usd_h) or "local",
+                          g.usd_h > 0 and string.format("%.2f", g.usd_h) or "n/a",
                           tostring(g.tdp), g.origin, table.concat(g.aliases or {}, ", ") }
+    end
+    return columns(rows)
+  end,
+  -- Engine rule modules: recipes/lib/engines/*.lua declaring name,
+  -- version_checked and describe (helpers such as shapes.lua declare none).
+  -- Built-in only: a script's require of lib.* resolves in the built-in
+  -- library and never in a pack (sandbox.c find_module), so no pack can add one.
+  engines = function()
+    local dir = host.datadir .. "/recipes/lib/engines"
+    local files = {}
+    for _, f in ipairs(host.dir(dir) or {}) do
+      if f:match("%.lua$") and host.exists(dir .. "/" .. f) == "file" then files[#files + 1] = f end
+    end
+    table.sort(files)
+    local rows = { { "ENGINE", "CHECKED AGAINST", "MODULE", "ORIGIN", "DESCRIPTION" } }
+    for _, f in ipairs(files) do
+      local path, module = dir .. "/" .. f, "lib.engines." .. f:gsub("%.lua$", "")
+      local ok, m = pcall(function() return host.declare(host.loadfile(path), path) end)
+      if not ok then
+        rows[#rows + 1] = { "(does not load)", "", module, "built-in", errors.text(m) }
+      elseif type(m) == "table" and type(m.name) == "string" then
+        rows[#rows + 1] = { m.name, tostring(m.version_checked or "?"), module, "built-in", tostring(m.describe or "") }
+      end
     end
     return columns(rows)
   end,
@@ -75,13 +98,13 @@ local LISTS = {
 }
 
 return {
-  synopsis = { "tafrun list [recipes|models|gpus|apis|packs]", "tafrun list models [SUBSTRING] [--family F] [--arch A] [--local]" },
+  synopsis = { "tafrun list [recipes|models|gpus|apis|packs|engines]", "tafrun list models [SUBSTRING] [--family F] [--arch A] [--local]" },
   options = { "--local", "--family", "--arch" },
-  about = "recipes, models, gpus, apis or packs (default: recipes)",
+  about = "recipes, models, gpus, apis, packs or engines (default: recipes)",
   run = function(o)
     local kind = o.target or "recipes"
     local f = LISTS[kind]
-    if f == nil then errors.usage("list: unknown kind '%s'; use recipes, models, gpus, apis or packs", kind) end
+    if f == nil then errors.usage("list: unknown kind '%s'; use recipes, models, gpus, apis, packs or engines", kind) end
     if kind ~= "models" and (o.filter or o.family or o.arch or o.local_models) then
       errors.usage("list %s takes no filter (a substring, --family, --arch and --local are for list models)", kind)
     end

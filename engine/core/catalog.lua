@@ -53,6 +53,8 @@ end
 -- The numeric fields every entry of a catalog file must hold: finite, >= 0.
 local NUMERIC = { ["gpus.lua"] = { "flops", "vram_GB", "bw_GB_s", "usd_h", "tdp" },
                   ["apis.lua"] = { "input", "output" } }
+-- Fields an entry may hold; a number, when present, finite and >= 0 (a share in [0, 1]).
+local OPTIONAL_NUMERIC = { ["gpus.lua"] = { "fp8_tflops", "fp4_tflops", "gpu_wired_share" }, ["apis.lua"] = {} }
 
 local function merged(file, what)
   local list, position = {}, {}
@@ -65,6 +67,13 @@ local function merged(file, what)
       if type(v) ~= "number" or v ~= v or v < 0 or v == math.huge then
         errors.usage("%s: entry %d (%s): field '%s' must be a finite number >= 0, got %s", path, n, e.name, f,
           tostring(v))
+      end
+    end
+    for _, f in ipairs(OPTIONAL_NUMERIC[file]) do
+      local v = e[f]
+      if v ~= nil and (type(v) ~= "number" or v ~= v or v < 0 or v == math.huge or (f == "gpu_wired_share" and v > 1)) then
+        errors.usage("%s: entry %d (%s): field '%s' must be a finite number >= 0%s, got %s", path, n, e.name, f,
+          f == "gpu_wired_share" and " and <= 1" or "", tostring(v))
       end
     end
     local i = position[e.name]

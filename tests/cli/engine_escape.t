@@ -62,5 +62,5 @@ $ tafrun --verbose tests/cli/fixtures/raises.lua 2>&1 | grep -c 'stack traceback
   1
 
 $ tafrun --verbose x19 --model nope
-! tafrun: unknown model 'nope'; nearest: gemma-2-9b, llama-3-8b, mistral-7b (see 'tafrun list models')
+! tafrun: unknown model 'nope'; nearest: gpt2, phi-4, gpt-j-6b (see 'tafrun list models')
 [2]

@@ -25,5 +25,5 @@ $ tafrun --pack tests/cli/packs/prices x19 --model acme --json | grep '"model"'
     "model": "acme/acme-8b",
 
 $ tafrun x19 --model acme
-! tafrun: unknown model 'acme'; nearest: gemma-2-9b, llama-3-8b, mistral-7b (see 'tafrun list models')
+! tafrun: unknown model 'acme'; nearest: gpt2, jamba-v0.1, phi-4 (see 'tafrun list models')
 [2]

@@ -3,7 +3,7 @@
 
 # every fixture config runs X-2 at 64K (the list is tests/data/hf-configs/INDEX.json)
 $ n=0; for f in tests/data/hf-configs/*.json; do [ "${f##*/}" = INDEX.json ] && continue; tafrun x2 --config "$f" --set T_eval=65536 --json > /dev/null || echo "FAILED $f"; n=$((n+1)); done; echo "$n configs"
-  47 configs
+  74 configs
 
 $ tafrun x2 --config tests/data/hf-configs/deepseek-v3.json --set T_eval=65536 --json | tafrun --trust -e 'local r = taf.json.decode(io.read("a")); local s; for _, x in ipairs(r.chain) do if x.name == "KV cache memory" then s = x end end; print(r.verdict, s.formula, s.result.bytes)'
   YES	L·(kv_lora_rank + qk_rope_head_dim)·seq·B	4605345792.0

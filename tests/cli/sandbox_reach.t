@@ -250,8 +250,13 @@ $ tafrun tests/cli/fixtures/engine/reach.lua --format json | grep -c LISTED
 ! taf.gpu(h100).aliases[4]  string
 ! taf.gpu(h100).bw_GB_s  number
 ! taf.gpu(h100).flops  number
+! taf.gpu(h100).fp8_tflops  number
+! taf.gpu(h100).interconnect  string
 ! taf.gpu(h100).name  string
 ! taf.gpu(h100).origin  string
+! taf.gpu(h100).price_date  string
+! taf.gpu(h100).price_source  string
+! taf.gpu(h100).source  string
 ! taf.gpu(h100).tdp  number
 ! taf.gpu(h100).usd_h  number
 ! taf.gpu(h100).vram_GB  number

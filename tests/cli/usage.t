@@ -22,11 +22,11 @@ $ tafrun x19 --model
 [2]
 
 $ tafrun x19 --model nope
-! tafrun: unknown model 'nope'; nearest: gemma-2-9b, llama-3-8b, mistral-7b (see 'tafrun list models')
+! tafrun: unknown model 'nope'; nearest: gpt2, phi-4, gpt-j-6b (see 'tafrun list models')
 [2]
 
 $ tafrun x19 --model Qwen-7B
-! tafrun: unknown model 'Qwen-7B'; nearest: qwen2.5-7b, qwen2.5-1.5b, gemma-2-9b (see 'tafrun list models')
+! tafrun: unknown model 'Qwen-7B'; nearest: qwen3-4b, qwen3-8b, qwen2.5-7b (see 'tafrun list models')
 [2]
 
 $ tafrun x99 --model qwen2.5-7b
@@ -101,7 +101,7 @@ $ tafrun x19 --model qwen2.5-7b --format yaml
 [2]
 
 $ tafrun list things
-! tafrun: list: unknown kind 'things'; use recipes, models, gpus, apis or packs
+! tafrun: list: unknown kind 'things'; use recipes, models, gpus, apis, packs or engines
 [2]
 
 $ tafrun show
