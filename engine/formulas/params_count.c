@@ -23,6 +23,8 @@ static double attention_layer(const struct taf_param_shape *s)
     double v = nn(s->v_head_dim) > 0 ? nn(s->v_head_dim) : dh;
     double q_w = h * dh, k_w = kvh * dh, v_w = kvh * v;
     double p = d * (q_w + k_w + v_w) + h * v * d;
+    if (s->attn_output_gate)
+        p += d * q_w;  /* the gate half of q_proj */
     if (s->qkv_bias)
         p += q_w + k_w + v_w;
     if (s->o_bias)
@@ -75,6 +77,45 @@ static double mixer_layer(const struct taf_param_shape *s)
     return 0;
 }
 
+/* One linear-attention layer (the mixer only; norms and MLP count apart). */
+static double linear_layer(const struct taf_param_shape *s)
+{
+    double d = nn(s->d_model), kh = nn(s->lin_k_heads), vh = nn(s->lin_v_heads);
+    double kd = kh * nn(s->lin_k_dim), vd = vh * nn(s->lin_v_dim);
+    switch (s->linear) {
+    case TAF_LINEAR_LIGHTNING:  /* qkv_proj d→3w, output_gate d→w, norm w, out_proj w→d (w = heads·d_head) */
+        return d * 3 * vd + d * vd + vd + vd * d;
+    case TAF_LINEAR_GATED_DELTANET: {
+        double conv_dim = 2 * kd + vd;
+        return d * (2 * kd + 2 * vd)      /* in_proj_qkvz */
+               + d * 2 * vh               /* in_proj_ba */
+               + conv_dim * nn(s->lin_conv) /* conv1d, no bias */
+               + 2 * vh                   /* dt_bias, A_log */
+               + nn(s->lin_v_dim)         /* gated RMSNorm over one head */
+               + vd * d;                  /* out_proj */
+    }
+    case TAF_LINEAR_NONE:
+        break;
+    }
+    return 0;
+}
+
+double taf_linear_state_elements(const struct taf_param_shape *s)
+{
+    double vh = nn(s->lin_v_heads), dk = nn(s->lin_k_dim), dv = nn(s->lin_v_dim);
+    switch (s->linear) {
+    case TAF_LINEAR_LIGHTNING:
+        return vh * dk * dv;
+    case TAF_LINEAR_GATED_DELTANET: {
+        double k = nn(s->lin_conv), conv_dim = 2 * nn(s->lin_k_heads) * dk + vh * dv;
+        return vh * dk * dv + conv_dim * (k > 1 ? k - 1 : 0);
+    }
+    case TAF_LINEAR_NONE:
+        break;
+    }
+    return 0;
+}
+
 struct taf_param_count taf_param_count(const struct taf_param_shape *s)
 {
     struct taf_param_count c = { 0 };
@@ -96,7 +137,7 @@ struct taf_param_count taf_param_count(const struct taf_param_shape *s)
     double moe_active = moe_layers * (per_moe_fixed + k * expert);
     c.mlp = dense + moe_total;
 
-    c.mixer = nn(s->n_mixer_layers) * mixer_layer(s);
+    c.mixer = nn(s->n_mixer_layers) * mixer_layer(s) + nn(s->n_linear_layers) * linear_layer(s);
     c.norms = nn(s->embed_norm) + nn(s->final_norm) + nn(s->n_norm_layers) * nn(s->norm_params_per_layer);
     c.total = c.embedding + c.attention + c.mlp + c.mixer + c.norms;
     c.active = c.total - (moe_total - moe_active);

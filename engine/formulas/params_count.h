@@ -6,6 +6,13 @@
 
 enum taf_mixer { TAF_MIXER_NONE, TAF_MIXER_MAMBA1, TAF_MIXER_MAMBA2, TAF_MIXER_RWKV4 };
 
+/* Linear-attention layers: a constant-size state per layer instead of a KV
+ * cache. LIGHTNING: MiniMax-01's lightning attention (qkv, output gate, norm,
+ * out projections; state heads·d_k·d_v). GATED_DELTANET: Qwen3-Next's Gated
+ * DeltaNet (qkvz and ba projections, causal conv over q/k/v, gated norm;
+ * state v_heads·d_k·d_v plus the conv window). */
+enum taf_linear_attn { TAF_LINEAR_NONE, TAF_LINEAR_LIGHTNING, TAF_LINEAR_GATED_DELTANET };
+
 struct taf_param_shape {
     /* embeddings and head */
     double vocab, d_model;
@@ -22,6 +29,7 @@ struct taf_param_shape {
     int qkv_bias, o_bias;
     double qk_norm;                      /* per-layer params of q/k norms */
     int mla;                             /* DeepSeek multi-head latent attention */
+    int attn_output_gate;                /* q_proj also yields a per-head output gate (Qwen3-Next) */
     double q_lora_rank, kv_lora_rank, qk_nope_head_dim, qk_rope_head_dim;
 
     /* feed-forward */
@@ -43,6 +51,12 @@ struct taf_param_shape {
     int conv_bias, proj_bias;
     double mixer_inner_norms;            /* per-layer params of norms inside the mixer */
     double rwkv_attention_size, rwkv_ffn_size;
+
+    /* linear-attention layers (their MLP/MoE counts with the feed-forward above) */
+    enum taf_linear_attn linear;
+    double n_linear_layers;
+    double lin_k_heads, lin_v_heads, lin_k_dim, lin_v_dim;  /* key/value heads and head widths */
+    double lin_conv;                                        /* causal conv kernel (Gated DeltaNet) */
 };
 
 struct taf_param_count {
@@ -60,5 +74,10 @@ struct taf_param_count taf_param_count(const struct taf_param_shape *s);
  * length): Mamba-1 d_inner·(d_state + d_conv − 1); Mamba-2 the same with the
  * B/C groups in the conv; RWKV-4 five vectors of d_model. */
 double taf_mixer_state_elements(const struct taf_param_shape *s);
+
+/* Per-layer state elements of one linear-attention layer: lightning
+ * heads·d_k·d_v; Gated DeltaNet v_heads·d_k·d_v + (2·k_heads·d_k +
+ * v_heads·d_v)·(conv − 1). 0 when the shape is not given. */
+double taf_linear_state_elements(const struct taf_param_shape *s);
 
 #endif

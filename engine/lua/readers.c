@@ -2,7 +2,9 @@
  * taf.read_gguf(path) return model tables with the preset field names
  * (readers/model_fields.h, which taf.model_fields() returns);
  * taf.kv_cache_memory_model(model, seq, bytes) is the architecture-aware
- * §19.1 formula over such a table. */
+ * §19.1 formula over such a table: attention layers (n_attention_layers) keep
+ * every token, windowed ones (sliding or chunked: n_swa_layers) at most
+ * sliding_window, linear-attention and SSM layers only state_elements. */
 #include "lua/bind.h"
 #include "readers/hf_config.h"
 #include "readers/gguf.h"
@@ -199,7 +201,10 @@ static int kv_cache_memory_model(lua_State *L)
         lua_getfield(L, 1, "has_SWA");
         int swa = lua_toboolean(L, -1);
         lua_pop(L, 1);
-        if (model_field(L, "kv_lora_rank", 0, 0) > 0) s.layout = TAF_KV_MLA;
+        double attn = model_field(L, "n_attention_layers", -1, 0);
+        if (model_field(L, "state_elements", 0, 0) > 0)  /* a recurrent or linear-attention state */
+            s.layout = attn > 0 ? TAF_KV_HYBRID : TAF_KV_SSM;
+        else if (model_field(L, "kv_lora_rank", 0, 0) > 0) s.layout = TAF_KV_MLA;
         else if (swa && model_field(L, "sliding_window", 0, 0) > 0) s.layout = TAF_KV_SWA;
     }
     int attention = s.layout == TAF_KV_FULL || s.layout == TAF_KV_SWA || s.layout == TAF_KV_HYBRID;

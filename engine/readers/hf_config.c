@@ -20,52 +20,77 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static void read_sliding_window(struct ctx *c, const struct dims *D)
+/* Sliding-window layers: how many slide and how far they see (0 when none). */
+static double sliding_layers(struct ctx *c, const struct dims *D, double *window)
 {
     struct taf_model_info *m = c->m;
-    double window = 0;
-    int r = hf_num(c, "sliding_window", 0, HUGE_DIM, 1, &window);
+    *window = 0;
+    int r = hf_num(c, "sliding_window", 0, HUGE_DIM, 1, window);
     if (r < 0 || (r == 0 && !(c->fam == F_GEMMA2 || c->fam == F_GEMMA3)))
-        return;
+        return 0;
     if (r == 0) {
-        window = 4096;
+        *window = 4096;
         taf_model_note(m, "sliding_window absent: %s default 4096", c->fam == F_GEMMA2 ? "Gemma 2" : "Gemma 3");
     }
-    if (window == 0)
-        return;
+    if (*window == 0)
+        return 0;
     double n_swa = D->L;
-    json_t *types = hf_lookup(c, "layer_types");
     int use = 1;
-    if (types != NULL && !json_is_null(types)) {
-        if (!json_is_array(types))
-            return (void)hf_fail(c, "layer_types must be an array of strings, got %s", hf_type_name(types));
-        n_swa = 0;
-        size_t i;
-        json_t *t;
-        json_array_foreach(types, i, t) {
-            if (!json_is_string(t))
-                return (void)hf_fail(c, "layer_types[%zu] must be a string, got %s", i, hf_type_name(t));
-            n_swa += strcmp(json_string_value(t), "sliding_attention") == 0;
-        }
-        taf_model_note(m, "sliding layers counted from layer_types: %.0f of %zu", n_swa, json_array_size(types));
+    const struct layers *lay = &c->lay;
+    if (lay->from != NULL && (strcmp(lay->from, "layer_types") == 0 || strcmp(lay->from, "layers_block_type") == 0)) {
+        n_swa = lay->sliding;
+        taf_model_note(m, "sliding layers counted from %s: %.0f of %.0f", lay->from, n_swa,
+                       lay->full + lay->sliding + lay->chunked + lay->linear + lay->ssm);
+    } else if (lay->from != NULL) {
+        return 0;  /* the layer list names every kind and none slides */
     } else if (c->fam == F_QWEN2 || c->fam == F_QWEN2_MOE || c->fam == F_QWEN3 || c->fam == F_QWEN3_MOE) {
         double mwl = D->L;
         if (hf_boolean(c, "use_sliding_window", &use) < 0 || hf_num(c, "max_window_layers", 0, HUGE_DIM, 1, &mwl) < 0)
-            return;
+            return 0;
         if (!use)
-            return (void)taf_model_note(m, "sliding_window %.0f ignored: use_sliding_window is false", window);
+            return taf_model_note(m, "sliding_window %.0f ignored: use_sliding_window is false", *window), 0;
         n_swa = D->L > mwl ? D->L - mwl : 0;  /* layers from max_window_layers on slide */
     } else if (c->fam == F_GEMMA2) {
         n_swa = ceil(D->L / 2);               /* even layers slide, odd layers are global */
     } else if (c->fam == F_GEMMA3) {
         double pattern = 6;
         if (hf_num(c, "sliding_window_pattern", 1, HUGE_DIM, 1, &pattern) < 0)
-            return;
+            return 0;
         n_swa = D->L - floor(D->L / pattern);  /* every pattern-th layer is global */
     }
-    if (D->maxpos > 0 && window >= D->maxpos && n_swa == D->L)
-        return (void)taf_model_note(m, "sliding_window %.0f >= max_position_embeddings %.0f: no layer is limited",
-                                    window, D->maxpos);
+    if (D->maxpos > 0 && *window >= D->maxpos && n_swa == D->L)
+        return taf_model_note(m, "sliding_window %.0f >= max_position_embeddings %.0f: no layer is limited",
+                              *window, D->maxpos), 0;
+    return n_swa;
+}
+
+/* Layers that keep at most a window of keys: sliding layers (sliding_window)
+ * and chunked layers (attention_chunk_size: a chunked layer attends within its
+ * chunk, so it holds at most one chunk of keys). Both are written as
+ * sliding_window W over n_swa_layers: the KV formula caps each at min(W, L). */
+static void read_sliding_window(struct ctx *c, const struct dims *D)
+{
+    struct taf_model_info *m = c->m;
+    double window = 0;
+    double n_swa = sliding_layers(c, D, &window);
+    if (c->failed)
+        return;
+    const struct layers *lay = &c->lay;
+    if (lay->chunked > 0 && lay->chunk > 0) {
+        if (D->maxpos > 0 && lay->chunk >= D->maxpos) {
+            taf_model_note(m, "attention_chunk_size %.0f >= max_position_embeddings %.0f: no chunked layer is limited",
+                           lay->chunk, D->maxpos);
+        } else {
+            if (n_swa > 0 && window != lay->chunk)
+                taf_model_note(m, "sliding_window %.0f and attention_chunk_size %.0f differ: both kinds are counted "
+                               "at the larger, %.0f", window, lay->chunk, fmax(window, lay->chunk));
+            window = n_swa > 0 ? fmax(window, lay->chunk) : lay->chunk;
+            n_swa += lay->chunked;
+            taf_model_note(m, "chunked attention (attention_chunk_size %.0f) on %.0f of %.0f layers, written as "
+                           "sliding_window = %.0f over n_swa_layers: a chunked layer keeps at most one chunk of keys",
+                           lay->chunk, lay->chunked, D->L, window);
+        }
+    }
     if (n_swa > 0) {
         m->has_SWA = 1;
         taf_model_set(m, TAF_F_SLIDING_WINDOW, window);
@@ -91,7 +116,7 @@ static int read_dims(struct ctx *c, struct dims *D)
     if (r < 0) return -1;
     if (r > 0) taf_model_set(m, TAF_F_VOCAB, D->V);
     else taf_model_note(m, "vocab: no vocab_size; embeddings not counted");
-    if (c->fam == F_MAMBA || c->fam == F_MAMBA2 || c->fam == F_RWKV)
+    if (hf_is_recurrent(c->fam))  /* no attention heads (mamba_ssm's attn_cfg is read with its shape) */
         return 0;
 
     r = hf_num_any(c, HEADS, 1, 1e6, 1, &D->H, NULL);
@@ -150,6 +175,8 @@ static void read_quantization(struct ctx *c)
     json_t *mv = json_object_get(q, "quant_method");
     const char *method = json_is_string(mv) ? json_string_value(mv) : "unknown";
     json_t *bv = json_object_get(q, "bits");
+    if (hf_nonfinite_name(bv) != NULL)
+        return (void)hf_fail(c, "quantization_config.bits must be a finite number, got %s", hf_nonfinite_name(bv));
     double bits = json_is_number(bv) ? json_number_value(bv) : 0;
     const char *format = NULL;
     if (strcmp(method, "fp8") == 0)
@@ -216,7 +243,14 @@ int taf_parse_hf_config(const char *text, size_t len, const char *path, struct t
     taf_model_info_init(m);
     struct ctx c = { .path = path, .err = err, .errsize = errsize, .m = m };
     json_error_t je;
-    c.root = json_loadb(text, len, 0, &je);
+    int masked;
+    char *unmasked = hf_nonfinite_mask(text, len, &masked);  /* Infinity, -Infinity, NaN: hf_config_fields.c */
+    if (masked < 0) {
+        snprintf(err, errsize, "%s: out of memory", path);
+        return -1;
+    }
+    c.root = json_loadb(unmasked ? unmasked : text, len, 0, &je);
+    free(unmasked);
     if (c.root == NULL) {
         snprintf(err, errsize, "%s: line %d column %d: %s", path, je.line, je.column, je.text);
         return -1;
@@ -239,10 +273,12 @@ int taf_parse_hf_config(const char *text, size_t len, const char *path, struct t
     json_t *archs = json_object_get(c.root, "architectures");
     if (type == NULL && json_is_array(archs) && json_is_string(json_array_get(archs, 0)))
         type = json_string_value(json_array_get(archs, 0));
+    if (type == NULL && json_object_get(c.root, "ssm_cfg") != NULL && json_object_get(c.root, "n_layer") != NULL) {
+        type = "mamba_ssm";  /* the mamba_ssm package's own config.json (MambaConfig) */
+        taf_model_note(m, "no model_type: read as a mamba_ssm MambaConfig (d_model, n_layer, ssm_cfg)");
+    }
     c.fam = type ? hf_family_of(type) : F_UNKNOWN;
     taf_copy_string(m->family, sizeof m->family, type ? type : "unknown", strlen(type ? type : "unknown"));
-    if (c.fam == F_UNKNOWN)
-        taf_model_note(m, "model_type '%s' is not one tafrun knows: read as a Llama-like decoder", m->family);
 
     read_identity(&c);
     struct dims D = { 0 };
@@ -252,7 +288,13 @@ int taf_parse_hf_config(const char *text, size_t len, const char *path, struct t
     hf_read_position(&c, &D);
     if (c.failed) goto done;
     hf_read_T_train(&c, &D);
-    if (c.failed || hf_build_shape(&c, &D, &s) < 0)
+    if (c.failed) goto done;
+    hf_read_layers(&c, &D);
+    if (c.failed) goto done;
+    if (c.fam == F_UNKNOWN)
+        taf_model_note(m, "model_type '%s' is not one tafrun knows: %s", m->family, c.lay.from == NULL
+                       ? "read as a Llama-like decoder" : "layers classified by their fields, the rest read as Llama");
+    if (hf_build_shape(&c, &D, &s) < 0)
         goto done;
     if (!hf_is_recurrent(c.fam))
         read_sliding_window(&c, &D);

@@ -15,7 +15,11 @@ static const struct { const char *name; enum family f; } FAMILIES[] = {
     { "RefinedWeb", F_FALCON }, { "RefinedWebModel", F_FALCON }, { "bloom", F_BLOOM },
     { "olmo", F_OLMO }, { "olmo2", F_OLMO2 }, { "olmo3", F_OLMO2 }, { "mamba", F_MAMBA }, { "falcon_mamba", F_MAMBA },
     { "mamba2", F_MAMBA2 }, { "rwkv", F_RWKV }, { "jamba", F_JAMBA }, { "nemotron_h", F_NEMOTRON_H },
-    { "zamba", F_ZAMBA }, { "zamba2", F_ZAMBA },
+    { "zamba", F_ZAMBA }, { "zamba2", F_ZAMBA }, { "qwen3_next", F_QWEN3_NEXT },
+    { "minimax", F_MINIMAX }, { "minimax_text_01", F_MINIMAX }, { "minimax_m1", F_MINIMAX },
+    { "MiniMaxText01ForCausalLM", F_MINIMAX }, { "MiniMaxM1ForCausalLM", F_MINIMAX },
+    { "llama4", F_LLAMA4 }, { "llama4_text", F_LLAMA4 }, { "gpt_oss", F_GPT_OSS },
+    { "granitemoehybrid", F_GRANITE_HYBRID }, { "mamba_ssm", F_MAMBA_SSM },
 };
 
 enum family hf_family_of(const char *model_type)
@@ -26,7 +30,7 @@ enum family hf_family_of(const char *model_type)
     return F_UNKNOWN;
 }
 
-int hf_is_recurrent(enum family f) { return f == F_MAMBA || f == F_MAMBA2 || f == F_RWKV; }
+int hf_is_recurrent(enum family f) { return f == F_MAMBA || f == F_MAMBA2 || f == F_RWKV || f == F_MAMBA_SSM; }
 static int is_hybrid(enum family f) { return f == F_JAMBA || f == F_NEMOTRON_H || f == F_ZAMBA; }
 
 enum taf_position hf_default_position(struct ctx *c)
@@ -35,7 +39,12 @@ enum taf_position hf_default_position(struct ctx *c)
     switch (c->fam) {
     case F_BLOOM: return TAF_POS_ALIBI;
     case F_GPT2: return TAF_POS_ABSOLUTE;
-    case F_MAMBA: case F_MAMBA2: case F_RWKV: case F_JAMBA: case F_NEMOTRON_H: return TAF_POS_NONE;
+    case F_MAMBA: case F_MAMBA2: case F_RWKV: case F_JAMBA: case F_NEMOTRON_H: case F_MAMBA_SSM:
+        return TAF_POS_NONE;
+    case F_GRANITE_HYBRID: {  /* GraniteMoeHybridConfig: position_embedding_type "nope" (default) or "rope" */
+        const char *pe = hf_string(c, "position_embedding_type");
+        return pe != NULL && strcmp(pe, "rope") == 0 ? TAF_POS_ROPE : TAF_POS_NONE;
+    }
     case F_FALCON: return hf_boolean(c, "alibi", &alibi) > 0 && alibi ? TAF_POS_ALIBI : TAF_POS_ROPE;
     case F_ZAMBA: return hf_boolean(c, "use_mem_rope", &alibi) > 0 && alibi ? TAF_POS_ROPE : TAF_POS_NONE;
     default: return TAF_POS_ROPE;
@@ -46,7 +55,7 @@ int hf_default_tied(enum family f)
 {
     switch (f) {
     case F_GEMMA: case F_GEMMA2: case F_GEMMA3: case F_GPT2: case F_FALCON: case F_BLOOM: case F_MAMBA:
-    case F_MAMBA2: case F_ZAMBA:
+    case F_MAMBA2: case F_ZAMBA: case F_GRANITE_HYBRID:
         return 1;
     default:
         return 0;
@@ -56,24 +65,33 @@ int hf_default_tied(enum family f)
 void hf_classify(struct ctx *c, const struct dims *D, const struct taf_param_shape *s)
 {
     struct taf_model_info *m = c->m;
-    double state = s->n_mixer_layers * taf_mixer_state_elements(s);
+    const struct layers *lay = &c->lay;
+    double state = s->n_mixer_layers * taf_mixer_state_elements(s) + s->n_linear_layers * taf_linear_state_elements(s);
+    /* layers holding per-token KV: from the layer kinds when the config lists them, else the shape */
+    double attn = lay->from != NULL ? lay->full + lay->sliding + lay->chunked : s->n_attention_layers;
+    int constant = lay->linear > 0 || lay->ssm > 0;  /* layers with a constant state and no KV */
     if (c->fam == F_RWKV) {
         m->architecture = TAF_ARCH_RWKV;
-    } else if (c->fam == F_MAMBA || c->fam == F_MAMBA2) {
+    } else if (c->fam == F_MAMBA || c->fam == F_MAMBA2 || (c->fam == F_MAMBA_SSM && s->n_attention_layers == 0)) {
         m->architecture = TAF_ARCH_SSM;
-    } else if (is_hybrid(c->fam)) {
+    } else if (is_hybrid(c->fam) || c->fam == F_MAMBA_SSM || (constant && attn > 0)) {
         m->architecture = TAF_ARCH_HYBRID;
+    } else if (constant) {
+        m->architecture = lay->ssm > 0 ? TAF_ARCH_SSM : TAF_ARCH_LINEAR;
     } else if (s->mla) {
         m->architecture = TAF_ARCH_MLA;
     } else if (m->has_SWA) {
         m->architecture = TAF_ARCH_SWA;
     }
-    if (hf_is_recurrent(c->fam) || is_hybrid(c->fam)) {
+    if (constant && state == 0)
+        taf_model_note(m, "state_elements not counted: the config does not give the state shape of its %.0f "
+                       "linear-attention/SSM layers", lay->linear + lay->ssm);
+    if (hf_is_recurrent(c->fam) || is_hybrid(c->fam) || constant) {
         if (state > 0)
             taf_model_set(m, TAF_F_STATE_ELEMENTS, state);
-        taf_model_set(m, TAF_F_ATTN_LAYERS, s->n_attention_layers);
-        if (is_hybrid(c->fam))
-            taf_model_note(m, "hybrid: %.0f attention layers of %.0f", s->n_attention_layers, D->L);
+        taf_model_set(m, TAF_F_ATTN_LAYERS, attn);
+        if (m->architecture == TAF_ARCH_HYBRID)
+            taf_model_note(m, "hybrid: %.0f attention layers of %.0f", attn, D->L);
     } else {
         taf_model_set(m, TAF_F_ATTN_LAYERS, D->L);
     }

@@ -1,12 +1,14 @@
 /* config.json field access for the HuggingFace reader: look a key up in
  * text_config then the top level, check its JSON type and range, fall back to
- * the family's documented default (with a note), try alias keys in order; and
- * the one error formatter, which names the file. */
+ * the family's documented default (with a note), try alias keys in order; the
+ * one error formatter, which names the file; and the masking of Python's
+ * non-finite tokens (Infinity, -Infinity, NaN) so that jansson parses them. */
 #include "readers/hf_config_internal.h"
 
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 int hf_fail(struct ctx *c, const char *fmt, ...)
@@ -40,8 +42,90 @@ json_t *hf_lookup_object(struct ctx *c, const char *key)
     return v;
 }
 
+/* Python's json module writes float('inf'), float('-inf') and float('nan') as
+ * Infinity, -Infinity and NaN (allow_nan=True is its default), and published
+ * configs carry them (Mamba-2 hybrids' "time_step_limit": [0.0, Infinity]);
+ * jansson, like the JSON grammar, has no such tokens. Outside strings each
+ * token becomes a JSON string of exactly its own length whose first byte is
+ * DEL (0x7f: legal unescaped in a JSON string, absent from published configs):
+ *   NaN → "␡"   Infinity → "␡Infin"   -Infinity → "␡-Infin"
+ * so every line and column jansson reports still points into the file as it
+ * is. Fields tafrun does not read keep the masked string unexamined; a field
+ * it reads as a number refuses it by name (hf_num_value, rope_scaling,
+ * layer lists): "hidden_size must be a finite number, got NaN". Returns a
+ * malloc'd copy when a token was masked (*masked = 1), else NULL (*masked =
+ * 0, or -1 when out of memory). */
+static const struct { const char *token, *mask; } NONFINITE[] = {
+    { "-Infinity", "\"\x7f-Infin\"" }, { "Infinity", "\"\x7fInfin\"" }, { "NaN", "\"\x7f\"" },
+};
+
+static int word_char(int ch)
+{
+    return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '_' ||
+           ch == '.' || ch == '+' || ch == '-';
+}
+
+char *hf_nonfinite_mask(const char *text, size_t len, int *masked)
+{
+    char *out = NULL;
+    int in_string = 0;
+    *masked = 0;
+    for (size_t i = 0; i < len; i++) {
+        char ch = text[i];
+        if (in_string) {
+            if (ch == '\\') i++;
+            else if (ch == '"') in_string = 0;
+            continue;
+        }
+        if (ch == '"') {
+            in_string = 1;
+            continue;
+        }
+        if (ch != '-' && ch != 'I' && ch != 'N')
+            continue;
+        if (i > 0 && word_char((unsigned char)text[i - 1]))
+            continue;
+        for (size_t k = 0; k < sizeof NONFINITE / sizeof *NONFINITE; k++) {
+            size_t n = strlen(NONFINITE[k].token);
+            if (n > len - i || memcmp(text + i, NONFINITE[k].token, n) != 0 ||
+                (i + n < len && word_char((unsigned char)text[i + n])))
+                continue;
+            if (out == NULL) {
+                out = malloc(len ? len : 1);
+                if (out == NULL) {
+                    *masked = -1;
+                    return NULL;
+                }
+                memcpy(out, text, len);
+            }
+            memcpy(out + i, NONFINITE[k].mask, n);  /* same length as the token */
+            *masked = 1;
+            i += n - 1;
+            break;
+        }
+    }
+    return out;
+}
+
+const char *hf_nonfinite_name(const json_t *v)
+{
+    if (v == NULL || !json_is_string(v))
+        return NULL;
+    const char *s = json_string_value(v);
+    size_t n = json_string_length(v);
+    if (n == 0 || s[0] != '\x7f')
+        return NULL;
+    if (n == 1) return "NaN";
+    if (n == 6 && memcmp(s, "\x7fInfin", 6) == 0) return "Infinity";
+    if (n == 7 && memcmp(s, "\x7f-Infin", 7) == 0) return "-Infinity";
+    return NULL;
+}
+
 const char *hf_type_name(const json_t *v)
 {
+    const char *nonfinite = hf_nonfinite_name(v);
+    if (nonfinite != NULL)
+        return nonfinite;
     switch (json_typeof(v)) {
     case JSON_OBJECT: return "an object";
     case JSON_ARRAY: return "an array";
@@ -59,6 +143,8 @@ int hf_num_value(struct ctx *c, const char *key, const json_t *v, double lo, dou
 {
     if (v == NULL || json_is_null(v))
         return 0;
+    if (hf_nonfinite_name(v) != NULL)
+        return hf_fail(c, "%s must be a finite number, got %s", key, hf_nonfinite_name(v));
     if (!json_is_number(v))
         return hf_fail(c, "%s must be a number, got %s", key, hf_type_name(v));
     double x = json_number_value(v);
@@ -126,7 +212,7 @@ const char *hf_string(struct ctx *c, const char *key)
     json_t *v = hf_lookup(c, key);
     if (v == NULL || json_is_null(v))
         return NULL;
-    if (!json_is_string(v))
+    if (!json_is_string(v) || hf_nonfinite_name(v) != NULL)
         return hf_fail(c, "%s must be a string, got %s", key, hf_type_name(v)), NULL;
     return json_string_value(v);
 }

@@ -15,7 +15,20 @@
 enum family {
     F_LLAMA, F_MISTRAL, F_MIXTRAL, F_QWEN2, F_QWEN2_MOE, F_QWEN3, F_QWEN3_MOE, F_GEMMA, F_GEMMA2,
     F_GEMMA3, F_PHI3, F_DEEPSEEK, F_GPT2, F_GPTJ, F_NEOX, F_FALCON, F_BLOOM, F_OLMO, F_OLMO2,
-    F_MAMBA, F_MAMBA2, F_RWKV, F_JAMBA, F_NEMOTRON_H, F_ZAMBA, F_UNKNOWN,
+    F_MAMBA, F_MAMBA2, F_RWKV, F_JAMBA, F_NEMOTRON_H, F_ZAMBA, F_QWEN3_NEXT, F_MINIMAX, F_LLAMA4,
+    F_GPT_OSS, F_GRANITE_HYBRID,
+    F_MAMBA_SSM,  /* the original mamba_ssm config (d_model, n_layer, ssm_cfg; no model_type) */
+    F_UNKNOWN,
+};
+
+/* What each layer keeps of the context (hf_config_layers.c): full attention
+ * every token, sliding layers a window, chunked layers at most one chunk,
+ * linear-attention and SSM layers a constant state and no KV. */
+struct layers {
+    double full, sliding, chunked, linear, ssm;  /* layer counts by kind */
+    double chunk;      /* attention_chunk_size: tokens a chunked layer keeps at most */
+    double nope;       /* attention layers without positional encoding (no_rope_layers) */
+    const char *from;  /* the key the kinds were read from; NULL: every layer is full attention */
 };
 
 struct ctx {
@@ -26,6 +39,7 @@ struct ctx {
     int failed;
     struct taf_model_info *m;
     enum family fam;
+    struct layers lay;
 };
 
 struct dims {
@@ -45,6 +59,18 @@ int hf_num_any(struct ctx *c, const char *const *keys, double lo, double hi, int
                const char **used);
 int hf_boolean(struct ctx *c, const char *key, int *out);
 const char *hf_string(struct ctx *c, const char *key);
+
+/* Python's json writes inf, -inf and nan as the bare tokens Infinity,
+ * -Infinity and NaN, which are not JSON: hf_nonfinite_mask (before parsing)
+ * rewrites each one outside strings into a JSON string of the same length
+ * whose first byte is DEL (0x7f); hf_nonfinite_name(v) is "Infinity",
+ * "-Infinity" or "NaN" for such a value and NULL for any other. */
+char *hf_nonfinite_mask(const char *text, size_t len, int *masked);
+const char *hf_nonfinite_name(const json_t *v);
+
+/* Layer kinds: layer_types, attn_type_list, full_attention_interval,
+ * no_rope_layers + attention_chunk_size (hf_config_layers.c). */
+void hf_read_layers(struct ctx *c, const struct dims *D);
 
 /* Families (hf_config_family.c). */
 enum family hf_family_of(const char *model_type);

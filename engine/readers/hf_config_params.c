@@ -5,6 +5,8 @@
 #include "readers/hf_config_internal.h"
 
 #include <math.h>
+#include <stddef.h>
+#include <stdio.h>
 #include <string.h>
 
 /* Layers whose pattern position p (0-based) makes them attention layers. */
@@ -68,7 +70,7 @@ static void read_moe(struct ctx *c, const struct dims *D, struct taf_param_shape
         const char *method = hf_string(c, "topk_method");
         if (method && strcmp(method, "noaux_tc") == 0)
             s->router_bias = e;  /* e_score_correction_bias */
-    } else if (c->fam == F_QWEN2_MOE || c->fam == F_QWEN3_MOE) {
+    } else if (c->fam == F_QWEN2_MOE || c->fam == F_QWEN3_MOE || c->fam == F_QWEN3_NEXT) {
         double step = 1, shared_ff = 0;
         json_t *only = hf_lookup(c, "mlp_only_layers");
         if (hf_num(c, "decoder_sparse_step", 1, 1e6, 1, &step) < 0 ||
@@ -83,6 +85,55 @@ static void read_moe(struct ctx *c, const struct dims *D, struct taf_param_shape
             s->n_shared_experts = 1;
             s->shared_d_ff = shared_ff;
             s->shared_expert_gate = D->d;
+            taf_model_set(m, TAF_F_SHARED_EXPERTS, 1);
+        }
+    } else if (c->fam == F_LLAMA4) {
+        /* Llama4TextConfig: moe_layers, else every interleave_moe_layer_step-th layer; each MoE layer
+         * adds one shared expert of intermediate_size; dense layers are intermediate_size_mlp wide */
+        json_t *list = hf_lookup(c, "moe_layers");
+        double step = 1;
+        if (list != NULL && !json_is_null(list)) {
+            if (!json_is_array(list))
+                return (void)hf_fail(c, "moe_layers must be an array, got %s", hf_type_name(list));
+            moe_layers = (double)json_array_size(list);
+            if (moe_layers > D->L)
+                return (void)hf_fail(c, "moe_layers has %.0f entries, num_hidden_layers says %.0f", moe_layers, D->L);
+        } else {
+            if (hf_num(c, "interleave_moe_layer_step", 1, 1e6, 1, &step) < 0)
+                return;
+            moe_layers = 0;
+            for (double i = step - 1; i < D->L; i += step)
+                moe_layers++;
+        }
+        s->n_shared_experts = 1;
+        s->shared_d_ff = D->F;
+        taf_model_set(m, TAF_F_SHARED_EXPERTS, 1);
+        double mlp = D->F;
+        if (hf_num(c, "intermediate_size_mlp", 1, 1e9, 1, &mlp) < 0)
+            return;
+        s->d_ff = mlp;
+    } else if (c->fam == F_MINIMAX) {
+        /* MiniMax remote code: a shared MLP of shared_intermediate_size beside the experts when > 0
+         * (MiniMax-Text-01/M1: 0), with a sigmoid coefficient d → 1 (shared_moe_mode "sigmoid") */
+        json_t *v = hf_lookup(c, "shared_intermediate_size");
+        double shared = 0;
+        if (json_is_array(v))  /* some re-serialised copies hold it as a one-element list */
+            v = json_array_get(v, 0);
+        if (hf_num_value(c, "shared_intermediate_size", v, 0, 1e9, 1, &shared) < 0)
+            return;
+        if (shared > 0) {
+            s->n_shared_experts = 1;
+            s->shared_d_ff = shared;
+            s->shared_expert_gate = D->d;
+            taf_model_set(m, TAF_F_SHARED_EXPERTS, 1);
+        }
+    } else if (c->fam == F_GRANITE_HYBRID) {
+        double shared = 0;  /* GraniteMoeHybrid: a shared MLP beside the routed experts on every layer */
+        if (hf_num(c, "shared_intermediate_size", 0, 1e9, 1, &shared) < 0)
+            return;
+        if (shared > 0) {
+            s->n_shared_experts = 1;
+            s->shared_d_ff = shared;
             taf_model_set(m, TAF_F_SHARED_EXPERTS, 1);
         }
     } else if (c->fam == F_JAMBA) {
@@ -105,6 +156,34 @@ static int read_mamba(struct ctx *c, const struct dims *D, struct taf_param_shap
     double expand = 2;
     s->d_state = 16;
     s->d_conv = 4;
+    if (c->fam == F_GRANITE_HYBRID) {
+        /* GraniteMoeHybridConfig (Bamba's mixer): mamba_* keys, d_inner = mamba_expand·hidden_size */
+        double heads = 128, hd = 0;
+        expand = 2;
+        s->d_state = 256;
+        if (hf_num(c, "mamba_n_heads", 1, 1e6, 1, &heads) < 0 ||
+            hf_num(c, "mamba_d_state", 1, 1e6, 1, &s->d_state) < 0 ||
+            hf_num(c, "mamba_d_conv", 1, 1e4, 1, &s->d_conv) < 0 || hf_num(c, "mamba_expand", 0, 1e4, 0, &expand) < 0)
+            return -1;
+        s->n_groups = 1;
+        json_t *hdv = hf_lookup(c, "mamba_d_head");  /* "auto": d_inner / heads */
+        if (hdv != NULL && !(json_is_string(hdv) && strcmp(json_string_value(hdv), "auto") == 0) &&
+            hf_num_value(c, "mamba_d_head", hdv, 1, 1e6, 1, &hd) < 0)
+            return -1;
+        int conv_bias = 1, proj_bias = 0;
+        if (hf_num(c, "mamba_n_groups", 1, 1e6, 1, &s->n_groups) < 0 ||
+            hf_boolean(c, "mamba_conv_bias", &conv_bias) < 0 || hf_boolean(c, "mamba_proj_bias", &proj_bias) < 0)
+            return -1;
+        s->d_inner = expand * D->d;
+        if (hd > 0 && heads * hd != s->d_inner)
+            taf_model_note(c->m, "mamba_n_heads·mamba_d_head = %.0f, mamba_expand·hidden_size = %.0f: the "
+                           "latter sizes the mixer (GraniteMoeHybrid)", heads * hd, s->d_inner);
+        s->ssm_heads = heads;
+        s->conv_bias = conv_bias;
+        s->proj_bias = proj_bias;
+        s->mixer = TAF_MIXER_MAMBA2;
+        return 0;
+    }
     if (c->fam == F_NEMOTRON_H) {
         state_key = "ssm_state_size";
         double heads = 0, hd = 0;
@@ -154,10 +233,212 @@ static int read_mamba(struct ctx *c, const struct dims *D, struct taf_param_shap
     return 0;
 }
 
+/* The linear-attention layers' shape (c->lay.linear of them): Gated DeltaNet
+ * when the config has Qwen3-Next's linear_* keys (Qwen3NextConfig defaults for
+ * qwen3_next), lightning attention over the attention heads for MiniMax (or a
+ * list in MiniMax's attn_type_list form). 0: no shape given, the layers are
+ * counted as attention projections. */
+static int read_linear(struct ctx *c, const struct dims *D, struct taf_param_shape *s)
+{
+    const struct layers *lay = &c->lay;
+    if (lay->linear == 0)
+        return 0;
+    if (c->fam == F_QWEN3_NEXT || hf_lookup(c, "linear_num_value_heads") != NULL) {
+        static const struct { const char *key; double def; size_t off; } GDN[] = {
+            { "linear_num_key_heads", 16, offsetof(struct taf_param_shape, lin_k_heads) },
+            { "linear_num_value_heads", 32, offsetof(struct taf_param_shape, lin_v_heads) },
+            { "linear_key_head_dim", 128, offsetof(struct taf_param_shape, lin_k_dim) },
+            { "linear_value_head_dim", 128, offsetof(struct taf_param_shape, lin_v_dim) },
+            { "linear_conv_kernel_dim", 4, offsetof(struct taf_param_shape, lin_conv) },
+        };
+        for (size_t i = 0; i < sizeof GDN / sizeof *GDN; i++) {
+            double *v = (double *)((char *)s + GDN[i].off);
+            int r = hf_num(c, GDN[i].key, 1, 1e6, 1, v);
+            if (r < 0)
+                return -1;
+            if (r == 0) {
+                *v = GDN[i].def;
+                taf_model_note(c->m, "%s absent: %g (Qwen3NextConfig default)", GDN[i].key, GDN[i].def);
+            }
+        }
+        s->linear = TAF_LINEAR_GATED_DELTANET;
+    } else if (c->fam == F_MINIMAX || (lay->from != NULL && (strcmp(lay->from, "attn_type_list") == 0 ||
+                                                             strcmp(lay->from, "decoder_attention_types") == 0))) {
+        s->linear = TAF_LINEAR_LIGHTNING;  /* MiniMaxLightningAttention: heads × head_dim, state dh × dh per head */
+        s->lin_k_heads = s->lin_v_heads = D->H;
+        s->lin_k_dim = s->lin_v_dim = D->dh;
+    } else {
+        return 0;
+    }
+    s->n_linear_layers = lay->linear;
+    return 1;
+}
+
+/* The mamba_ssm package's MambaConfig (mamba_ssm/models/config_mamba.py):
+ * d_model, n_layer, vocab_size padded up to pad_vocab_size_multiple (default
+ * 8), ssm_cfg (the mixer's arguments; "layer": "Mamba1" default, or "Mamba2"),
+ * d_intermediate (0: no MLP), attn_layer_idx/attn_cfg (MHA layers),
+ * rms_norm (default true), tie_embeddings (default true). Mixer defaults as in
+ * state-spaces/mamba @ e9594ce1c732d97440f0332fdc43170a2294dbfa:
+ * mamba_ssm/modules/mamba_simple.py Mamba: d_state 16, d_conv 4, expand 2,
+ * dt_rank "auto" = ceil(d_model/16), conv_bias true, bias false;
+ * mamba_ssm/modules/mamba2.py Mamba2: d_state 128, d_conv 4, expand 2,
+ * headdim 64, ngroups 1, conv_bias true, bias false; mamba_ssm/modules/mha.py
+ * MHA: num_heads_kv = num_heads, head_dim = d_model/num_heads,
+ * qkv_proj_bias and out_proj_bias true. */
+static int ssm_cfg_num(struct ctx *c, json_t *cfg, const char *obj, const char *key, double lo, double hi,
+                       int integer, double *out)
+{
+    char name[64];
+    snprintf(name, sizeof name, "%s.%s", obj, key);
+    return hf_num_value(c, name, cfg ? json_object_get(cfg, key) : NULL, lo, hi, integer, out);
+}
+
+static int ssm_cfg_bool(struct ctx *c, json_t *cfg, const char *obj, const char *key, int *out)
+{
+    json_t *v = cfg ? json_object_get(cfg, key) : NULL;
+    if (v == NULL || json_is_null(v))
+        return 0;
+    if (!json_is_boolean(v))
+        return hf_fail(c, "%s.%s must be true or false, got %s", obj, key, hf_type_name(v));
+    *out = json_is_true(v);
+    return 1;
+}
+
+static int build_mamba_ssm(struct ctx *c, struct dims *D, struct taf_param_shape *s)
+{
+    struct taf_model_info *m = c->m;
+    json_t *cfg = hf_lookup_object(c, "ssm_cfg"), *attn = hf_lookup_object(c, "attn_cfg");
+    if (c->failed)
+        return -1;
+    const char *layer = "Mamba1";
+    json_t *lv = cfg ? json_object_get(cfg, "layer") : NULL;
+    if (lv != NULL && !json_is_null(lv)) {
+        if (!json_is_string(lv))
+            return hf_fail(c, "ssm_cfg.layer must be a string, got %s", hf_type_name(lv));
+        layer = json_string_value(lv);
+    }
+    int mamba2 = strcmp(layer, "Mamba2") == 0;
+    if (!mamba2 && strcmp(layer, "Mamba1") != 0)
+        return hf_fail(c, "ssm_cfg.layer '%s' is not a mixer tafrun models (Mamba1, Mamba2)", layer);
+
+    double pad = 8;
+    int tied = 1, rms = 1;
+    if (hf_num(c, "pad_vocab_size_multiple", 1, 1e6, 1, &pad) < 0 || hf_boolean(c, "rms_norm", &rms) < 0)
+        return -1;
+    int r = hf_boolean(c, "tie_embeddings", &tied);
+    if (r < 0) return -1;
+    if (r == 0)
+        taf_model_note(m, "tie_embeddings absent: MambaConfig default (tied)");
+    taf_model_set(m, TAF_F_TIED, tied);
+    if (D->V > 0 && fmod(D->V, pad) != 0) {
+        double padded = D->V + pad - fmod(D->V, pad);
+        taf_model_note(m, "vocab = vocab_size %.0f padded to a multiple of pad_vocab_size_multiple %.0f: %.0f",
+                       D->V, pad, padded);
+        D->V = padded;
+        taf_model_set(m, TAF_F_VOCAB, D->V);
+    }
+
+    /* the mixer */
+    double expand = 2, hd = 64;
+    s->d_state = mamba2 ? 128 : 16;
+    s->d_conv = 4;
+    s->n_groups = 1;
+    int conv_bias = 1, bias = 0;
+    if (ssm_cfg_num(c, cfg, "ssm_cfg", "d_state", 1, 1e6, 1, &s->d_state) < 0 ||
+        ssm_cfg_num(c, cfg, "ssm_cfg", "d_conv", 1, 1e4, 1, &s->d_conv) < 0 ||
+        ssm_cfg_num(c, cfg, "ssm_cfg", "expand", 0, 1e4, 0, &expand) < 0 ||
+        ssm_cfg_bool(c, cfg, "ssm_cfg", "conv_bias", &conv_bias) < 0 ||
+        ssm_cfg_bool(c, cfg, "ssm_cfg", "bias", &bias) < 0)
+        return -1;
+    s->d_inner = expand * D->d;
+    s->conv_bias = conv_bias;
+    s->proj_bias = bias;
+    if (mamba2) {
+        if (ssm_cfg_num(c, cfg, "ssm_cfg", "headdim", 1, 1e6, 1, &hd) < 0 ||
+            ssm_cfg_num(c, cfg, "ssm_cfg", "ngroups", 1, 1e6, 1, &s->n_groups) < 0)
+            return -1;
+        s->mixer = TAF_MIXER_MAMBA2;
+        s->ssm_heads = floor(s->d_inner / hd);
+        s->mixer_inner_norms = 0;
+    } else {
+        s->mixer = TAF_MIXER_MAMBA1;
+        json_t *rank = cfg ? json_object_get(cfg, "dt_rank") : NULL;
+        if (rank != NULL && json_is_string(rank) && strcmp(json_string_value(rank), "auto") == 0)
+            rank = NULL;
+        if (hf_num_value(c, "ssm_cfg.dt_rank", rank, 1, 1e6, 1, &s->dt_rank) < 0)
+            return -1;
+        if (s->dt_rank == 0)
+            s->dt_rank = ceil(D->d / 16);
+    }
+    taf_model_note(m, "mamba_ssm %s mixer: d_state %.0f, d_conv %.0f, expand %g (mamba_ssm defaults where ssm_cfg "
+                   "is silent)", layer, s->d_state, s->d_conv, expand);
+
+    /* attention layers (attn_layer_idx) and the MLP (d_intermediate) */
+    json_t *idx = hf_lookup(c, "attn_layer_idx");
+    double n_attn = 0;
+    if (idx != NULL && !json_is_null(idx)) {
+        if (!json_is_array(idx))
+            return hf_fail(c, "attn_layer_idx must be an array, got %s", hf_type_name(idx));
+        n_attn = (double)json_array_size(idx);
+        if (n_attn > D->L)
+            return hf_fail(c, "attn_layer_idx has %.0f entries, n_layer says %.0f", n_attn, D->L);
+    }
+    if (n_attn > 0) {
+        double heads = 0, kv = 0, head_dim = 0, rot = 0;
+        int qkv_bias = 1, out_bias = 1;
+        if (ssm_cfg_num(c, attn, "attn_cfg", "num_heads", 1, 1e6, 1, &heads) <= 0)
+            return c->failed ? -1 : hf_fail(c, "attn_layer_idx names attention layers but attn_cfg has no num_heads");
+        if (ssm_cfg_num(c, attn, "attn_cfg", "num_heads_kv", 1, heads, 1, &kv) < 0 ||
+            ssm_cfg_num(c, attn, "attn_cfg", "head_dim", 1, 1e6, 1, &head_dim) < 0 ||
+            ssm_cfg_num(c, attn, "attn_cfg", "rotary_emb_dim", 0, 1e6, 1, &rot) < 0 ||
+            ssm_cfg_bool(c, attn, "attn_cfg", "qkv_proj_bias", &qkv_bias) < 0 ||
+            ssm_cfg_bool(c, attn, "attn_cfg", "out_proj_bias", &out_bias) < 0)
+            return -1;
+        D->H = heads;
+        D->KV = kv > 0 ? kv : heads;
+        D->dh = head_dim > 0 ? head_dim : floor(D->d / heads);
+        taf_model_set(m, TAF_F_HEADS, D->H);
+        taf_model_set(m, TAF_F_KV_HEADS, D->KV);
+        taf_model_set(m, TAF_F_D_HEAD, D->dh);
+        s->n_heads = D->H;
+        s->n_kv_heads = D->KV;
+        s->d_head = D->dh;
+        s->qkv_bias = qkv_bias;
+        s->o_bias = out_bias;
+        if (rot > 0) {
+            m->position = TAF_POS_ROPE;
+            taf_model_note(m, "attention layers rotate %.0f of %.0f head dimensions (attn_cfg.rotary_emb_dim)", rot,
+                           D->dh);
+        }
+    }
+    s->n_attention_layers = n_attn;
+    s->n_mixer_layers = D->L - n_attn;
+    double ff = 0;
+    if (hf_num(c, "d_intermediate", 0, 1e9, 1, &ff) < 0)
+        return -1;
+    double norm = rms ? D->d : 2 * D->d;  /* RMSNorm weight, or LayerNorm weight and bias */
+    s->gated = 1;                          /* GatedMLP: fc1 d → 2·f, fc2 f → d, no bias */
+    s->d_ff = ff;
+    s->n_dense_mlp_layers = ff > 0 ? D->L : 0;
+    if (ff > 0)
+        taf_model_set(m, TAF_F_D_FF, ff);
+    s->n_norm_layers = D->L;
+    s->norm_params_per_layer = ff > 0 ? 2 * norm : norm;
+    s->final_norm = norm;
+    s->vocab = D->V;
+    s->tied = tied;
+    return 0;
+}
+
 /* The parameter shape of each family: which matrices, biases and norms exist. */
 int hf_build_shape(struct ctx *c, struct dims *D, struct taf_param_shape *s)
 {
     struct taf_model_info *m = c->m;
+    s->d_model = D->d;
+    s->vocab = D->V;
+    if (c->fam == F_MAMBA_SSM)
+        return build_mamba_ssm(c, D, s);
     int attention_bias = 0, mlp_bias = 0, tied = hf_default_tied(c->fam);
     if (hf_boolean(c, "attention_bias", &attention_bias) < 0 || hf_boolean(c, "mlp_bias", &mlp_bias) < 0)
         return -1;
@@ -191,6 +472,19 @@ int hf_build_shape(struct ctx *c, struct dims *D, struct taf_param_shape *s)
         break;
     case F_QWEN3: case F_QWEN3_MOE:
         s->qk_norm = 2 * D->dh;
+        break;
+    case F_QWEN3_NEXT:  /* Qwen3NextAttention: q_proj doubled (query and output gate), q/k norms */
+        s->qk_norm = 2 * D->dh;
+        s->attn_output_gate = 1;
+        break;
+    case F_GPT_OSS:
+        taf_model_note(m, "gpt_oss attention sinks (a learned logit per head) add no KV; the sinks, expert and "
+                       "router biases are not counted in n_params (under 0.1%%)");
+        break;
+    case F_GRANITE_HYBRID:
+        s->n_mixer_layers = c->lay.ssm;
+        if (s->n_mixer_layers > 0 && read_mamba(c, D, s, 0) < 0)
+            return -1;
         break;
     case F_OLMO2:
         s->qk_norm = (D->H + D->KV) * D->dh;
@@ -288,6 +582,22 @@ int hf_build_shape(struct ctx *c, struct dims *D, struct taf_param_shape *s)
     }
     default:
         break;
+    }
+    const struct layers *lay = &c->lay;
+    if (lay->from != NULL && (lay->linear > 0 || lay->ssm > 0)) {
+        int known = read_linear(c, D, s);
+        if (known < 0)
+            return -1;
+        /* per-token-KV layers hold the attention projections; the others their own mixer */
+        s->n_attention_layers = lay->full + lay->sliding + lay->chunked + (known ? 0 : lay->linear);
+        if (lay->linear > 0 && !known)
+            taf_model_note(m, "n_params counts the %.0f linear-attention layers as attention projections (the "
+                           "config gives no linear-attention shape)", lay->linear);
+        if (lay->ssm > 0 && s->n_mixer_layers == 0) {
+            s->n_attention_layers += lay->ssm;
+            taf_model_note(m, "n_params counts the %.0f SSM layers as attention projections (%s's mixer is not "
+                           "modelled)", lay->ssm, m->family);
+        }
     }
     if (c->fam == F_DEEPSEEK || (c->fam == F_UNKNOWN && hf_lookup(c, "kv_lora_rank") != NULL)) {
         double kvr = 0;

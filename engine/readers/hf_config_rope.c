@@ -27,6 +27,8 @@ static void read_rope_scaling(struct ctx *c, json_t *rs)
             f->number = json_number_value(v);
             if (!isfinite(f->number))
                 return (void)hf_fail(c, "rope_scaling.%s must be finite", key);
+        } else if (hf_nonfinite_name(v) != NULL) {
+            return (void)hf_fail(c, "rope_scaling.%s must be finite, got %s", key, hf_nonfinite_name(v));
         } else if (json_is_string(v)) {
             f->kind = TAF_RF_STRING;
             taf_copy_string(f->string, sizeof f->string, json_string_value(v), json_string_length(v));

@@ -1,9 +1,10 @@
 # Real model inputs (SPEC §8): --config and --gguf on every recipe command,
 # show-model, and bad files: exit 2, the file name first, what is wrong.
 
-# every fixture config runs X-2 at 64K (the list is tests/data/hf-configs/INDEX.json)
-$ n=0; for f in tests/data/hf-configs/*.json; do [ "${f##*/}" = INDEX.json ] && continue; tafrun x2 --config "$f" --set T_eval=65536 --json > /dev/null || echo "FAILED $f"; n=$((n+1)); done; echo "$n configs"
-  74 configs
+# every fixture config runs X-2 at 64K (the list is tests/data/hf-configs/INDEX.json), the
+# pending ones too: "FAILED" names any that does not; the count only grows as fixtures are added
+$ n=0; for f in tests/data/hf-configs/*.json tests/data/hf-configs/pending/*.json; do [ "${f##*/}" = INDEX.json ] && continue; tafrun x2 --config "$f" --set T_eval=65536 --json > /dev/null || echo "FAILED $f"; n=$((n+1)); done; [ "$n" -ge 86 ] && echo "at least 86 configs"
+  at least 86 configs
 
 $ tafrun x2 --config tests/data/hf-configs/deepseek-v3.json --set T_eval=65536 --json | tafrun --trust -e 'local r = taf.json.decode(io.read("a")); local s; for _, x in ipairs(r.chain) do if x.name == "KV cache memory" then s = x end end; print(r.verdict, s.formula, s.result.bytes)'
   YES	L·(kv_lora_rank + qk_rope_head_dim)·seq·B	4605345792.0
@@ -50,7 +51,11 @@ $ tafrun show-model
 
 # bad files: exit 2, never a crash
 $ printf '{"model_type": "llama",\n "hidden_size": NaN}' > "${TMPDIR:-/tmp}/nan.json"; tafrun x2 --config "${TMPDIR:-/tmp}/nan.json"
-! tafrun: .*/nan.json: line 2 column 1[0-9]: .* (re)
+! tafrun: .*/nan.json: hidden_size must be a finite number, got NaN (re)
+[2]
+
+$ printf '{"model_type": "llama",\n "hidden_size": NaNx}' > "${TMPDIR:-/tmp}/nan.json"; tafrun x2 --config "${TMPDIR:-/tmp}/nan.json"
+! tafrun: .*/nan.json: line 2 column [0-9]+: invalid token near .NaNx. (re)
 [2]
 
 $ printf '{"model_type": "llama", "hidden_size": "4096"}' > "${TMPDIR:-/tmp}/type.json"; tafrun x2 --config "${TMPDIR:-/tmp}/type.json"
@@ -208,3 +213,69 @@ $ d=$(mktemp -d); printf '{"model_type":"llama","hidden_size":64,"num_hidden_lay
 $ d=$(mktemp -d); printf '{"model_type":"phi3","hidden_size":64,"num_hidden_layers":2,"num_attention_heads":4,"max_position_embeddings":131072,"rope_scaling":{"type":"longrope","long_factor":[1.0,-1.5],"short_factor":[1.0,1.0]}}' > $d/c.json; cd $d && tafrun show-model --config c.json; rc=$?; rm -rf $d; exit $rc
 ! tafrun: c.json: rope_scaling.long_factor[1] must be > 0, got -1.5
 [2]
+
+# Hybrid and new attention kinds (issue #17): each layer kind caches what it keeps. MiniMax-M1
+# (attn_type_list): 10 softmax layers of 80 cache every token, 70 lightning layers a 64·128·128 state:
+# 10·2·8·128·131072·2 + 70·64·128·128·2 = 5,368,709,120 + 146,800,640 bytes
+$ tafrun show-model --config tests/data/hf-configs/minimax-m1.json | grep -E "^  (architecture|n_attention_layers|state_elements|n_params) " | tr -s ' '
+   architecture HYBRID
+   n_params 456089655296 (456.1B)
+   n_attention_layers 10
+   state_elements 73400320
+
+$ tafrun -e 'print(taf.kv_cache_memory_model(taf.read_config("tests/data/hf-configs/minimax-m1.json"), 131072).bytes)'
+  5515509760.0
+
+$ tafrun x14 --config tests/data/hf-configs/minimax-m1.json | grep -E "VERDICT|Recall layers" | tr -s ' '
+  VERDICT: HYBRID
+   4 ch. 18 Recall layers 0.125 derived 10 of 80 layers can look anything up
+
+# Qwen3-Next (full_attention_interval 4): 12 full layers, 36 Gated DeltaNet layers of
+# 32·128·128 + (2·16·128 + 32·128)·3 state: 12·2·2·256·131072·2 + 36·548864·2 bytes
+$ tafrun -e 'local m = taf.read_config("tests/data/hf-configs/qwen3-next-80b-a3b-instruct.json"); print(m.architecture, m.n_attention_layers, m.state_elements, taf.kv_cache_memory_model(m, 131072).bytes)'
+  HYBRID	12	19759104	3260743680.0
+
+$ tafrun x14 --config tests/data/hf-configs/qwen3-next-80b-a3b-instruct.json | grep -E "VERDICT|Recall layers" | tr -s ' '
+  VERDICT: HYBRID
+   4 ch. 18 Recall layers 0.25 derived 12 of 48 layers can look anything up
+
+# Llama 4 Scout: 36 chunked RoPE layers keep at most one 8192-token chunk, the 12 NoPE layers
+# every token: 2·8·128·2·(12·131072 + 36·8192) bytes (48 full layers would be 25,769,803,776)
+$ tafrun -e 'local m = taf.read_config("tests/data/hf-configs/pending/llama-4-scout-17b-16e-instruct.json"); print(m.architecture, m.n_swa_layers, m.sliding_window, m.n_attention_layers, taf.kv_cache_memory_model(m, 131072).bytes)'
+  SWA	36	8192	48	7650410496.0
+
+$ tafrun x2 --config tests/data/hf-configs/pending/llama-4-scout-17b-16e-instruct.json --set T_eval=131072 --json | tafrun --trust -e 'local r = taf.json.decode(io.read("a")); for _, x in ipairs(r.chain) do if x.name == "KV cache memory" then print(x.result.bytes, x.interpretation) end end'
+  7650410496.0	7.65 GB per request (36 of 48 layers keep at most 8192 tokens)
+
+# gpt-oss-20b: sliding_attention (128) on alternate layers; the attention sinks add no KV:
+# 2·8·64·2·(12·131072 + 12·128) bytes
+$ tafrun -e 'print(taf.kv_cache_memory_model(taf.read_config("tests/data/hf-configs/gpt-oss-20b.json"), 131072).bytes)'
+  3224371200.0
+
+# an unknown model_type is classified by its layer fields, not read as Llama
+$ printf '{"model_type": "brand_new", "hidden_size": 256, "num_hidden_layers": 4, "num_attention_heads": 4, "num_key_value_heads": 2, "vocab_size": 100, "layer_types": ["linear_attention", "linear_attention", "linear_attention", "full_attention"], "linear_num_key_heads": 2, "linear_num_value_heads": 4, "linear_key_head_dim": 32, "linear_value_head_dim": 32, "linear_conv_kernel_dim": 4}' > "${TMPDIR:-/tmp}/linear.json"; tafrun x14 --config "${TMPDIR:-/tmp}/linear.json" | grep -E "VERDICT|Recall layers" | tr -s ' '
+  VERDICT: HYBRID
+   4 ch. 18 Recall layers 0.25 derived 1 of 4 layers can look anything up
+
+# the mamba_ssm package's own config.json (no model_type; mamba_ssm defaults for what ssm_cfg leaves out)
+$ tafrun show-model --config tests/data/hf-configs/mamba2-2.7b.json | grep -E "^  (family|architecture|vocab|n_params|state_elements) |mixer" | tr -s ' '
+   family mamba_ssm
+   architecture SSM
+   vocab 50288
+   n_params 2702599680 (2.7B)
+   state_elements 42975232
+   - mamba_ssm Mamba2 mixer: d_state 128, d_conv 4, expand 2 (mamba_ssm defaults where ssm_cfg is silent)
+
+# Python's json writes Infinity, -Infinity and NaN: accepted where tafrun does not read the
+# field (Mamba-2 hybrids' time_step_limit), refused by name where the number matters
+$ sed 's/"time_step_floor"/"time_step_limit": [0.0, Infinity], "time_step_floor"/' tests/data/hf-configs/mamba-codestral-7b-v0.1.json > "${TMPDIR:-/tmp}/inf.json"; grep -c Infinity "${TMPDIR:-/tmp}/inf.json"; tafrun show-model --config "${TMPDIR:-/tmp}/inf.json" | grep -E "^  (architecture|n_params) " | tr -s ' '
+  1
+   architecture SSM
+   n_params 7285403648 (7.3B)
+
+$ sed 's/"rope_theta": 500000.0/"rope_theta": Infinity/' tests/data/hf-configs/llama-3.1-8b.json > "${TMPDIR:-/tmp}/inf.json"; tafrun show-model --config "${TMPDIR:-/tmp}/inf.json"
+! tafrun: .*/inf.json: rope_theta must be a finite number, got Infinity (re)
+[2]
+
+$ tafrun -e 'print(taf.kv_cache_memory_model(taf.read_config("tests/data/hf-configs/minimax-m1.json"), 131072).GB)'
+  5.51550976
