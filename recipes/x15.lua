@@ -1,7 +1,10 @@
 -- X-15 · Launch flags: the exact llama.cpp and Ollama command lines for a
 -- GGUF model on this GPU at this context: -ngl from the VRAM budget (upstream
 -- js/launch_flags.js: weights N·bpw/8, KV by layout (lib.kv, §19.1), runtime
--- overhead, layer split), -c, the KV cache types and flash attention.
+-- overhead, layer split), -c, the KV cache types and flash attention. With --set
+-- engine=llama.cpp the engine's buffers decide and a model too big for the card
+-- gets an -ngl / --n-cpu-moe plan with its decode rate; with engine=vllm, the
+-- vllm serve command (lib.engine_steps).
 --
 -- Errata to upstream launch_flags: current llama.cpp takes `--flash-attn
 -- on|off|auto` (a bare -fa stopped parsing in September 2025); Ollama reads
@@ -18,19 +21,174 @@
 --   trained_context ok when -c ≤ the usable window (lib.window: T_train, or what the shipped rope_scaling reaches); warn beyond it
 --   kv_layout       ok unless the cache is counted windowed: llama.cpp keeps a windowed
 --                   cache only for the architectures it implements as sliding-window
+--   engine_rules    engine=llama.cpp|vllm only (lib.engine_steps): ok for llama.cpp's buffer rules,
+--                   warn for a mixed quant priced at its effective bits and for vLLM (activation
+--                   peak and non-torch memory are estimates)
 local hw = require "lib.hw"
 local mp = require "lib.model_params"
 local fmt = require "lib.fmt"
 local window = require "lib.window"
+local engines = require "lib.engine_steps"
 
 local function gib(x) return fmt.f(hw.gib(x), 2) .. " GiB" end
+
+-- engine = llama.cpp: the buffers decide; a model too big for the card gets
+-- the offload that keeps most on the GPU (MoE: the fewest --n-cpu-moe layers
+-- at the requested -c, which maximises speed; when even every expert in RAM
+-- does not fit, every expert in RAM and the largest -c, which maximises
+-- context; dense: the most -ngl layers), with its decode rate from the bytes
+-- each device reads per token (GPU bandwidth from the catalog, host RAM
+-- host_bw_GB_s). engine = vllm: the vllm serve command, with the largest
+-- max_model_len that fits when the requested one does not.
+local function engine_outcome(chain, p, ev, vram, extra)
+  extra.engine = nil
+  local json_extra, verdict, reason, command = {}, nil, nil, nil
+  if ev.engine == "vllm" then
+    local v, s = ev.plan, ev.settings
+    local len = ev.fits and p.T_eval or ev.largest_len
+    command = len > 0 and engines.vllm_command(p, s, len) or nil
+    ev.command = command
+    extra.engine = engines.add_steps(chain, p, ev)
+    chain:factor("engine_rules", "warn") -- the activation peak and non-torch memory are estimates
+    chain:step {
+      section = "§20", name = "vLLM command",
+      formula = "vllm serve MODEL --max-model-len L --gpu-memory-utilization U --kv-cache-dtype D -tp N --max-num-seqs S",
+      inputs = { max_model_len = len, gpu_memory_utilization = s.gpu_memory_utilization, kv_cache_dtype = s.kv_cache_dtype,
+                 tensor_parallel = s.tp, max_num_seqs = s.max_num_seqs },
+      result = command,
+      interpretation = command == nil and "no command starts: nothing is left for the KV cache"
+        or ev.fits and "starts with the requested max_model_len"
+        or string.format("the requested %s is refused: --max-model-len %d is the largest that fits", fmt.commas(p.T_eval), len),
+      receipt = "derived" }
+    extra.vllm_serve = command
+    if ev.fits then
+      return { verdict = "FULL GPU OFFLOAD", extra = extra, key = string.format("--max-model-len %d", len),
+        reason = string.format("vLLM starts with max_model_len %s: GPU KV cache size %s tokens, %.2fx concurrency at full length.",
+          fmt.commas(p.T_eval), fmt.commas(v.kv_tokens), v.max_concurrency or 0),
+        mitigation = command }
+    end
+    return { verdict = "ENGINE REFUSES", extra = extra,
+      key = command and string.format("--max-model-len %d", len) or "no KV cache",
+      reason = "vLLM refuses: " .. v.refusal,
+      mitigation = command and ("Start it with the largest length that fits: " .. command
+        .. "\n             Or raise --gpu-memory-utilization, use --kv-cache-dtype fp8 or more GPUs (-tp).")
+        or "A smaller weight format (weight_format=FP8, AWQ …), or more GPUs (tensor_parallel)." }
+  end
+
+  -- llama.cpp
+  local s, plan, fit = ev.settings, ev.plan, ev.fit
+  local chosen, rate, flags, how
+  local o = ev.offload or {}
+  if fit.fits then
+    chosen, rate, flags = plan, ev.rate, { ngl = math.max(99, p.n_layers + 1), no_mmap = true }
+    verdict = "FULL GPU OFFLOAD"
+    how = "every layer on the GPU"
+  elseif o.moe then
+    chosen, rate = o.moe.plan, o.moe.rate
+    flags = { ngl = o.moe.ngl or math.max(99, p.n_layers + 1), n_cpu_moe = o.moe.n_cpu_moe }
+    s = o.moe.plan and { n_ctx = o.moe.plan.kv.n_ctx, flash_attn = s.flash_attn, type_k = s.type_k, type_v = s.type_v,
+                         n_seq = s.n_seq, kv_unified = s.kv_unified, n_ubatch = s.n_ubatch } or s
+    verdict = "PARTIAL OFFLOAD"
+    how = string.format("routed experts of layers 0-%d in host RAM", o.moe.n_cpu_moe - 1)
+      .. (o.moe.ngl and string.format(", %d of %d layers on the GPU", math.min(o.moe.ngl, p.n_layers), p.n_layers) or "")
+  elseif o.ngl and o.ngl > 0 then
+    chosen, rate, flags = o.ngl_plan, o.ngl_rate, { ngl = o.ngl }
+    verdict = "PARTIAL OFFLOAD"
+    how = string.format("%d of %d layers on the GPU", math.min(o.ngl, p.n_layers), p.n_layers)
+  else
+    chosen, rate, flags = o.ngl_plan, o.ngl_rate, { ngl = 0 }
+    verdict = "CPU ONLY"
+    how = "no layer fits next to the compute buffer and CUDA context"
+  end
+  if plan.refusal then
+    chosen, rate, verdict = plan, nil, "ENGINE REFUSES"
+  end
+  command = engines.llama_command(p, s, flags)
+  if o.moe then
+    json_extra[#json_extra + 1] = { "n_cpu_moe", o.moe.n_cpu_moe }
+    json_extra[#json_extra + 1] = { "maximises", o.moe.maximises }
+    json_extra[#json_extra + 1] = { "ot", engines.ot_pattern(o.moe.n_cpu_moe) }
+  end
+  if rate then json_extra[#json_extra + 1] = { "tokens_per_s", rate.tokens_per_s } end
+  json_extra[#json_extra + 1] = { "command", command }
+  extra.engine = engines.add_steps(chain, p, ev, json_extra)
+  chain:factor("engine_rules", plan.devices[1] and plan.devices[1].approximate_model and "warn" or "ok")
+  local bw = ev.rate_hw
+  local function rate_text(r)
+    return r and string.format("%.1f tokens/s", r.tokens_per_s) or "n/a"
+  end
+  if o.moe then
+    local mf = o.moe.fit
+    chain:step {
+      section = "§20", name = "Expert offload (--n-cpu-moe)",
+      formula = o.moe.maximises == "context" and "N = every layer; largest -c that fits (bisection)"
+        or o.moe.ngl and "N = every layer; most -ngl fitting at the requested -c (bisection)"
+        or "fewest N with every GPU's buffers fitting at the requested -c (bisection)",
+      inputs = { n_layers = p.n_layers, n_ctx = o.moe.plan.kv.n_ctx, vram_MiB = vram / 1048576 },
+      result = taf.json.ordered({ n_cpu_moe = o.moe.n_cpu_moe, ngl = flags.ngl, n_ctx = o.moe.plan.kv.n_ctx,
+        maximises = o.moe.maximises, tokens_per_s = o.moe.rate.tokens_per_s,
+        gpu_used_MiB = o.moe.plan.devices[1].used_bytes / 1048576 },
+        { "n_cpu_moe", "ngl", "n_ctx", "maximises", "tokens_per_s", "gpu_used_MiB" }),
+      interpretation = string.format("--n-cpu-moe %d (%s) maximises %s: %s on CUDA0, %s%s",
+        o.moe.n_cpu_moe, how, o.moe.maximises == "speed" and ("speed at -c " .. o.moe.plan.kv.n_ctx)
+          or ("context: -c " .. o.moe.plan.kv.n_ctx .. " is the largest that fits"),
+        engines.mib_text(o.moe.plan.devices[1].used_bytes) .. " used, " .. engines.mib_text(mf.min_free) .. " free",
+        rate_text(o.moe.rate), o.ngl_rate and string.format(" (the -ngl %d layer split instead: %s)", o.ngl,
+          rate_text(o.ngl_rate)) or ""),
+      receipt = "derived" }
+  elseif not fit.fits and not plan.refusal then
+    chain:step {
+      section = "§20", name = "Layers on the GPU (llama.cpp -ngl)",
+      formula = "most -ngl with every GPU's buffers fitting (bisection)",
+      inputs = { n_layers = p.n_layers, n_ctx = plan.kv.n_ctx, vram_MiB = vram / 1048576 },
+      result = flags.ngl,
+      interpretation = string.format("-ngl %d: %s", flags.ngl, how), receipt = "derived" }
+  end
+  if rate then
+    chain:step {
+      section = "§36", name = "Decode rate (llama.cpp buffers)",
+      formula = "1 / (max over GPUs of bytes read ÷ BW + host bytes read ÷ host BW), bandwidths × 0.7",
+      inputs = { gpu_bw_GB_s = bw.gpu_bw_GB_s, host_bw_GB_s = bw.host_bw_GB_s, n_ctx = chosen.kv.n_ctx },
+      result = rate.tokens_per_s,
+      interpretation = string.format("%s for one sequence at a full -c %s (%s per token from the GPU, %s from host RAM)",
+        rate_text(rate), fmt.commas(chosen.kv.n_ctx), engines.mib_text(rate.bytes_per_token[1] or 0),
+        engines.mib_text(rate.bytes_per_token[0])),
+      receipt = "derived" }
+  end
+  chain:step {
+    section = "§20", name = "llama.cpp command (engine rules)",
+    formula = "llama-server -m FILE -ngl N -c CTX --flash-attn on|off [--cache-type-k/v T] [--n-cpu-moe N] [--no-mmap]",
+    inputs = { ngl = flags.ngl, n_ctx = s.n_ctx, n_cpu_moe = flags.n_cpu_moe or 0 }, result = command,
+    interpretation = o.moe and ("same as " .. engines.ot_pattern(o.moe.n_cpu_moe) .. " on builds without --n-cpu-moe")
+      or fit.fits and "--no-mmap: weights are read once into VRAM" or "keep mmap so the layers in RAM page in from the file",
+    receipt = "derived" }
+  extra.llama_cpp = command
+  extra.ngl = flags.ngl
+  local key = string.format("-ngl %d -c %d", flags.ngl, s.n_ctx) .. (flags.n_cpu_moe and (" --n-cpu-moe " .. flags.n_cpu_moe) or "")
+  if verdict == "ENGINE REFUSES" then
+    reason = "llama.cpp refuses: " .. plan.refusal .. "."
+    return { verdict = verdict, extra = extra, key = key, reason = reason,
+             mitigation = "Set flash_attn=true or kv_cache_type=f16." }
+  end
+  if fit.fits then
+    reason = string.format("llama.cpp at -c %s: every buffer on the GPU with %s free; %s.", fmt.commas(plan.kv.n_ctx),
+      engines.mib_text(fit.min_free), rate_text(rate))
+  elseif o.moe then
+    reason = string.format("With every layer on the GPU, llama.cpp's buffers are %s over %s's memory at -c %s; with %s it fits (%s).",
+      engines.mib_text(-fit.min_free), fit.worst, fmt.commas(plan.kv.n_ctx), how, rate_text(rate))
+  else
+    reason = string.format("With every layer on the GPU, llama.cpp's buffers are %s over %s's memory at -c %s; %s (%s).",
+      engines.mib_text(-fit.min_free), fit.worst, fmt.commas(plan.kv.n_ctx), how, rate_text(rate))
+  end
+  return { verdict = verdict, extra = extra, key = key, reason = reason, mitigation = command }
+end
 
 return recipe {
   id = "X-15", name = "Launch Flags",
   question = "Which exact llama.cpp / Ollama flags (-ngl, -c, cache types) run this model on this GPU?",
   category = "hardware", sections = { "§19", "§20", "§35" },
-  verdicts = { "FULL GPU OFFLOAD", "PARTIAL OFFLOAD", "CPU ONLY" },
-  params = window.params(mp.with_kv_layout {
+  verdicts = { "FULL GPU OFFLOAD", "PARTIAL OFFLOAD", "CPU ONLY", "ENGINE REFUSES" },
+  params = engines.params(window.params(mp.with_kv_layout {
     n_params = mp.n_params { doc = "parameter count N" },
     n_layers = mp.n_layers { doc = "transformer layers (blocks)" },
     n_kv_heads = mp.n_kv_heads { optional = true, doc = "key/value heads per layer (not needed for SSM/RWKV)" },
@@ -45,13 +203,13 @@ return recipe {
     weight_format = text { default = "Q4_K_M", doc = "GGUF type of the file: Q4_K_M, Q8_0, Q6_K, Q5_K_M, IQ4_XS, F16, BF16 …" },
     bytes_per_weight = mp.bytes_per_weight { optional = true,
                                 doc = "bytes per weight measured from the file (--gguf fills it); overrides weight_format" },
-    kv_cache_type = choice { choices = { "f16", "q8_0", "q4_0" }, default = "f16",
-                             doc = "KV cache type (--cache-type-k/v, OLLAMA_KV_CACHE_TYPE)" },
+    kv_cache_type = choice { choices = { "f16", "q8_0", "q4_0", "fp8" }, default = "f16",
+                             doc = "KV cache type (--cache-type-k/v, OLLAMA_KV_CACHE_TYPE; fp8: vLLM's --kv-cache-dtype only)" },
     flash_attn = boolean { default = true, doc = "flash attention (needed for a quantized V cache)" },
     has_SWA = mp.has_SWA { doc = "sliding-window attention (when the config gives no architecture)" },
     model_file = text { default = "model.gguf", doc = "path of the GGUF file in the commands" },
     ollama_name = text { default = "mymodel", doc = "model name for ollama create/run" },
-  }),
+  }), { host_bw = true, served_model = true }),
   notes = {
     "Memory is in GiB (2^30 bytes). The runtime overhead is a coarse estimate; llama.cpp prints the real buffer sizes at load: check them on the first run.",
     "Commands target llama.cpp builds from September 2025 on (--flash-attn takes on|off|auto); older builds take a bare -fa.",
@@ -59,7 +217,11 @@ return recipe {
   run = function(p, chain)
     hw.need_heads(p, "X-15")
     local f = hw.weight_format(p.weight_format)
-    if p.bytes_per_weight == nil and f.gguf_ftype == nil then
+    if p.kv_cache_type == "fp8" and p.engine ~= "vllm" then
+      taf.input_error("X-15: kv_cache_type=fp8 is vLLM's (--kv-cache-dtype fp8); llama.cpp and Ollama take f16, q8_0 "
+        .. "or q4_0: set engine=vllm or another kv_cache_type")
+    end
+    if p.bytes_per_weight == nil and f.gguf_ftype == nil and p.engine ~= "vllm" then
       taf.input_error("X-15: llama.cpp and Ollama run GGUF files: weight_format must be a GGUF type "
         .. "(F16, BF16, Q8_0, Q6_K, Q5_K_M, Q4_K_M, IQ4_XS, Q3_K_M, Q2_K …), got '%s'", p.weight_format)
     end
@@ -71,6 +233,10 @@ return recipe {
     local kv_t = hw.kv_dtype(p.kv_cache_type)
     local vram = hw.vram_bytes(p.gpu, p.vram_GiB)
     local d_model = p.d_model or 0
+
+    -- the engine's own rules (engine = llama.cpp | vllm), evaluated first: its steps end the chain
+    local ev = engines.evaluate(p, { rid = "X-15", kv = kv_t.name, vram = vram, n_gpus = 1, ctx = p.T_eval,
+                                     offload = true })
 
     local w = taf.weight_bytes(p.n_params, bits)
     chain:step {
@@ -158,6 +324,8 @@ return recipe {
 
     local extra = { llama_cpp = llama_cpp, ollama_serve = serve, ollama_modelfile = modelfile,
                     ollama_run = create, ngl = ngl_flag }
+    engines.neutral_note(chain, p)
+    if ev then return engine_outcome(chain, p, ev, vram, extra) end
     local key = string.format("-ngl %d -c %d", ngl_flag, p.T_eval)
     local commands = string.format("%s\n             Ollama: %s ; Modelfile: %s ; then %s", llama_cpp, serve,
       modelfile:gsub("\n", " | "), create)

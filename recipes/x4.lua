@@ -4,7 +4,9 @@
 -- js/launch_flags.js: weights N·bpw/8 + KV·batch + runtime overhead (0.4 GiB +
 -- 0.25/0.6 GiB scratch + d_model bytes per token); the KV cache follows the
 -- layout (lib.kv, §19.1: 2·L·n_kv·d_h·T·B for full attention, windowed layers
--- capped at the window, MLA latent, recurrent state).
+-- capped at the window, MLA latent, recurrent state). With --set engine=llama.cpp
+-- or vllm the engine's own allocation rules (lib.engine_steps) add their steps at
+-- the end of the chain and decide the fit.
 --
 -- Confidence factors:
 --   overhead_model  warn always: the runtime overhead is a coarse engine-agnostic estimate
@@ -18,10 +20,14 @@
 --                   windowed layers are counted at the window (the project's §19.1 model):
 --                   an engine keeping a full cache needs more
 --   trained_context ok when T_eval ≤ the usable window (lib.window: T_train, or what the shipped rope_scaling reaches); warn beyond it
+--   engine_rules    engine=llama.cpp|vllm only (lib.engine_steps): ok for llama.cpp's buffer rules,
+--                   warn for a mixed quant priced at its effective bits and for vLLM (activation
+--                   peak and non-torch memory are estimates)
 local hw = require "lib.hw"
 local mp = require "lib.model_params"
 local fmt = require "lib.fmt"
 local window = require "lib.window"
+local engines = require "lib.engine_steps"
 
 local VERDICT = {
   fits_comfortably = "FITS COMFORTABLY", fits_tight = "FITS (TIGHT)",
@@ -31,12 +37,76 @@ local VERDICT = {
 local function gib(x) return fmt.f(hw.gib(x), 2) .. " GiB" end
 local function ctx_text(n) return n == math.huge and "unbounded" or fmt.commas(n) end
 
+-- engine = llama.cpp | vllm: the engine's steps end the chain and its
+-- buffers decide the fit. llama.cpp: every GPU holds model + KV + compute +
+-- CUDA context (comfortable with ≥ 10% of the VRAM free; KV-bound when the
+-- model and compute buffers alone fit). vLLM: it accepts max_model_len
+-- (comfortable when the cache holds batch such requests with 10% to spare;
+-- weights-bound when nothing is left for the cache).
+local function engine_outcome(chain, p, ev, vram, rescue)
+  local extra = { rescue = rescue, engine = engines.add_steps(chain, p, ev) }
+  local cls, reason, mitigation, key
+  if ev.engine == "llama.cpp" then
+    local fit, plan, largest = ev.fit, ev.plan, ev.largest_ctx
+    chain:factor("engine_rules", plan.devices[1] and plan.devices[1].approximate_model and "warn" or "ok")
+    if p.batch > 1 then
+      chain:note(string.format("llama.cpp has no batch of full contexts: its -np sequences (n_parallel = %d) share -c; "
+        .. "for %d sequences of %s tokens set n_parallel=%d and T_eval=%d.", p.n_parallel, p.batch,
+        fmt.commas(p.T_eval), p.batch, p.batch * p.T_eval))
+    end
+    if fit.fits then cls = fit.min_free >= 0.10 * vram and "fits_comfortably" or "fits_tight"
+    elseif plan.refusal or fit.weights_fit then cls = "kv_bound" else cls = "weights_bound" end
+    local d = plan.devices[1]
+    local used = d and string.format("%s: model %s + KV %s + compute %s + %.1f GiB CUDA context = %s of %s",
+      d.name, engines.mib_text(d.model_bytes), engines.mib_text(d.kv_bytes), engines.mib_text(d.compute_bytes),
+      engines.CUDA_CONTEXT_BYTES / 1073741824, engines.mib_text(d.used_bytes), engines.mib_text(vram)) or "no GPU"
+    extra.max_context = largest
+    key = string.format("llama.cpp %s, max -c %s", fit.fits and "fits" or "over", ctx_text(largest))
+    if plan.refusal then
+      reason = "llama.cpp refuses this configuration: " .. plan.refusal .. "."
+      mitigation = "Set flash_attn=true or kv_dtype=f16."
+    elseif fit.fits then
+      reason = string.format("llama.cpp at -c %s: %s (%s free%s). Largest -c: %s.", fmt.commas(plan.kv.n_ctx), used,
+        engines.mib_text(fit.min_free), plan.n_gpus > 1 and (" on the fullest GPU, " .. fit.worst) or "", ctx_text(largest))
+      mitigation = cls == "fits_tight" and "Little headroom: a longer -c, a larger -ub or another process can tip it over."
+        or "None needed."
+    else
+      reason = string.format("llama.cpp at -c %s: %s: over by %s on %s.", fmt.commas(plan.kv.n_ctx), used,
+        engines.mib_text(-fit.min_free), fit.worst)
+      mitigation = cls == "kv_bound" and largest > 0
+        and string.format("Cap the context at -c %d, quantize the cache (kv_dtype=q8_0), or offload (X-15 --set engine=llama.cpp plans -ngl / --n-cpu-moe).",
+          largest)
+        or "Use a smaller GGUF type or more GPUs (n_gpus); X-15 --set engine=llama.cpp plans -ngl / --n-cpu-moe."
+    end
+  else
+    local v = ev.plan
+    chain:factor("engine_rules", "warn") -- the activation peak and non-torch memory are estimates
+    if ev.fits then cls = (v.max_concurrency or 0) >= 1.1 * p.batch and "fits_comfortably" or "fits_tight"
+    elseif v.available_bytes > 0 then cls = "kv_bound" else cls = "weights_bound" end
+    extra.max_context = ev.largest_len
+    key = string.format("vLLM %s, max_model_len ≤ %s", ev.fits and "starts" or "refuses", ctx_text(ev.largest_len))
+    if ev.fits then
+      reason = string.format("vLLM accepts max_model_len %s: %.2f GiB of weights per rank leave %.2f GiB for a KV cache of %s tokens (%.2fx concurrency at full length; largest max_model_len %s).",
+        fmt.commas(p.T_eval), v.ranks[1].weights_bytes / 1073741824, v.available_bytes / 1073741824,
+        fmt.commas(v.kv_tokens), v.max_concurrency or 0, ctx_text(ev.largest_len))
+      mitigation = cls == "fits_tight" and string.format("The cache holds %.2f of the %d sequences asked at full length: raise gpu_memory_utilization, use kv_dtype=fp8 or more GPUs.",
+        v.max_concurrency or 0, p.batch) or "None needed."
+    else
+      reason = "vLLM refuses: " .. v.refusal
+      mitigation = ev.largest_len > 0 and string.format("--max-model-len %d, or raise gpu_memory_utilization, use kv_dtype=fp8 or more GPUs (tensor_parallel).",
+        ev.largest_len) or "Nothing is left for the cache: a smaller weight format or more GPUs (tensor_parallel)."
+    end
+  end
+  extra.fit_class = cls
+  return { verdict = VERDICT[cls], reason = reason, mitigation = mitigation, extra = extra, key = key }
+end
+
 return recipe {
   id = "X-4", name = "Fit Check",
   question = "Will it fit in this GPU at this context and precision — and what is the largest context that does?",
   category = "hardware", sections = { "§19", "§20", "§35" },
   verdicts = { "FITS COMFORTABLY", "FITS (TIGHT)", "KV-BOUND", "WEIGHTS-BOUND" },
-  params = window.params(mp.with_kv_layout {
+  params = engines.params(window.params(mp.with_kv_layout {
     n_params = mp.n_params { doc = "parameter count N" },
     n_layers = mp.n_layers { doc = "transformer layers" },
     n_kv_heads = mp.n_kv_heads { optional = true, doc = "key/value heads per layer (not needed for SSM/RWKV)" },
@@ -57,7 +127,7 @@ return recipe {
     kv_dtype = choice { choices = hw.kv_dtype_names(), default = "f16", doc = "KV cache element type" },
     flash_attn = boolean { default = true, doc = "flash attention (smaller compute scratch)" },
     has_SWA = mp.has_SWA { doc = "sliding-window attention (when the config gives no architecture)" },
-  }),
+  }), { tp_from = "n_gpus" }),
   notes = {
     "Memory is in GiB (2^30 bytes): GPU capacities are sold in GiB (an \"80 GB\" H100 holds 80 GiB).",
     "The runtime overhead (CUDA context, compute and activation scratch) is a coarse estimate; engines differ by a few hundred MiB.",
@@ -69,6 +139,10 @@ return recipe {
     local kv_t = hw.kv_dtype(p.kv_dtype)
     local vram = hw.vram_bytes(p.gpu, p.vram_GiB)
     local d_model = p.d_model or 0
+
+    -- the engine's own rules (engine = llama.cpp | vllm), evaluated first: its steps end the chain
+    local ev = engines.evaluate(p, { rid = "X-4", kv = kv_t.name, vram = vram, n_gpus = p.n_gpus, ctx = p.T_eval,
+                                     largest = true })
 
     local w = taf.weight_bytes(p.n_params, bits)
     chain:step {
@@ -190,6 +264,8 @@ return recipe {
         gib(fit.total_bytes - fit.kv_bytes + full)))
     end
     window.check(chain, p, p.T_eval, "T_eval")
+    engines.neutral_note(chain, p)
+    if ev then return engine_outcome(chain, p, ev, vram, rescue) end
 
     local verdict = VERDICT[fit.fit_class]
     local extra = { max_context = fit.max_context, fit_class = fit.fit_class, rescue = rescue }

@@ -8,6 +8,8 @@
 --   MoE: N_a = active parameters; a decode step reads W·min(1, batch·N_a/N) of the weights
 --   (uniform routing assumed); dense models read all of W
 --   requests = ⌊(VRAM − weights − overhead)/KV(P + O)⌋
+-- With --set engine=llama.cpp or vllm the engine's own rules (lib.engine_steps)
+-- decide the fit and the requests held at once (llama-server slots; vLLM blocks).
 --
 -- Confidence factors:
 --   mfu, mbu       warn: utilisations are assumptions (measure yours; typical MFU 0.3–0.6
@@ -17,10 +19,14 @@
 --   kv_fit         ok when the requested batch fits the KV budget; warn when it is capped
 --   kv_layout      ok unless the cache is counted windowed (sliding window: engines that
 --                  keep a full cache hold fewer requests)
+--   engine_rules   engine=llama.cpp|vllm only (lib.engine_steps): ok for llama.cpp's buffer rules,
+--                  warn for a mixed quant priced at its effective bits and for vLLM (activation
+--                  peak and non-torch memory are estimates)
 local hw = require "lib.hw"
 local kvlib = require "lib.kv"
 local mp = require "lib.model_params"
 local fmt = require "lib.fmt"
+local engines = require "lib.engine_steps"
 
 local function gib(x) return fmt.f(hw.gib(x), 2) .. " GiB" end
 
@@ -29,7 +35,7 @@ return recipe {
   question = "What TTFT, TPOT, concurrent requests and $/Mtok will this model get on this GPU?",
   category = "serving", sections = { "§19", "§20", "§36" },
   verdicts = { "SERVES", "SERVES (KV-LIMITED BATCH)", "MISSES LATENCY TARGET", "DOES NOT FIT" },
-  params = mp.with_kv_layout {
+  params = engines.params(mp.with_kv_layout {
     n_params = mp.n_params { doc = "parameter count N (all experts for MoE: what sits in memory)" },
     n_params_active = mp.n_params_active { gt = 0, optional = true, doc = "parameters active per token (MoE)" },
     n_layers = mp.n_layers { doc = "transformer layers" },
@@ -53,7 +59,7 @@ return recipe {
     ttft_target_s = number { gt = 0, optional = true, unit = "s", doc = "time-to-first-token objective" },
     tpot_target_ms = number { gt = 0, optional = true, unit = "ms", doc = "time-per-output-token objective" },
     has_SWA = mp.has_SWA { doc = "sliding-window attention (when the config gives no architecture)" },
-  },
+  }, { tp_from = "n_gpus", context = true }),
   notes = {
     "Serving \"X× faster\" claims are workload-specific (baseline, GPU, interconnect, lengths): measure on your own traffic before believing a curve.",
     "TTFT here is one request's prefill on an idle GPU; under load, queueing and interleaved prefills (chunked prefill, disaggregation) add to it.",
@@ -70,6 +76,10 @@ return recipe {
     local q_dim = attends and p.n_attention_heads * p.d_head or 0
     local attn_layers = attends and (p.n_attention_layers or p.n_layers) or 0
     local seq = p.prompt_tokens + p.output_tokens
+    -- the engine's own rules (engine = llama.cpp | vllm), evaluated first: its steps end the chain,
+    -- its buffers decide whether the model fits and how many requests run at once
+    local ev = engines.evaluate(p, { rid = "X-8", kv = kv_t.name, vram = vram / p.n_gpus, n_gpus = p.n_gpus,
+      ctx = p.T_eval or (p.engine == "llama.cpp" and seq * p.n_parallel or seq), workload = seq })
 
     local w = taf.weight_bytes(p.n_params, bits)
     local n_act = math.min(p.n_params_active or p.n_params, p.n_params)
@@ -118,6 +128,28 @@ return recipe {
       chain:note(string.format("P + O = %s tokens is past the trained context %s.", fmt.commas(seq), fmt.commas(p.T_train)))
     end
 
+    engines.neutral_note(chain, p)
+    if ev and not (ev.fits and ev.requests >= 1) then
+      local extra = { engine = engines.add_steps(chain, p, ev), max_concurrent_requests = 0 }
+      chain:factor("engine_rules", ev.engine == "vllm" and "warn" or "ok")
+      local why
+      if ev.engine == "vllm" then
+        why = ev.plan.refusal and ("vLLM refuses: " .. ev.plan.refusal)
+          or string.format("vLLM holds no request of P + O = %s tokens.", fmt.commas(seq))
+      elseif not ev.fits then
+        why = ev.plan.refusal and ("llama.cpp refuses: " .. ev.plan.refusal .. ".")
+          or string.format("llama.cpp's buffers exceed %s by %s at -c %d.", ev.fit.worst,
+            engines.mib_text(-ev.fit.min_free), ev.plan.kv.n_ctx)
+      else
+        why = string.format("A llama-server slot holds %s tokens (-c %d over -np %d), less than P + O = %s.",
+          fmt.commas(ev.slot_ctx), ev.plan.kv.n_ctx, p.n_parallel, fmt.commas(seq))
+      end
+      return { verdict = "DOES NOT FIT", extra = extra, key = string.format("%s: 0 requests", ev.engine),
+        reason = why,
+        mitigation = "Quantize the weights or the KV cache, shorten the context (T_eval), or add GPUs (X-4 and X-15 "
+          .. "with the same engine plan it)." }
+    end
+    if ev then max_req = ev.requests end
     if max_req < 1 then
       return { verdict = "DOES NOT FIT", key = string.format("0 requests (%s weights)", gib(w)),
         reason = string.format("Weights %s and overhead %s leave %s for KV; one request needs %s.", gib(w),
@@ -190,6 +222,10 @@ return recipe {
       ttft * 1e3, tpot * 1e3, b, tok_s, cost_text)
     local extra = { ttft_s = ttft, tpot_s = tpot, max_concurrent_requests = max_req, batch = b, tokens_per_s = tok_s,
                     cost = cost }
+    if ev then
+      extra.engine = engines.add_steps(chain, p, ev)
+      chain:factor("engine_rules", ev.engine == "vllm" and "warn" or "ok")
+    end
     local key = string.format("TTFT %.0f ms, TPOT %.1f ms%s", ttft * 1e3, tpot * 1e3,
       cost and string.format(", $%.2f/Mtok", cost.output_USD_per_Mtok) or "")
     local misses = {}
@@ -206,8 +242,15 @@ return recipe {
           .. "(fewer bytes per step), speculative decoding, or more bandwidth (H200/B200)." }
     elseif p.batch > max_req then
       return { verdict = "SERVES (KV-LIMITED BATCH)", extra = extra, key = key,
-        reason = string.format("The KV budget holds %d requests, not the %d asked. %s", max_req, p.batch, summary),
-        mitigation = "Quantize the KV cache (kv_dtype=q8_0/fp8), use PagedAttention to cut fragmentation, or add GPUs to batch more." }
+        reason = ev and ev.engine == "llama.cpp"
+          and string.format("llama-server runs %d request%s at once (-np %d), not the %d asked. %s", max_req,
+            max_req > 1 and "s" or "", p.n_parallel, p.batch, summary)
+          or string.format("The %sKV budget holds %d requests, not the %d asked. %s", ev and "vLLM " or "", max_req,
+            p.batch, summary),
+        mitigation = ev and ev.engine == "llama.cpp"
+          and string.format("Raise -np (n_parallel=%d) with -c ≥ %d (T_eval: n_parallel × (P + O)); X-4 with engine=llama.cpp checks the fit.",
+            p.batch, p.batch * seq)
+          or "Quantize the KV cache (kv_dtype=q8_0/fp8), use PagedAttention to cut fragmentation, or add GPUs to batch more." }
     end
     return { verdict = "SERVES", reason = summary, extra = extra, key = key,
       mitigation = "None needed; measure on your traffic (continuous batching and prompt lengths move all of these)." }

@@ -17,6 +17,10 @@ local shapes = require "lib.engines.shapes"
 local M = {}
 
 M.CHECKED_AGAINST = "llama.cpp ec98e2002 (Dec 2025); eras back to b3045 (May 2024)"
+-- What `tafrun list engines` shows of this module.
+M.name = "llama.cpp"
+M.version_checked = "ec98e2002 (Dec 2025); KV eras back to b3045"
+M.describe = "model, KV and compute buffers per device (MiB), -ngl / --n-cpu-moe placement, decode rate"
 M.MiB = 1048576.0
 
 ------------------------------------------------------------------------------
