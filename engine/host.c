@@ -69,7 +69,7 @@ static void *host_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
     return p;
 }
 
-static struct taf_host *host_of(lua_State *L)
+struct taf_host *host_of(lua_State *L)
 {
     void *ud;
     lua_getallocf(L, &ud);

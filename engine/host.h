@@ -59,6 +59,9 @@ void host_close(struct taf_host *h);
  * to stderr (usage errors: exit 2; runtime, budget, memory: exit 1). */
 int host_call(struct taf_host *h, int nargs, int nresults);
 
+/* The host a Lua state belongs to (its allocator's user data). */
+struct taf_host *host_of(lua_State *L);
+
 /* Put the limits of h->limits in force: the instruction budget's count hook
  * and the CPU watchdog for C loops run on a script's behalf. */
 void host_start_limits(struct taf_host *h);

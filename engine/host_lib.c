@@ -34,13 +34,6 @@ static int is_worker;
 static char *open_tmp[MAX_CLEANUP];
 static int n_open_tmp;
 
-static struct taf_host *host_of(lua_State *L)
-{
-    void *ud;
-    lua_getallocf(L, &ud);
-    return ud;
-}
-
 /* Registries the SIGPROF watchdog reads change with SIGPROF held off. */
 static void hold_watchdog(int hold)
 {
@@ -601,12 +594,13 @@ static int l_is_usage_error(lua_State *L)
     return 1;
 }
 
-/* host.allow_reads{path, …}: from now on taf.read_config, read_gguf and
+/* host.allow_reads({path, …} [, append]): from now on taf.read_config, read_gguf and
  * profile read only below these paths (the recipe, pack and command-line ones). */
 static int l_allow_reads(lua_State *L)
 {
     luaL_checktype(L, 1, LUA_TTABLE);
-    taf_readers_restrict(L);
+    if (!lua_toboolean(L, 2)) /* append: add to the paths already allowed (none restricted: stays so) */
+        taf_readers_restrict(L);
     lua_Integer n = (lua_Integer)lua_rawlen(L, 1);
     for (lua_Integer i = 1; i <= n; i++) {
         lua_rawgeti(L, 1, i);

@@ -21,11 +21,6 @@
 #define REG_ENVMETA "taf.sandbox.envmeta"
 #define MAX_SCRIPT_BYTES (8u << 20)
 
-static struct taf_host *host_of(lua_State *L)
-{
-    return lua_touserdata(L, lua_upvalueindex(1));
-}
-
 static int deny_write(lua_State *L)
 {
     return luaL_error(L, "attempt to modify a read-only table (field '%s')", luaL_tolstring(L, 2, NULL));

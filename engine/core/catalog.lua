@@ -48,34 +48,32 @@ local function load_list(path, what, pack_root)
   return list
 end
 
--- The built-in list of `file`, then each pack's: a pack entry with the name
--- of a built-in one overrides it; the same name from two packs is a conflict.
--- The numeric fields every entry of a catalog file must hold: finite, >= 0.
+-- The numeric fields an entry of a catalog file must hold, and those it may
+-- hold: finite and >= 0 (a share at most 1).
 local NUMERIC = { ["gpus.lua"] = { "flops", "vram_GB", "bw_GB_s", "usd_h", "tdp" },
                   ["apis.lua"] = { "input", "output" } }
--- Fields an entry may hold; a number, when present, finite and >= 0 (a share in [0, 1]).
 local OPTIONAL_NUMERIC = { ["gpus.lua"] = { "fp8_tflops", "fp4_tflops", "gpu_wired_share" }, ["apis.lua"] = {} }
+local AT_MOST = { gpu_wired_share = 1 }
 
+local function check_number(e, f, required, path, n)
+  local v, max = e[f], AT_MOST[f]
+  if v == nil and not required then return end
+  if type(v) ~= "number" or v ~= v or v < 0 or v == math.huge or (max and v > max) then
+    errors.usage("%s: entry %d (%s): field '%s' must be a finite number >= 0%s, got %s", path, n, e.name, f,
+      max and (" and <= " .. max) or "", tostring(v))
+  end
+end
+
+-- The built-in list of `file`, then each pack's: a pack entry with the name
+-- of a built-in one overrides it; the same name from two packs is a conflict.
 local function merged(file, what)
   local list, position = {}, {}
   local function add(e, origin, path, n)
     if type(e) ~= "table" or type(e.name) ~= "string" then
       errors.usage("%s: entry %d has no name", path, n)
     end
-    for _, f in ipairs(NUMERIC[file]) do
-      local v = e[f]
-      if type(v) ~= "number" or v ~= v or v < 0 or v == math.huge then
-        errors.usage("%s: entry %d (%s): field '%s' must be a finite number >= 0, got %s", path, n, e.name, f,
-          tostring(v))
-      end
-    end
-    for _, f in ipairs(OPTIONAL_NUMERIC[file]) do
-      local v = e[f]
-      if v ~= nil and (type(v) ~= "number" or v ~= v or v < 0 or v == math.huge or (f == "gpu_wired_share" and v > 1)) then
-        errors.usage("%s: entry %d (%s): field '%s' must be a finite number >= 0%s, got %s", path, n, e.name, f,
-          f == "gpu_wired_share" and " and <= 1" or "", tostring(v))
-      end
-    end
+    for _, f in ipairs(NUMERIC[file]) do check_number(e, f, true, path, n) end
+    for _, f in ipairs(OPTIONAL_NUMERIC[file]) do check_number(e, f, false, path, n) end
     local i = position[e.name]
     if i and list[i].origin ~= "built-in" then
       errors.usage("%s '%s' is defined by two packs, %s and %s", what, e.name, list[i].origin, origin)

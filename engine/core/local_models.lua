@@ -146,8 +146,14 @@ function M.folder(path)
 end
 
 -- A model that is not a preset, from the disk: a model table, or nil and
--- every place looked (for the error message).
+-- every place looked (for the error message). The places a model on disk
+-- may be read from join the paths scripts may read (host.allow_reads)
+-- only here, when one is looked for.
 function M.find(id)
+  local roots = M.hf_roots()
+  roots[#roots + 1] = M.ollama_root()
+  if host.exists(id) == "directory" then roots[#roots + 1] = id end
+  host.allow_reads(roots, true)
   local looked = {}
   for _, f in ipairs { M.ollama, M.folder, M.hf } do
     local m, where = f(id)

@@ -40,11 +40,6 @@ if not o.trust and o.command ~= "eval" then
   local data = host.getenv("XDG_DATA_HOME") or (host.getenv("HOME") and host.getenv("HOME") .. "/.local/share")
   if data then roots[#roots + 1] = data .. "/tafrun/packs" end
   for entry in (host.getenv("TAFRUN_PATH") or ""):gmatch("[^:]+") do roots[#roots + 1] = entry end
-  -- models already on disk (--model ORG/NAME, ollama:NAME, a models folder)
-  local lm = use "local_models"
-  for _, r in ipairs(lm.hf_roots()) do roots[#roots + 1] = r end
-  roots[#roots + 1] = lm.ollama_root()
-  if o.model and host.exists(o.model) == "directory" then roots[#roots + 1] = o.model end
   local list = {}
   for _, r in pairs(roots) do if type(r) == "string" then list[#list + 1] = r end end
   host.allow_reads(list)
