@@ -28,7 +28,8 @@ local function without_rope(p, chain)
   chain:step {
     section = "§19.1", name = "KV cache memory", formula = formula,
     inputs = { n_layers = p.n_layers, seq_len = p.T_eval, bytes_per_element = p.bytes_per_element },
-    result = kv, interpretation = string.format("%.2f GB per request", kv.GB) .. how, receipt = "derived" }
+    result = kv, interpretation = function() return string.format("%.2f GB per request", kv.GB) .. how end,
+    receipt = "derived" }
   chain:factor("gamma_measured", p.gamma_obs ~= nil and "ok" or "warn")
   chain:factor("benchmark_evidence", "warn")
   chain:factor("validity", "miss")
@@ -80,7 +81,7 @@ return recipe {
     local g_pade = chain:step {
       section = "§26.1", name = "γ_Padé", formula = "γ = (2θ − T√2)/(2θ + T√2)",
       inputs = { theta = p.theta, T_eval = p.T_eval }, result = taf.gamma_pade(p.theta, p.T_eval),
-      interpretation = taf.gamma_phase_label(taf.gamma_pade(p.theta, p.T_eval)), receipt = "lean" }
+      interpretation = function() return taf.gamma_phase_label(taf.gamma_pade(p.theta, p.T_eval)) end, receipt = "lean" }
 
     local has_GQA = p.n_kv_heads < p.n_attention_heads
     local decomp = taf.gamma_decompose(g_pade, has_GQA, p.has_SWA, p.n_params)
@@ -88,8 +89,8 @@ return recipe {
       section = "§26.10", name = "γ-decomposition", formula = "γ + δ_GQA + δ_SWA + δ_post_IH",
       inputs = { has_GQA = has_GQA, has_SWA = p.has_SWA, n_params = p.n_params },
       result = decomp.gamma_corrected, breakdown = decomp,
-      interpretation = string.format("γ_corrected = %.3f (δ_GQA %+.2f, δ_SWA %+.2f, δ_post_IH %+.2f)",
-        decomp.gamma_corrected, decomp.delta_GQA, decomp.delta_SWA, decomp.delta_post_IH),
+      interpretation = function() return string.format("γ_corrected = %.3f (δ_GQA %+.2f, δ_SWA %+.2f, δ_post_IH %+.2f)",
+        decomp.gamma_corrected, decomp.delta_GQA, decomp.delta_SWA, decomp.delta_post_IH) end,
       receipt = "data" }
 
     -- d_horizon(θ, γ_Padé(θ, T)) ≡ T for every T < θ√2: the closed form cannot
@@ -99,23 +100,23 @@ return recipe {
     chain:step {
       section = "§26.2", name = "d_horizon", formula = "d_h = θ(1−γ)√2/(1+γ)",
       inputs = { theta = p.theta, gamma = g }, result = dh,
-      interpretation = (dh and string.format("horizon at d=%.0f", dh) or "n/a — γ outside (0,1)")
+      interpretation = function() return (dh and string.format("horizon at d=%.0f", dh) or "n/a — γ outside (0,1)")
         .. string.format("; identity d_h(γ_Padé(θ,T)) ≡ T; native horizon at T_train: %s",
-          native and string.format("%.0f", native) or "n/a (T_train ≥ θ√2)"),
+          native and string.format("%.0f", native) or "n/a (T_train ≥ θ√2)") end,
       receipt = "derived" }
 
     local l_niah = taf.l_niah_c(dh)
     chain:step {
       section = "§26.5", name = "L_NIAH^c", formula = "L_NIAH^c = 2·d_horizon",
       inputs = { d_horizon = dh }, result = l_niah,
-      interpretation = l_niah and string.format("NIAH 50%% at L=%.0f", l_niah) or "n/a",
+      interpretation = function() return l_niah and string.format("NIAH 50%% at L=%.0f", l_niah) or "n/a" end,
       receipt = "derived" }
 
     local p_hallu = taf.p_hallucinate(p.T_eval, p.theta, g)
     chain:step {
       section = "§26.9", name = "P_hallucinate", formula = "max(0,1−(d_h/L)^(1−γ))·√χ/(1+√χ)",
       inputs = { L = p.T_eval, theta = p.theta, gamma = g }, result = p_hallu,
-      interpretation = p_hallu and string.format("%.1f%% predicted", p_hallu * 100) or "n/a (Phase B)",
+      interpretation = function() return p_hallu and string.format("%.1f%% predicted", p_hallu * 100) or "n/a (Phase B)" end,
       receipt = "provisional" }
 
     local kv, kv_formula, kv_how = kvlib.memory(p, p.T_eval, p.bytes_per_element)
@@ -123,7 +124,8 @@ return recipe {
       section = "§19.1", name = "KV cache memory", formula = kv_formula,
       inputs = { n_layers = p.n_layers, n_kv_heads = p.n_kv_heads, d_head = p.d_head,
                  seq_len = p.T_eval, bytes_per_element = p.bytes_per_element },
-      result = kv, interpretation = string.format("%.2f GB per request", kv.GB) .. kv_how, receipt = "derived" }
+      result = kv, interpretation = function() return string.format("%.2f GB per request", kv.GB) .. kv_how end,
+      receipt = "derived" }
 
     local caveats = {
       "d_horizon(γ_Padé(θ, T_eval)) equals T_eval identically; without a measured γ the verdict is driven only by the δ-corrections.",
@@ -136,8 +138,8 @@ return recipe {
       chain:step {
         section = "§33.2", name = "Padé deviation index", formula = "PDI = θ(1−γ_obs)√2 / ((1+γ_obs)·T)",
         inputs = { theta = p.theta, gamma_obs = p.gamma_obs, T_eval = p.T_eval }, result = pdi,
-        interpretation = string.format("PDI = %s (%s); PDI = 1 ⟺ γ_obs = γ_Padé",
-          fmt.f(pdi.PDI, 3), tostring(pdi.regime or pdi.label or "")),
+        interpretation = function() return string.format("PDI = %s (%s); PDI = 1 ⟺ γ_obs = γ_Padé",
+          fmt.f(pdi.PDI, 3), tostring(pdi.regime or pdi.label or "")) end,
         receipt = "derived" }
     end
 
@@ -160,17 +162,18 @@ return recipe {
       local dh_obs = taf.d_horizon(p.theta, p.gamma_obs)
       if p.gamma_obs >= 1 or dh_obs == nil then
         local a = taf.alpha_opt(0.85, p.T_eval, p.theta)
-        return out("NO", string.format("measured γ=%.3f: no horizon (γ_obs outside (0,1)).", p.gamma_obs),
-          string.format("Apply NTK-aware extension: α_opt = %.2f (%s).", a, fine_tune_or_zero_shot(a)))
+        return out("NO", function() return string.format("measured γ=%.3f: no horizon (γ_obs outside (0,1)).", p.gamma_obs) end,
+          function() return string.format("Apply NTK-aware extension: α_opt = %.2f (%s).", a, fine_tune_or_zero_shot(a)) end)
       elseif p.T_eval < dh_obs then
-        return out("YES", string.format("L=%d inside the measured horizon d_h=%.0f (%.0f%% margin).",
-          p.T_eval, dh_obs, (1 - p.T_eval / dh_obs) * 100), "None required.")
+        return out("YES", function() return string.format("L=%d inside the measured horizon d_h=%.0f (%.0f%% margin).",
+          p.T_eval, dh_obs, (1 - p.T_eval / dh_obs) * 100) end, "None required.")
       elseif p.T_eval < 2 * dh_obs then
-        return out("DEGRADED", string.format("L between the measured d_horizon (%.0f) and 2·d_horizon (%.0f).",
-          dh_obs, 2 * dh_obs), "Consider context contraction OR NTK extension.")
+        return out("DEGRADED", function() return string.format("L between the measured d_horizon (%.0f) and 2·d_horizon (%.0f).",
+          dh_obs, 2 * dh_obs) end, "Consider context contraction OR NTK extension.")
       end
-      return out("NO", string.format("L=%d exceeds the measured NIAH ceiling %.0f.", p.T_eval, 2 * dh_obs),
-        string.format("Apply NTK extension; need θ ≈ %s for γ=0.85.", fmt.commas(taf.theta_design(0.85, p.T_eval))))
+      return out("NO", function() return string.format("L=%d exceeds the measured NIAH ceiling %.0f.", p.T_eval, 2 * dh_obs) end,
+        function() return string.format("Apply NTK extension; need θ ≈ %s for γ=0.85.",
+          fmt.commas(taf.theta_design(0.85, p.T_eval))) end)
     end
 
     -- The closed form alone (the seed's X-2), then the usable window: past W
@@ -181,38 +184,41 @@ return recipe {
       if g <= 0 or g >= 1 then
         local a = taf.alpha_opt(0.85, p.T_eval, p.theta)
         return out("NO", "Phase B / geometric collapse (γ_corrected outside (0,1))",
-          string.format("Apply NTK-aware extension. Required θ for γ=0.85: %s. α_opt = %.2f (%s).",
-            fmt.commas(taf.theta_design(0.85, p.T_eval)), a, fine_tune_or_zero_shot(a)))
+          function() return string.format("Apply NTK-aware extension. Required θ for γ=0.85: %s. α_opt = %.2f (%s).",
+            fmt.commas(taf.theta_design(0.85, p.T_eval)), a, fine_tune_or_zero_shot(a)) end)
       elseif dh ~= nil and p.T_eval < dh then
-        return out("YES", string.format("L=%d inside d_horizon=%.0f (%.0f%% margin).",
-          p.T_eval, dh, (1 - p.T_eval / dh) * 100), "None required.")
+        return out("YES", function() return string.format("L=%d inside d_horizon=%.0f (%.0f%% margin).",
+          p.T_eval, dh, (1 - p.T_eval / dh) * 100) end, "None required.")
       elseif dh ~= nil and p.T_eval < l_niah then
-        return out("DEGRADED", string.format("L between d_horizon (%.0f) and L_NIAH^c (%.0f).", dh, l_niah),
+        return out("DEGRADED", function() return string.format("L between d_horizon (%.0f) and L_NIAH^c (%.0f).", dh, l_niah) end,
           "Consider context contraction OR NTK extension.")
       end
-      return out("NO", string.format("L=%d exceeds NIAH ceiling %.0f.", p.T_eval, l_niah),
-        string.format("Apply NTK extension; need θ ≈ %s for γ=0.85.", fmt.commas(taf.theta_design(0.85, p.T_eval))))
+      return out("NO", function() return string.format("L=%d exceeds NIAH ceiling %.0f.", p.T_eval, l_niah) end,
+        function() return string.format("Apply NTK extension; need θ ≈ %s for γ=0.85.",
+          fmt.commas(taf.theta_design(0.85, p.T_eval))) end)
     end)()
     local w = window.of(p)
     if p.T_eval > w.W and seed.verdict ~= "NO" then
-      window.step(chain, p, p.T_eval, string.format("the closed form says %s, but past the usable window nothing "
-        .. "measured supports it; the seed's verdict was %s", seed.verdict, seed.verdict))
-      chain:note(string.format("X-2 erratum: the seed's closed-form verdict %s is replaced by NO: L = %s is past the usable window %s.",
-        seed.verdict, fmt.commas(p.T_eval), fmt.commas(w.W)))
-      local o = out("NO", string.format("L=%s is %.3g× past the usable window %s (%s); the closed-form horizon "
-          .. "cannot vouch beyond it and no γ was measured.", fmt.commas(p.T_eval), p.T_eval / w.W, fmt.commas(w.W), w.text),
-        string.format("Keep L ≤ %s, or extend the window (tafrun x9 --set T_target=%d) and measure γ at L (tafrun profile).",
-          fmt.commas(w.W), p.T_eval))
+      window.step(chain, p, p.T_eval, function() return string.format("the closed form says %s, but past the usable "
+        .. "window nothing measured supports it; the seed's verdict was %s", seed.verdict, seed.verdict) end)
+      chain:note(function() return string.format("X-2 erratum: the seed's closed-form verdict %s is replaced by NO: "
+        .. "L = %s is past the usable window %s.", seed.verdict, fmt.commas(p.T_eval), fmt.commas(w.W)) end)
+      local o = out("NO", function() return string.format("L=%s is %.3g× past the usable window %s (%s); the closed-form "
+          .. "horizon cannot vouch beyond it and no γ was measured.", fmt.commas(p.T_eval), p.T_eval / w.W, fmt.commas(w.W),
+          window.text(w)) end,
+        function() return string.format("Keep L ≤ %s, or extend the window (tafrun x9 --set T_target=%d) and measure γ "
+          .. "at L (tafrun profile).", fmt.commas(w.W), p.T_eval) end)
       o.basis = "trained_window"
       return o
     elseif p.T_eval <= w.W and seed.verdict == "NO" then
-      window.step(chain, p, p.T_eval, string.format("the closed form puts L in Phase B, but the model was %s this length; "
-        .. "the seed's verdict was NO", w.shipped and w.W > w.T_train and "fine-tuned with its shipped rope_scaling to" or "trained at"))
-      chain:note(string.format("X-2 erratum: the seed's closed-form verdict NO is replaced by YES: L = %s is within the usable window %s.",
-        fmt.commas(p.T_eval), fmt.commas(w.W)))
-      local o = out("YES", string.format("L=%s is within the usable window %s (%s); the seed's closed form "
-          .. "(Phase B at this θ) does not hold for a model trained or extended to this length.",
-          fmt.commas(p.T_eval), fmt.commas(w.W), w.text),
+      window.step(chain, p, p.T_eval, function() return string.format("the closed form puts L in Phase B, but the model "
+        .. "was %s this length; the seed's verdict was NO",
+        w.shipped and w.W > w.T_train and "fine-tuned with its shipped rope_scaling to" or "trained at") end)
+      chain:note(function() return string.format("X-2 erratum: the seed's closed-form verdict NO is replaced by YES: "
+        .. "L = %s is within the usable window %s.", fmt.commas(p.T_eval), fmt.commas(w.W)) end)
+      local o = out("YES", function() return string.format("L=%s is within the usable window %s (%s); the seed's closed "
+          .. "form (Phase B at this θ) does not hold for a model trained or extended to this length.",
+          fmt.commas(p.T_eval), fmt.commas(w.W), window.text(w)) end,
         "None required; measure NIAH/RULER at L for a figure (tafrun profile gives γ).")
       o.basis = "trained_window"
       return o

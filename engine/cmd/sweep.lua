@@ -268,7 +268,7 @@ function M.run(opts)
 
   local function lean_point(m)
     local out, chain = runner.execute(r, point_params(m), checked_once, true)
-    return out.verdict, chainlib.confidence_pct(chain.factors), out.key
+    return out.verdict, chainlib.confidence_pct(chain.factors), chainlib.prose(out.key, r.id .. " key")
   end
 
   local function full_point(m)

@@ -10,7 +10,7 @@ Chain.__metatable = false -- a recipe cannot rewrite the methods every other rec
 local STEP_ORDER = { "step", "section", "name", "formula", "inputs", "result",
                      "interpretation", "receipt", "breakdown" }
 local STEP_FIELDS = { section = "string", name = "string", formula = "string",
-                      inputs = "table", interpretation = "string", receipt = "string",
+                      inputs = "table", interpretation = "prose", receipt = "string",
                       breakdown = "table", result = true }
 local STATUS = { ok = 1, warn = 0.5, miss = 0 }
 local REQUIRED = { "section", "name", "formula", "receipt" }
@@ -66,6 +66,10 @@ function Chain:check_step(s)
     local want = STEP_FIELDS[k]
     if want == nil then
       error(string.format("chain:step: unknown field '%s'", tostring(k)), 3)
+    elseif want == "prose" then
+      if type(v) ~= "string" and type(v) ~= "function" then
+        error(string.format("chain:step: field '%s' must be a string (or a function that returns one)", k), 3)
+      end
     elseif want ~= true and type(v) ~= want then
       error(string.format("chain:step: field '%s' must be a %s", k, want), 3)
     end
@@ -85,9 +89,38 @@ function Chain:factor(key, status)
   self.factors[#self.factors + 1] = f
 end
 
--- An honesty note shown with the verdict.
+-- An honesty note shown with the verdict: a string, or a function that
+-- returns one (prose, below).
 function Chain:note(text)
   self.notes[#self.notes + 1] = text
+end
+
+-- Prose only when someone reads it: an interpretation, note, reason,
+-- mitigation or key may be a function returning the string, called here when
+-- the result is assembled for rendering; lean sweep rows never call it.
+-- `what` names the field for the error a wrong return raises.
+function M.prose(v, what)
+  if type(v) ~= "function" then return v end
+  local s = v()
+  if type(s) ~= "string" then
+    error(string.format("%s: the function given for it returned %s, not a string", what, type(s)), 0)
+  end
+  return s
+end
+
+-- Expand every lazy interpretation and note of a (non-lean) chain in place.
+function M.expand(chain, rid)
+  local steps, notes = chain.steps, chain.notes
+  for i = 1, #steps do
+    local s = steps[i]
+    if type(s.interpretation) == "function" then
+      s.interpretation = M.prose(s.interpretation,
+        string.format("%s step %d ('%s') interpretation", rid, i, tostring(s.name)))
+    end
+  end
+  for i = 1, #notes do
+    if type(notes[i]) == "function" then notes[i] = M.prose(notes[i], string.format("%s note %d", rid, i)) end
+  end
 end
 
 -- pct = round(100·Σ/n) over the factors (ok = 1, warn = ½, miss = 0).

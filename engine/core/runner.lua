@@ -154,7 +154,8 @@ local function check_outcome(r, out, chain)
     error(string.format("%s: run() must return { verdict = …, reason = …, mitigation = … }", r.id), 0)
   end
   for _, k in ipairs(OUTCOME_KEYS) do
-    if type(out[k]) ~= "string" then
+    local t = type(out[k])
+    if t ~= "string" and (k == "verdict" or t ~= "function") then
       error(string.format("%s: run() result lacks a '%s' string", r.id, k), 0)
     end
   end
@@ -168,7 +169,7 @@ local function check_outcome(r, out, chain)
   if out.basis ~= nil and not BASES[out.basis] then
     error(string.format("%s: run() result field 'basis' must be measured, closed_form or trained_window", r.id), 0)
   end
-  if out.key ~= nil and type(out.key) ~= "string" then
+  if out.key ~= nil and type(out.key) ~= "string" and type(out.key) ~= "function" then
     error(string.format("%s: run() result field 'key' (the card's key number) must be a string", r.id), 0)
   end
 end
@@ -226,6 +227,9 @@ function M.run(r, model, sets, fast, resolved)
     end
     error(out, 0)
   end
+  -- the prose the recipe deferred (chain.prose), now that the result will be read
+  chainlib.expand(chain, r.id)
+  local prose = chainlib.prose
   local used = {}
   local inputs = setmetatable({}, { __jsonorder = used })
   for _, n in ipairs(names) do
@@ -236,14 +240,15 @@ function M.run(r, model, sets, fast, resolved)
     recipe_id = r.id, recipe_name = r.name, question = r.question,
     model = model and model.id or nil,
     inputs = inputs, chain = setmetatable(chain.steps, ARRAY_META),
-    verdict = out.verdict, basis = out.basis, reason = out.reason, mitigation = out.mitigation,
+    verdict = out.verdict, basis = out.basis, reason = prose(out.reason, r.id .. " reason"),
+    mitigation = prose(out.mitigation, r.id .. " mitigation"),
     confidence = chainlib.confidence(chain.factors),
     notes = setmetatable(chain.notes, ARRAY_META),
   }, model and RESULT_META or RESULT_META_NO_MODEL)
   -- recipe-specific extras (e.g. X-2's caveats, horizon_source, pdi) follow the notes
   for k, v in pairs(out.extra or {}) do result[k] = v end
   -- optional one-line key number shown by `tafrun card` ("D_f = 4826")
-  result.key = out.key
+  result.key = prose(out.key, r.id .. " key")
   return result
 end
 
