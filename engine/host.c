@@ -15,8 +15,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define HOOK_PERIOD 1000
-
 enum { OVER_RUN_CAP = 1, OVER_DECL_CAP = 2 };
 
 /* A pending refusal is final: the flags say so, whatever pcall does next. */
@@ -76,32 +74,75 @@ struct taf_host *host_of(lua_State *L)
     return ud;
 }
 
-/* Count hook: once the budget is spent, raise at every instruction so that a
- * pcall in the script cannot swallow it (Redis luaMaskCountHook). Hooks are
- * per thread: each thread that calls in after that re-arms itself, so a
- * budget spent inside a coroutine stops the main thread too; and a thread
- * counts its own period (one left at 1 by a spent declaration counts 1). */
-static void count_hook(lua_State *L, lua_Debug *ar)
+/* The instruction budget without a hook at every instruction: the CPU clock
+ * (watchdog.h) ticks, budget_tick counts the ticks as steps and, once the
+ * run's budget or the declaration's is spent, sets stop_hook on the main
+ * thread and on the coroutine running (lua_sethook may be called from a
+ * signal handler: lua.c laction). Until then no hook is set, so Lua never
+ * enters its hook path. */
+#define STEPS_PER_TICK (TAF_STEPS_PER_CPU_S * WATCHDOG_TICK_US / 1000000)
+
+static struct taf_host *volatile budget_host;
+
+long long host_steps_used(const struct taf_host *h)
+{
+    return h->steps_used + (long long)h->cpu_ticks * STEPS_PER_TICK;
+}
+
+/* Once the budget is spent: raise at every instruction, so that a pcall in
+ * the script cannot swallow it (Redis luaMaskCountHook). Hooks are per
+ * thread: a coroutine resumed later is armed by the resume wrapper
+ * (sandbox.c), and a hook left on a thread by a declaration whose budget ran
+ * out, then ended, removes itself. */
+static void stop_hook(lua_State *L, lua_Debug *ar)
 {
     (void)ar;
     struct taf_host *h = host_of(L);
     if (!h->steps_exhausted && !h->decl_exhausted) {
-        h->steps_used += lua_gethookcount(L);
-        if (h->decl_limit > 0 && h->steps_used >= h->decl_limit) {
-            h->decl_exhausted = 1;
-        } else if (h->limits.max_steps <= 0 || h->steps_used < h->limits.max_steps) {
-            if (lua_gethookcount(L) != HOOK_PERIOD)
-                lua_sethook(L, count_hook, LUA_MASKCOUNT, HOOK_PERIOD);
-            return;
-        } else {
-            h->steps_exhausted = 1;
-        }
+        lua_sethook(L, NULL, 0, 0);
+        return;
     }
-    lua_sethook(L, count_hook, LUA_MASKCOUNT, 1);
     if (h->decl_exhausted && !h->steps_exhausted)
         luaL_error(L, "declaration budget exhausted");
     luaL_error(L, "instruction budget exhausted (%I steps; raise it with --max-steps)",
                (lua_Integer)h->limits.max_steps);
+}
+
+void host_arm_stop(struct taf_host *h, lua_State *L)
+{
+    lua_sethook(h->L, stop_hook, LUA_MASKCOUNT, 1);
+    lua_State *co = h->running;
+    if (co != NULL)
+        lua_sethook(co, stop_hook, LUA_MASKCOUNT, 1);
+    if (L != NULL && L != h->L && L != co)
+        lua_sethook(L, stop_hook, LUA_MASKCOUNT, 1);
+}
+
+/* Whether the budget in force (the declaration's within the run's) is spent
+ * at `used` steps; sets the flag that says which. */
+static int budget_spent(struct taf_host *h, long long used)
+{
+    if (h->steps_exhausted || h->decl_exhausted)
+        return 1;
+    if (h->decl_limit > 0 && used >= h->decl_limit) {
+        h->decl_exhausted = 1;
+        return 1;
+    }
+    if (h->limits.max_steps > 0 && used >= h->limits.max_steps) {
+        h->steps_exhausted = 1;
+        return 1;
+    }
+    return 0;
+}
+
+static void budget_tick(void)
+{
+    struct taf_host *h = budget_host;
+    if (h == NULL)
+        return;
+    h->cpu_ticks++;
+    if (budget_spent(h, host_steps_used(h)))
+        host_arm_stop(h, NULL);
 }
 
 static int panic(lua_State *L)
@@ -111,9 +152,9 @@ static int panic(lua_State *L)
     return 0;
 }
 
-/* Work a C function does on a script's behalf (lua/bind.h): counted like the
- * count hook counts instructions, and raising as it does once the budget (or
- * the declaration's) is spent; a charge never takes steps_used past the
+/* Work a C function does on a script's behalf (lua/bind.h): charged in
+ * steps on top of the CPU clock, and raising once the budget (or the
+ * declaration's) is spent; a charge never takes the steps used past the
  * budget it spends, so a spent declaration leaves the run's budget intact. */
 void taf_charge_steps(lua_State *L, lua_Integer n)
 {
@@ -126,17 +167,16 @@ void taf_charge_steps(lua_State *L, lua_Integer n)
     if (!h->steps_exhausted && !h->decl_exhausted) {
         long long cap = h->decl_limit > 0 && h->decl_limit < h->limits.max_steps ? h->decl_limit
                                                                                    : h->limits.max_steps;
-        if (h->steps_used < cap && n < cap - h->steps_used) {
+        long long used = host_steps_used(h);
+        if (used < cap && n < cap - used) {
             h->steps_used += n;
             return;
         }
-        h->steps_used = h->steps_used > cap ? h->steps_used : cap;
-        if (h->decl_limit > 0 && h->steps_used >= h->decl_limit)
-            h->decl_exhausted = 1;
-        else
-            h->steps_exhausted = 1;
+        if (used < cap)
+            h->steps_used += cap - used;
+        budget_spent(h, cap);
     }
-    lua_sethook(L, count_hook, LUA_MASKCOUNT, 1);
+    host_arm_stop(h, L);
     if (h->decl_exhausted && !h->steps_exhausted)
         luaL_error(L, "declaration budget exhausted");
     luaL_error(L, "instruction budget exhausted (%I steps; raise it with --max-steps)",
@@ -227,6 +267,8 @@ int host_open(struct taf_host *h)
 {
     h->mem_used = 0;
     h->steps_used = 0;
+    h->cpu_ticks = 0;
+    h->running = NULL;
     h->steps_exhausted = h->mem_exhausted = 0;
     h->refused.caps = 0;
     memset(&h->pool, 0, sizeof h->pool);
@@ -246,12 +288,12 @@ int host_open(struct taf_host *h)
 void host_start_limits(struct taf_host *h)
 {
     if (h->limits.max_steps > 0) {
-        lua_sethook(h->L, count_hook, LUA_MASKCOUNT, HOOK_PERIOD);
-        /* C loops on a script's behalf: as long as the budget takes at
-         * about 10^8 steps a second, and never under a second */
-        double limit_s = (double)h->limits.max_steps / 1e8;
+        budget_host = h;
+        /* C loops on a script's behalf: as long as the whole budget, and
+         * never under a second */
+        double limit_s = (double)h->limits.max_steps / (double)TAF_STEPS_PER_CPU_S;
         taf_guard_patterns(h->L);
-        watchdog_start(limit_s < 1 ? 1 : limit_s, host_lib_emergency_stop);
+        watchdog_start(limit_s < 1 ? 1 : limit_s, host_lib_emergency_stop, budget_tick);
     }
 }
 
@@ -271,7 +313,7 @@ int host_declare(lua_State *L)
     size_t saved_mem = h->decl_mem_limit;
     int metered = h->limits.max_steps > 0;
     if (metered) {
-        long long steps = h->steps_used + TAF_DECLARE_MAX_STEPS;
+        long long steps = host_steps_used(h) + TAF_DECLARE_MAX_STEPS;
         size_t mem = h->mem_used + TAF_DECLARE_MAX_MEM;
         h->decl_limit = saved_steps > 0 && saved_steps < steps ? saved_steps : steps;
         h->decl_mem_limit = saved_mem > 0 && saved_mem < mem ? saved_mem : mem;
@@ -287,7 +329,8 @@ int host_declare(lua_State *L)
     h->decl_mem_limit = saved_mem;
     if (own && (steps_out || mem_out) && !h->steps_exhausted && !h->mem_exhausted) {
         h->decl_exhausted = h->decl_mem_exhausted = 0;
-        lua_sethook(L, count_hook, LUA_MASKCOUNT, HOOK_PERIOD);
+        lua_sethook(h->L, NULL, 0, 0); /* the run goes on: no hook until its own budget is spent */
+        lua_sethook(L, NULL, 0, 0);
         if (steps_out)
             lua_pushfstring(L, "%s: its top level took more than %I steps (a recipe, preset, catalog or "
                                "pack file only declares at load time; do the work in run)",
@@ -305,6 +348,8 @@ int host_declare(lua_State *L)
 
 void host_close(struct taf_host *h)
 {
+    if (budget_host == h)
+        budget_host = NULL;
     if (h->L != NULL)
         lua_close(h->L);
     h->L = NULL;

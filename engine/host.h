@@ -10,9 +10,16 @@
 /* Exit codes of SPEC §3. */
 enum { TAF_EXIT_OK = 0, TAF_EXIT_RUNTIME = 1, TAF_EXIT_USAGE = 2 };
 
-#define TAF_DEFAULT_MAX_STEPS 500000000LL  /* Lua VM instructions */
+/* The instruction budget is kept by the CPU clock (watchdog.h), not counted
+ * instruction by instruction: a step is 50 ns of the process's CPU time
+ * (user + system), about one Lua 5.4 instruction of a recipe's mixed work
+ * (table building, calls into taf) in a sanitizer build, a few in a release
+ * build. C work a script asks for is charged in steps on top (taf_charge_steps). */
+#define TAF_STEPS_PER_CPU_S 20000000LL
+#define TAF_DEFAULT_MAX_STEPS 500000000LL  /* 25 s of CPU */
 #define TAF_DEFAULT_MAX_MEM (512u << 20)   /* bytes held by the Lua state */
-/* What the top level of one recipe, preset, catalog or pack file may take. */
+/* What the top level of one recipe, preset, catalog or pack file may take
+ * (10^7 steps: 0.5 s of CPU). */
 #define TAF_DECLARE_MAX_STEPS 10000000LL
 #define TAF_DECLARE_MAX_MEM_MIB 64
 #define TAF_DECLARE_MAX_MEM ((size_t)TAF_DECLARE_MAX_MEM_MIB << 20)
@@ -27,12 +34,15 @@ struct taf_host {
     struct taf_limits limits;
     size_t mem_used;
     struct taf_pool pool;  /* small blocks of the Lua state (pool.h) */
-    long long steps_used;
-    int steps_exhausted;   /* set by the count hook; the run fails whatever pcall did */
+    long long steps_used;  /* steps charged by C work (taf_charge_steps), and given to workers */
+    volatile long cpu_ticks;        /* CPU clock ticks (watchdog.h) since the limits started */
+    lua_State *volatile running;    /* the coroutine running now; NULL: the main thread */
+    volatile int steps_exhausted;   /* set once the budget is spent; the run fails whatever pcall did */
     int mem_exhausted;     /* set by the allocator */
     long long decl_limit;  /* steps_used at which the declaration in progress stops; 0: none */
     size_t decl_mem_limit; /* mem_used past which it stops; 0: none */
-    int decl_exhausted, decl_mem_exhausted;
+    volatile int decl_exhausted;
+    int decl_mem_exhausted;
     /* The last growth the allocator refused, pending until Lua asks again
      * after its emergency collection (lmem.c tryagain): refused twice, or not
      * asked again, it is final and sets the flags above; granted, it was garbage. */
@@ -62,9 +72,17 @@ int host_call(struct taf_host *h, int nargs, int nresults);
 /* The host a Lua state belongs to (its allocator's user data). */
 struct taf_host *host_of(lua_State *L);
 
-/* Put the limits of h->limits in force: the instruction budget's count hook
- * and the CPU watchdog for C loops run on a script's behalf. */
+/* Put the limits of h->limits in force: the CPU clock that keeps the
+ * instruction budget (and arms the hook that stops a script once it is
+ * spent) and the watchdog for C loops run on a script's behalf. */
 void host_start_limits(struct taf_host *h);
+
+/* Set the hook that stops a script on the main thread, the coroutine
+ * running and `L` (may be NULL); async-signal-safe. */
+void host_arm_stop(struct taf_host *h, lua_State *L);
+
+/* Steps spent so far: the CPU clock's ticks plus the steps charged. */
+long long host_steps_used(const struct taf_host *h);
 
 /* host.declare(chunk, what): run a file's top level under the declaration budget. */
 int host_declare(lua_State *L);

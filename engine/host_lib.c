@@ -310,8 +310,8 @@ static int l_fork(lua_State *L)
      * share what is left of it, a part each (each counts the others' parts
      * as spent, so messages still name the budget the user gave) */
     struct taf_host *h = host_of(L);
-    if (h->limits.max_steps > 0 && n > 1 && h->steps_used < h->limits.max_steps) {
-        long long left = h->limits.max_steps - h->steps_used;
+    if (h->limits.max_steps > 0 && n > 1 && host_steps_used(h) < h->limits.max_steps) {
+        long long left = h->limits.max_steps - host_steps_used(h);
         h->steps_used += left - left / n;
     }
     catch_fatal_signals();

@@ -372,9 +372,94 @@ static void push_closure(lua_State *L, struct taf_host *h, lua_CFunction f)
 
 /* Before any script: string.dump is gone for everyone, the string metatable
  * is sealed, the module cache exists. */
+/* ── coroutines the budget can reach ──
+ * Hooks are per thread. The budget's stop hook (host.c) is set from a signal
+ * handler on the main thread and on h->running, so coroutine.resume and
+ * coroutine.wrap are replaced by these, which note the coroutine they run
+ * (and arm one resumed after the budget is spent); otherwise as lcorolib.c. */
+
+/* Resume `co` with the `narg` values on top of L: the number of values moved
+ * back onto L, or -1 with the error value on top. */
+static int tracked_resume(lua_State *L, lua_State *co, int narg)
+{
+    struct taf_host *h = host_of(L);
+    int nres;
+    if (!lua_checkstack(co, narg)) {
+        lua_pushliteral(L, "too many arguments to resume");
+        return -1;
+    }
+    lua_xmove(L, co, narg);
+    if (h->steps_exhausted || h->decl_exhausted)
+        host_arm_stop(h, co);
+    lua_State *prev = h->running;
+    h->running = co;
+    int status = lua_resume(co, L, narg, &nres);
+    h->running = prev;
+    if (status != LUA_OK && status != LUA_YIELD) {
+        lua_xmove(co, L, 1);
+        return -1;
+    }
+    if (!lua_checkstack(L, nres + 1)) {
+        lua_pop(co, nres);
+        lua_pushliteral(L, "too many results to resume");
+        return -1;
+    }
+    lua_xmove(co, L, nres);
+    return nres;
+}
+
+static int co_resume(lua_State *L)
+{
+    lua_State *co = lua_tothread(L, 1);
+    luaL_argexpected(L, co != NULL, 1, "coroutine");
+    int r = tracked_resume(L, co, lua_gettop(L) - 1);
+    lua_pushboolean(L, r >= 0);
+    lua_insert(L, r >= 0 ? -(r + 1) : -2);
+    return r >= 0 ? r + 1 : 2;
+}
+
+static int co_wrapped(lua_State *L)
+{
+    lua_State *co = lua_tothread(L, lua_upvalueindex(1));
+    int r = tracked_resume(L, co, lua_gettop(L));
+    if (r >= 0)
+        return r;
+    int status = lua_status(co);
+    if (status != LUA_OK && status != LUA_YIELD) { /* the coroutine failed: close it, pass its error on */
+#if LUA_VERSION_RELEASE_NUM >= 50406
+        status = lua_closethread(co, L);
+#else
+        status = lua_resetthread(co);
+#endif
+        lua_xmove(co, L, 1);
+    }
+    if (status != LUA_ERRMEM && lua_type(L, -1) == LUA_TSTRING) {
+        luaL_where(L, 1);
+        lua_insert(L, -2);
+        lua_concat(L, 2);
+    }
+    return lua_error(L);
+}
+
+static int co_wrap(lua_State *L)
+{
+    luaL_checktype(L, 1, LUA_TFUNCTION);
+    lua_State *co = lua_newthread(L);
+    lua_pushvalue(L, 1);
+    lua_xmove(L, co, 1);
+    lua_pushcclosure(L, co_wrapped, 1);
+    return 1;
+}
+
 void sandbox_init(struct taf_host *h)
 {
     lua_State *L = h->L;
+    lua_getglobal(L, "coroutine");
+    lua_pushcfunction(L, co_resume);
+    lua_setfield(L, -2, "resume");
+    lua_pushcfunction(L, co_wrap);
+    lua_setfield(L, -2, "wrap");
+    lua_pop(L, 1);
     lua_getglobal(L, "string");
     lua_pushnil(L);
     lua_setfield(L, -2, "dump");

@@ -7,12 +7,13 @@
 #include <sys/time.h>
 #include <unistd.h>
 
-#define TICK_US 100000 /* 0.1 s of process CPU time */
+#define TICK_US WATCHDOG_TICK_US
 
 static volatile sig_atomic_t ticks, depth, entered_at;
 static long limit_ticks;
 static int armed;
 static void (*on_stop)(void);
+static void (*on_tick_fn)(void);
 static char message[256];
 static size_t message_len;
 
@@ -20,6 +21,8 @@ static void on_tick(int sig)
 {
     (void)sig;
     ticks++;
+    if (on_tick_fn != NULL)
+        on_tick_fn();
     if (depth > 0 && ticks - entered_at > limit_ticks) {
         ssize_t w = write(STDERR_FILENO, message, message_len);
         (void)w;
@@ -35,8 +38,9 @@ static void arm(void)
     setitimer(ITIMER_PROF, &it, NULL);
 }
 
-void watchdog_start(double limit_s, void (*cleanup)(void))
+void watchdog_start(double limit_s, void (*cleanup)(void), void (*tick)(void))
 {
+    on_tick_fn = tick;
     limit_ticks = (long)(limit_s * 1e6 / TICK_US + 0.5);
     on_stop = cleanup;
     int n = snprintf(message, sizeof message,

@@ -159,7 +159,10 @@ function M.run(opts)
     local axis = axes[a]
     local spec, raw = r.params[axis.key], axis.values[i]
     local shown = params.unwrap(spec, raw, axis.key)
-    local cell = { text = fmt == "jsonl" and (prefix[a] .. enc(shown)) or csv_cell(shown), follow = NONE }
+    -- an integer's JSON and CSV text is its decimal form (the encoder's too)
+    local text = math.type(shown) == "integer" and string.format("%d", shown)
+    if fmt == "jsonl" then text = prefix[a] .. (text or enc(shown)) else text = text or csv_cell(shown) end
+    local cell = { text = text, follow = NONE }
     local ok, v = pcall(params.check, r.id, axis.key, spec, raw)
     if ok then
       cell.value = v
@@ -268,7 +271,7 @@ function M.run(opts)
 
   local function lean_point(m)
     local out, chain = runner.execute(r, point_params(m), checked_once, true)
-    return out.verdict, chainlib.confidence_pct(chain.factors), chainlib.prose(out.key, r.id .. " key")
+    return out.verdict, chainlib.confidence_pct(chain), chainlib.prose(out.key, r.id .. " key")
   end
 
   local function full_point(m)

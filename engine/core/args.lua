@@ -70,7 +70,7 @@ M.OPTIONS = {
   { flag = "--arch", key = "arch", value = "KIND", doc = "list models: only this architecture (FULL, SWA, MLA, SSM, HYBRID, …)" },
   { flag = "--trust", key = "trust", const = true, doc = "run the script without the sandbox (your own scripts only)" },
   { flag = "--max-steps", key = "max_steps", value = "N", read = integer_in(1000, 1000000000000),
-    doc = "instruction budget for scripts (default 500000000)" },
+    doc = "budget for scripts in steps of 50 ns of CPU (default 500000000 = 25 s)" },
   { flag = "--max-mem", key = "max_mem_mib", value = "MIB", read = integer_in(1, 1048576),
     doc = "memory cap for scripts in MiB (default 512)" },
   { flag = "--verbose", key = "verbose", const = true, doc = "runtime errors also print the Lua traceback" },

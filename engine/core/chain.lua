@@ -35,12 +35,58 @@ end
 
 local M = {}
 
+-- level 3: the recipe that called chain:step
+local function bad_receipt(s)
+  error(string.format("chain:step '%s': receipt '%s' is not one of lean, data, derived, "
+    .. "analogy, erratum, provisional, refuted", s.name, s.receipt), 3)
+end
+
+-- A lean chain (sweep rows read only the verdict and the confidence): it
+-- keeps no steps, factors or notes, only what a row and an error message
+-- need (the number of steps, the last one's name, the factors' sum).
+local Lean = {}
+Lean.__index = Lean
+Lean.__metatable = false
+
+function Lean:step(s)
+  if type(s) ~= "table" then error("chain:step expects a table", 2) end
+  if not RECEIPTS[s.receipt] then bad_receipt(s) end
+  self.n = self.n + 1
+  self.last = s.name
+  return s.result
+end
+
+function Lean:factor(key, status)
+  local v = STATUS[status]
+  if v == nil then
+    error(string.format("chain:factor '%s': status must be ok, warn or miss, got %s", key, tostring(status)), 2)
+  end
+  self.sum, self.count = self.sum + v, self.count + 1
+end
+
+function Lean:note() end
+
 -- `checked = false` skips the per-field shape checks of chain:step (sweeps
 -- run the same recipe thousands of times after checking it on the first point).
--- `lean = true`: steps and factors get no JSON layout (sweep rows read only
--- the verdict and the confidence).
+-- `lean = true`: a lean chain (above), for sweep rows; a checked point always
+-- gets the whole chain.
 function M.new(checked, lean)
+  if lean and checked == false then
+    return setmetatable({ n = 0, sum = 0, count = 0, lean = true }, Lean)
+  end
   return setmetatable({ steps = {}, factors = {}, notes = {}, checked = checked ~= false, lean = lean }, Chain)
+end
+
+-- How many steps a chain has, and the last one's name (for error messages).
+function M.progress(chain)
+  if chain.n then return chain.n, chain.last end
+  local steps = chain.steps
+  return #steps, steps[#steps] and steps[#steps].name
+end
+
+-- How many factors a chain has.
+function M.factor_count(chain)
+  return chain.count or #chain.factors
 end
 
 -- chain:step { section=, name=, formula=, inputs=, result=, interpretation=, receipt= }
@@ -48,10 +94,7 @@ end
 function Chain:step(s)
   if type(s) ~= "table" then error("chain:step expects a table", 2) end
   if self.checked then self:check_step(s) end
-  if not RECEIPTS[s.receipt] then
-    error(string.format("chain:step '%s': receipt '%s' is not one of lean, data, derived, "
-      .. "analogy, erratum, provisional, refuted", s.name, s.receipt), 2)
-  end
+  if not RECEIPTS[s.receipt] then bad_receipt(s) end
   local n = #self.steps + 1
   self.steps[n] = s
   if self.lean then return s.result end
@@ -123,11 +166,16 @@ function M.expand(chain, rid)
   end
 end
 
--- pct = round(100·Σ/n) over the factors (ok = 1, warn = ½, miss = 0).
+-- pct = round(100·Σ/n) over the factors (ok = 1, warn = ½, miss = 0);
+-- `factors` is a list of factors or a chain.
 function M.confidence_pct(factors)
-  local sum = 0
-  for _, f in ipairs(factors) do sum = sum + STATUS[f.status] end
-  return #factors > 0 and math.floor(100 * sum / #factors + 0.5) or 0
+  local sum, n = factors.sum, factors.count
+  if sum == nil then
+    factors = factors.factors or factors
+    sum, n = 0, #factors
+    for _, f in ipairs(factors) do sum = sum + STATUS[f.status] end
+  end
+  return n > 0 and math.floor(100 * sum / n + 0.5) or 0
 end
 
 -- pct as above; band high ≥ 80, medium ≥ 55, else low.

@@ -153,9 +153,10 @@ local function check_outcome(r, out, chain)
   if type(out) ~= "table" then
     error(string.format("%s: run() must return { verdict = …, reason = …, mitigation = … }", r.id), 0)
   end
-  for _, k in ipairs(OUTCOME_KEYS) do
+  for i = 1, #OUTCOME_KEYS do
+    local k = OUTCOME_KEYS[i]
     local t = type(out[k])
-    if t ~= "string" and (k == "verdict" or t ~= "function") then
+    if t ~= "string" and (i == 1 or t ~= "function") then
       error(string.format("%s: run() result lacks a '%s' string", r.id, k), 0)
     end
   end
@@ -163,7 +164,7 @@ local function check_outcome(r, out, chain)
     error(string.format("%s: verdict '%s' is not in the recipe's vocabulary (%s)",
       r.id, out.verdict, table.concat(r.verdicts, " | ")), 0)
   end
-  if #chain.factors == 0 then
+  if chainlib.factor_count(chain) == 0 then
     error(string.format("%s: no confidence factors; call chain:factor(key, status)", r.id), 0)
   end
   if out.basis ~= nil and not BASES[out.basis] then
@@ -185,9 +186,9 @@ local ARRAY_META = getmetatable(taf.json.array({}))
 local current = {}
 local function annotate(e)
   if errors.is_usage(e) then return e end
-  local r, steps = current.recipe, current.chain.steps
-  local last = steps[#steps]
-  local where = last and string.format("step %d, after '%s'", #steps + 1, last.name) or "step 1"
+  local r = current.recipe
+  local n, last = chainlib.progress(current.chain)
+  local where = n > 0 and string.format("step %d, after '%s'", n + 1, last) or "step 1"
   local msg = string.format("%s\n  (in %s %s, %s)", errors.text(e, 2), r.id, r.name, where)
   -- --verbose: the traceback where the recipe raised, not where the engine re-raises
   if M.verbose and not msg:find("\nstack traceback:", 1, true) then msg = debug.traceback(msg, 2) end
@@ -200,7 +201,7 @@ end
 function M.execute(r, p, fast, lean)
   local chain = chainlib.new(not fast, lean)
   local notes = r.notes
-  if notes then for _, n in ipairs(notes) do chain:note(n) end end
+  if notes and not chain.n then for _, n in ipairs(notes) do chain:note(n) end end -- a lean chain keeps none
   local saved_recipe, saved_chain = current.recipe, current.chain
   current.recipe, current.chain = r, chain
   local ok, out = xpcall(r.run, annotate, p, chain)

@@ -60,15 +60,26 @@ static int json_decode(lua_State *L)
     return 1;
 }
 
-/* taf.json.ordered(t, {"k1", "k2", …}) → t, encoded with that key order. */
+/* taf.json.ordered(t, {"k1", "k2", …}) → t, encoded with that key order.
+ * One metatable per key list, kept in a weak table (the upvalue): a caller
+ * that keeps its key list in a constant builds it once, not at every call. */
 static int json_ordered(lua_State *L)
 {
     luaL_checktype(L, 1, LUA_TTABLE);
     luaL_checktype(L, 2, LUA_TTABLE);
     lua_settop(L, 2);
-    lua_createtable(L, 0, 1);
     lua_pushvalue(L, 2);
-    lua_setfield(L, -2, TAF_JSON_ORDER);
+    if (lua_rawget(L, lua_upvalueindex(1)) != LUA_TTABLE) {
+        lua_pop(L, 1);
+        lua_createtable(L, 0, 2);
+        lua_pushvalue(L, 2);
+        lua_setfield(L, -2, TAF_JSON_ORDER);
+        lua_pushboolean(L, 0); /* shared: no script may reach it to change another's order */
+        lua_setfield(L, -2, "__metatable");
+        lua_pushvalue(L, 2);
+        lua_pushvalue(L, -2);
+        lua_rawset(L, lua_upvalueindex(1));
+    }
     lua_setmetatable(L, 1);
     lua_settop(L, 1);
     return 1;

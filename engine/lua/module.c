@@ -17,7 +17,12 @@ int luaopen_taf(lua_State *L)
     add_slice(L, taf_hardware_lib);
     add_slice(L, taf_kernels_lib);
     lua_newtable(L);
-    luaL_setfuncs(L, taf_json_lib, 0);
+    lua_newtable(L); /* json.ordered's metatables by key list, weak keys */
+    lua_createtable(L, 0, 1);
+    lua_pushliteral(L, "k");
+    lua_setfield(L, -2, "__mode");
+    lua_setmetatable(L, -2);
+    luaL_setfuncs(L, taf_json_lib, 1);
     lua_setfield(L, -2, "json");
     lua_pushstring(L, TAF_VERSION_STRING);
     lua_setfield(L, -2, "version");

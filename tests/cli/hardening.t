@@ -4,12 +4,12 @@
 # hostile_packs.t, readers.t and profile.t.
 
 # 1. the instruction budget is the command's, not each sweep point's
-$ d=$(mktemp -d); tafrun sweep x2 --model llama-3-8b --grid T_eval=1000..3000+1 --max-steps 1000000 --jobs 1 --out $d/s.jsonl; rc=$?; ls $d; rm -rf $d; exit $rc
+$ d=$(mktemp -d); tafrun sweep x2 --model llama-3-8b --grid T_eval=1000..400999+1 --max-steps 1000000 --jobs 1 --out $d/s.jsonl; rc=$?; ls $d; rm -rf $d; exit $rc
 ! tafrun: script stopped: instruction budget exhausted (1000000 steps; raise it with --max-steps or --trust)
 [1]
 
 # with workers the budget is shared, and no part file is left behind
-$ d=$(mktemp -d); tafrun sweep x2 --model llama-3-8b --grid T_eval=1000..3000+1 --max-steps 1000000 --jobs 2 --out $d/s.jsonl 2>/dev/null; rc=$?; ls $d; rm -rf $d; exit $rc
+$ d=$(mktemp -d); tafrun sweep x2 --model llama-3-8b --grid T_eval=1000..400999+1 --max-steps 1000000 --jobs 2 --out $d/s.jsonl 2>/dev/null; rc=$?; ls $d; rm -rf $d; exit $rc
 [1]
 
 # 2. pack ownership on real paths: A/../B/x.lua is B's, with B's require scope only

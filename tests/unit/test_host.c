@@ -12,6 +12,7 @@
 
 #include "host_fixture.h"
 #include "lua/bind.h"
+#include "watchdog.h"
 
 #include <signal.h>
 
@@ -20,6 +21,9 @@
  * budget spent (the count hook of every thread then raises, coroutines
  * included) and sets a hook on the main thread that raises at every
  * instruction (lua_sethook is signal-safe: lua.c laction). ── */
+
+/* steps of one tick of the CPU clock (host.h, watchdog.h) */
+#define STEPS_PER_TICK (TAF_STEPS_PER_CPU_S * WATCHDOG_TICK_US / 1000000)
 
 static struct taf_host *volatile guard_host;
 static volatile sig_atomic_t guard_fired;
@@ -284,7 +288,8 @@ static void test_budget_stops_an_endless_loop(void **state)
     assert_false(guard_fired);
     assert_int_equal(rc, TAF_EXIT_RUNTIME);
     assert_true(h->steps_exhausted);
-    assert_true(h->steps_used >= 100000 && h->steps_used <= 100000 + 1000); /* at the budget, give or take a hook period */
+    /* the CPU clock stops it at its first tick past the budget (10 ms = 2·10^5 steps) */
+    assert_true(host_steps_used(h) >= 100000 && host_steps_used(h) <= 100000 + 2 * STEPS_PER_TICK);
     assert_string_equal(out.err, "tafrun: script stopped: instruction budget exhausted "
                                  "(100000 steps; raise it with --max-steps or --trust)\n");
     fx_close(h);
@@ -330,14 +335,17 @@ static void test_budget_cannot_be_swallowed_after_running_out_in_a_coroutine(voi
     fx_close(h);
 }
 
+/* No hook runs before the budget is spent: a short chunk runs hook-free. */
 static void test_budget_lets_a_short_chunk_finish(void **state)
 {
     struct taf_host *h = *state;
-    open_limited(h, 100000, 0);
+    open_limited(h, 10000000, 0);
+    assert_null(lua_gethook(h->L));
     assert_int_equal(fx_run(h, "local s = 0 for i = 1, 1000 do s = s + i end assert(s == 500500)", NULL),
                      TAF_EXIT_OK);
     assert_false(h->steps_exhausted);
-    assert_true(h->steps_used > 0 && h->steps_used < 100000);
+    assert_null(lua_gethook(h->L));
+    assert_true(host_steps_used(h) < 10000000);
     fx_close(h);
 }
 
@@ -706,7 +714,8 @@ static void test_declare_restores_the_run_budget_afterwards(void **state)
     size_t decl_mem_limit = h->decl_mem_limit;
     int decl_exhausted = h->decl_exhausted;
     long long before = h->steps_used;
-    int rc = fx_run(h, "local n = 0 for i = 1, 6000000 do n = n + 1 end assert(n == 6000000)", &out);
+    /* 0.75 s of CPU: 1.5 × the declaration budget, well within the run's */
+    int rc = fx_run(h, "local t = os.clock() while os.clock() - t < 0.75 do end", &out);
     guard_disarm();
     assert_false(guard_fired);
     assert_int_equal(declared, TAF_EXIT_RUNTIME);
@@ -715,24 +724,25 @@ static void test_declare_restores_the_run_budget_afterwards(void **state)
     assert_false(decl_exhausted);
     assert_string_equal(out.err, "");
     assert_int_equal(rc, TAF_EXIT_OK);
-    assert_true(h->steps_used - before > TAF_DECLARE_MAX_STEPS);
+    assert_true(host_steps_used(h) - before > TAF_DECLARE_MAX_STEPS);
     assert_false(h->steps_exhausted);
     fx_close(h);
 }
 
 /* A declaration inside a declaration gets what is left of the outer one,
- * never a fresh 10 million steps: the outer spends about 6 million, the
- * inner loops forever, and the whole stops at the outer's limit. */
+ * never a fresh 10 million steps: the outer spends about 6 million (0.3 s
+ * of CPU), the inner loops forever, and the whole stops at the outer's
+ * limit (a fresh budget would stop it past 16 million). */
 static void test_declare_nested_never_extends_the_outer_budget(void **state)
 {
     struct taf_host *h = *state;
     struct fx_out out;
     open_limited(h, 1000000000LL, 0);
     guard_arm(h, 20);
-    long long before = h->steps_used;
+    long long before = host_steps_used(h);
     int rc = fx_run(h,
                     "host.declare(function()\n"
-                    "  local n = 0 for i = 1, 3000000 do n = n + 1 end\n"
+                    "  local t = os.clock() while os.clock() - t < 0.3 do end\n"
                     "  host.declare(function() while true do end end, 'inner.lua')\n"
                     "end, 'outer.lua')",
                     &out);
@@ -740,8 +750,8 @@ static void test_declare_nested_never_extends_the_outer_budget(void **state)
     assert_false(guard_fired);
     assert_int_equal(rc, TAF_EXIT_RUNTIME);
     assert_non_null(strstr(out.err, "took more than 10000000 steps"));
-    assert_true(h->steps_used - before <= TAF_DECLARE_MAX_STEPS + 2000);
-    assert_true(h->steps_used - before >= TAF_DECLARE_MAX_STEPS - 2000);
+    assert_true(host_steps_used(h) - before <= TAF_DECLARE_MAX_STEPS + 2 * STEPS_PER_TICK);
+    assert_true(host_steps_used(h) - before >= TAF_DECLARE_MAX_STEPS - STEPS_PER_TICK);
     fx_close(h);
 }
 
@@ -752,7 +762,8 @@ static void test_declare_stops_a_top_level_allocating_past_64_mib(void **state)
     struct taf_host *h = *state;
     struct fx_out out;
     open_limited(h, 1000000000LL, 512 * FX_MIB);
-    int rc = fx_run(h, "host.declare(function() local t = {} for i = 1, 8000000 do t[i] = i end end, 'big.lua')",
+    int rc = fx_run(h, "host.declare(function() local t = {} t[1] = ('x'):rep(70 * 2^20) end,"
+                       " 'big.lua')",
                     &out);
     assert_int_equal(rc, TAF_EXIT_RUNTIME);
     assert_false(h->mem_exhausted);
