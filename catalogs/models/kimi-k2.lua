@@ -1,7 +1,7 @@
--- moonshotai/Kimi-K2-Instruct (pending patched).
+-- moonshotai/Kimi-K2-Instruct (pending read).
 -- Fields: config.json tests/data/hf-configs/pending/kimi-k2-instruct.json (transcribed from
---   https://huggingface.co/moonshotai/Kimi-K2-Instruct/blob/main/config.json), read by taf.read_config with
---   model_type = deepseek_v3.
+--   https://huggingface.co/moonshotai/Kimi-K2-Instruct/blob/main/config.json), read by taf.read_config (model_type
+--   kimi_k2: DeepseekV3ForCausalLM).
 -- Parameter count: Kimi K2 model card: 1T total parameters, 32B activated (rounded; the report arXiv
 --   2507.20534 also gives 1.04T).
 -- Context: Kimi K2 model card: context length 128K.
@@ -15,10 +15,10 @@ return model {
   q_lora_rank = 1536, qk_rope_head_dim = 64, qk_nope_head_dim = 128, v_head_dim = 128,
   tie_word_embeddings = false,
   rope_scaling = { beta_fast = 1, beta_slow = 1, factor = 32, mscale = 1, mscale_all_dim = 1, original_max_position_embeddings = 4096, type = "yarn" },
-  source = "config.json tests/data/hf-configs/pending/kimi-k2-instruct.json (transcribed from https://huggingface.co/moonshotai/Kimi-K2-Instruct/blob/main/config.json), read by taf.read_config with model_type = deepseek_v3",
+  source = "config.json tests/data/hf-configs/pending/kimi-k2-instruct.json (transcribed from https://huggingface.co/moonshotai/Kimi-K2-Instruct/blob/main/config.json), read by taf.read_config (model_type kimi_k2: DeepseekV3ForCausalLM)",
   notes = {
     "published_params: 1e+12 (tolerance 5%): Kimi K2 model card: 1T total parameters, 32B activated (rounded; the report arXiv 2507.20534 also gives 1.04T)",
     "context: Kimi K2 model card: context length 128K",
-    "fields are taf.read_config of the pending config with model_type read as deepseek_v3 (Kimi K2 is the DeepSeek-V3 layout: 1 dense layer, 1 shared expert, noaux_tc router); family stays kimi_k2",
+    "fields are taf.read_config of the pending config: model_type kimi_k2 is read as DeepSeek-V3 (its remote code is DeepseekV3ForCausalLM: 1 dense layer (first_k_dense_replace), then 384 routed experts and 1 shared expert of moe_intermediate_size 2048, noaux_tc router with e_score_correction_bias, MLA)",
   },
 }

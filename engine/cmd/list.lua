@@ -29,6 +29,14 @@ local LISTS = {
     return columns(rows)
   end,
   models = function(o)
+    -- θ in decimal units when exact: 500000 → "500K", 1e6 → "1M"
+    local function theta_text(t)
+      local i = math.tointeger(t)
+      if not i then return string.format("%.6g", t) end
+      if i >= 1000000 and i % 1000000 == 0 then return string.format("%dM", i // 1000000) end
+      if i >= 1000 and i % 1000 == 0 then return string.format("%dK", i // 1000) end
+      return text.commas(i)
+    end
     if o.local_models then
       local rows = { { "MODEL", "FOUND IN", "PATH" } }
       for _, m in ipairs(use("local_models").list()) do rows[#rows + 1] = { m.id, m.kind, m.path } end
@@ -48,19 +56,32 @@ local LISTS = {
       if keep then
         rows[#rows + 1] = { m.short_id, m.family or "?", text.params_count(m.n_params),
                             m.n_params_active and text.params_count(m.n_params_active) or "",
-                            window and text.tokens(window) or "?", m.theta and (math.tointeger(m.theta) and text.commas(m.theta) or string.format("%.6g", m.theta)) or "-",
+                            window and text.tokens(window) or "?", m.theta and theta_text(m.theta) or "-",
                             m.architecture or "?", m.origin or "built-in" }
       end
     end
     if #rows == 1 then return "no preset matches\n" end
     return columns(rows)
   end,
+  -- fits a 100-column terminal: ID is the name to type (--set gpu=ID; every
+  -- alias and the card's sources are in catalogs/gpus.lua); memory as the
+  -- spec sheet gives it (GB), prices with the month they were read
   gpus = function()
-    local rows = { { "GPU", "BF16 TFLOP/s", "VRAM GB", "HBM GB/s", "USD/h", "TDP W", "ORIGIN", "ALIASES" } }
+    local rows = { { "GPU", "ID", "VRAM GB", "GB/s", "BF16 TF", "FP8 TF", "USD/h", "PRICED", "ORIGIN" } }
+    local function num(x) return x and string.format("%.6g", x) or "-" end
+    -- the name to type: a one-word name itself ("h200", "mi325x"), else the
+    -- first alias that starts with a letter ("rtx3090", "m3-max")
+    local function id_of(g)
+      if not g.name:find("%s") then return g.name:lower() end
+      for _, a in ipairs(g.aliases or {}) do
+        if a:match("^%a") then return a end
+      end
+      return (g.aliases or {})[1] or g.name
+    end
     for _, g in ipairs(catalog.gpus()) do
-      rows[#rows + 1] = { g.name, tostring(g.flops), tostring(g.vram_GB), tostring(g.bw_GB_s),
-                          g.usd_h > 0 and string.format("%.2f", g.usd_h) or "n/a",
-                          tostring(g.tdp), g.origin, table.concat(g.aliases or {}, ", ") }
+      rows[#rows + 1] = { g.name, id_of(g), num(g.vram_GB), num(g.bw_GB_s),
+                          num(g.flops), num(g.fp8_tflops), g.usd_h > 0 and string.format("%.2f", g.usd_h) or "n/a",
+                          g.price_date or "-", g.origin }
     end
     return columns(rows)
   end,

@@ -11,6 +11,8 @@ static const struct { const char *name; enum family f; } FAMILIES[] = {
     { "qwen2_moe", F_QWEN2_MOE }, { "qwen3", F_QWEN3 }, { "qwen3_moe", F_QWEN3_MOE },
     { "gemma", F_GEMMA }, { "gemma2", F_GEMMA2 }, { "gemma3", F_GEMMA3 }, { "gemma3_text", F_GEMMA3 },
     { "phi3", F_PHI3 }, { "deepseek_v2", F_DEEPSEEK }, { "deepseek_v3", F_DEEPSEEK },
+    { "kimi_k2", F_DEEPSEEK },  /* Kimi K2's remote code is DeepseekV3ForCausalLM (configuration_deepseek.py) */
+    { "glm4_moe", F_GLM4_MOE }, { "cohere", F_COHERE },
     { "gpt2", F_GPT2 }, { "gptj", F_GPTJ }, { "gpt_neox", F_NEOX }, { "falcon", F_FALCON },
     { "RefinedWeb", F_FALCON }, { "RefinedWebModel", F_FALCON }, { "bloom", F_BLOOM },
     { "olmo", F_OLMO }, { "olmo2", F_OLMO2 }, { "olmo3", F_OLMO2 }, { "mamba", F_MAMBA }, { "falcon_mamba", F_MAMBA },
@@ -55,7 +57,7 @@ int hf_default_tied(enum family f)
 {
     switch (f) {
     case F_GEMMA: case F_GEMMA2: case F_GEMMA3: case F_GPT2: case F_FALCON: case F_BLOOM: case F_MAMBA:
-    case F_MAMBA2: case F_ZAMBA: case F_GRANITE_HYBRID:
+    case F_MAMBA2: case F_ZAMBA: case F_GRANITE_HYBRID: case F_COHERE:  /* CohereConfig: tie_word_embeddings=True */
         return 1;
     default:
         return 0;

@@ -167,6 +167,11 @@ static const struct { enum family f; const char *key; double value; const char *
     { F_GEMMA3, "head_dim", 256, "Gemma3TextConfig default" },
     { F_FALCON, "max_position_embeddings", 2048, "FalconConfig default" },
     { F_BLOOM, "seq_length", 2048, "BLOOM's training length (ALiBi; not in config.json)" },
+    { F_GLM4_MOE, "n_routed_experts", 128, "Glm4MoeConfig default" },
+    { F_GLM4_MOE, "num_experts_per_tok", 8, "Glm4MoeConfig default" },
+    { F_GLM4_MOE, "moe_intermediate_size", 1408, "Glm4MoeConfig default" },
+    { F_GLM4_MOE, "n_shared_experts", 1, "Glm4MoeConfig default" },
+    { F_GLM4_MOE, "first_k_dense_replace", 1, "Glm4MoeConfig default" },
 };
 
 int hf_num(struct ctx *c, const char *key, double lo, double hi, int integer, double *out)

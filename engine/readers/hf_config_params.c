@@ -56,10 +56,14 @@ static void read_moe(struct ctx *c, const struct dims *D, struct taf_param_shape
     if (hf_num(c, "moe_intermediate_size", 1, 1e9, 1, &s->moe_d_ff) < 0)
         return;
     double moe_layers = D->L;
-    if (c->fam == F_DEEPSEEK) {
-        double first = 0, freq = 1, shared = 0;
+    if (c->fam == F_DEEPSEEK || c->fam == F_GLM4_MOE) {
+        /* DeepseekV3MoE / Glm4MoeMoE: from layer first_k_dense_replace on (DeepSeek: every moe_layer_freq-th,
+         * Glm4MoeDecoderLayer: all), routed experts plus a shared MLP of n_shared_experts·moe_intermediate_size */
+        double first = 0, freq = 1, shared = 0, mtp = 0;
         if (hf_num(c, "first_k_dense_replace", 0, D->L, 1, &first) < 0 ||
-            hf_num(c, "moe_layer_freq", 1, 1e6, 1, &freq) < 0 || hf_num(c, "n_shared_experts", 0, 1e6, 1, &shared) < 0)
+            (c->fam == F_DEEPSEEK && hf_num(c, "moe_layer_freq", 1, 1e6, 1, &freq) < 0) ||
+            hf_num(c, "n_shared_experts", 0, 1e6, 1, &shared) < 0 ||
+            hf_num(c, "num_nextn_predict_layers", 0, 1e6, 1, &mtp) < 0)
             return;
         moe_layers = 0;
         for (double i = first; i < D->L; i++)
@@ -67,9 +71,14 @@ static void read_moe(struct ctx *c, const struct dims *D, struct taf_param_shape
         s->n_shared_experts = shared;
         s->shared_d_ff = s->moe_d_ff;
         if (shared > 0) taf_model_set(m, TAF_F_SHARED_EXPERTS, shared);
-        const char *method = hf_string(c, "topk_method");
-        if (method && strcmp(method, "noaux_tc") == 0)
-            s->router_bias = e;  /* e_score_correction_bias */
+        const char *method = c->fam == F_DEEPSEEK ? hf_string(c, "topk_method") : NULL;
+        /* e_score_correction_bias: DeepSeek's remote code with topk_method noaux_tc, Glm4MoeTopkRouter always */
+        if (c->fam == F_GLM4_MOE || (method && strcmp(method, "noaux_tc") == 0))
+            s->router_bias = e;
+        if (mtp > 0)
+            taf_model_note(m, "the %.0f multi-token-prediction layer%s (num_nextn_predict_layers) not counted: the "
+                           "causal LM of num_hidden_layers does not load %s", mtp, mtp == 1 ? "" : "s",
+                           mtp == 1 ? "it" : "them");
     } else if (c->fam == F_QWEN2_MOE || c->fam == F_QWEN3_MOE || c->fam == F_QWEN3_NEXT) {
         double step = 1, shared_ff = 0;
         json_t *only = hf_lookup(c, "mlp_only_layers");
@@ -439,7 +448,7 @@ int hf_build_shape(struct ctx *c, struct dims *D, struct taf_param_shape *s)
     s->vocab = D->V;
     if (c->fam == F_MAMBA_SSM)
         return build_mamba_ssm(c, D, s);
-    int attention_bias = 0, mlp_bias = 0, tied = hf_default_tied(c->fam);
+    int attention_bias = 0, mlp_bias = 0, qk_norm = 0, tied = hf_default_tied(c->fam);
     if (hf_boolean(c, "attention_bias", &attention_bias) < 0 || hf_boolean(c, "mlp_bias", &mlp_bias) < 0)
         return -1;
     int r = hf_boolean(c, "tie_word_embeddings", &tied);
@@ -488,6 +497,20 @@ int hf_build_shape(struct ctx *c, struct dims *D, struct taf_param_shape *s)
         break;
     case F_OLMO2:
         s->qk_norm = (D->H + D->KV) * D->dh;
+        break;
+    case F_GLM4_MOE:  /* Glm4MoeAttention: q/k/v bias = attention_bias, o_proj none; use_qk_norm: RMSNorm(head_dim) ×2 */
+        s->o_bias = 0;
+        if (hf_boolean(c, "use_qk_norm", &qk_norm) < 0)
+            return -1;
+        s->qk_norm = qk_norm ? 2 * D->dh : 0;
+        break;
+    case F_COHERE:
+        /* CohereDecoderLayer: one input_layernorm (CohereLayerNorm, weight only) before attention and MLP in
+         * parallel; CohereAttention use_qk_norm: q_norm (heads, head_dim) and k_norm (kv_heads, head_dim) */
+        s->norm_params_per_layer = D->d;
+        if (hf_boolean(c, "use_qk_norm", &qk_norm) < 0)
+            return -1;
+        s->qk_norm = qk_norm ? (D->H + D->KV) * D->dh : 0;
         break;
     case F_GEMMA2:
         s->norm_params_per_layer = 4 * D->d;

@@ -28,3 +28,31 @@ $ HF_HUB_CACHE=/nonexistent/hub HOME=/nonexistent tafrun x2 --model acme/nothing
 $ OLLAMA_MODELS=/nonexistent/ollama tafrun x2 --model ollama:nothing
 ! tafrun: model 'ollama:nothing' is not a preset and is not on disk; looked in: /nonexistent/ollama/manifests/registry.ollama.ai/library/nothing/latest (see 'tafrun list models --local')
 [2]
+
+# the catalog (issue #17): at least 60 presets and 40 GPUs, every line of both
+# listings within a 100-column terminal, filters by family, architecture and substring
+$ tafrun list models | tail -n +2 | wc -l | awk '{ print ($1 >= 60) ? "ok" : "only " $1 }'; tafrun list gpus | tail -n +2 | wc -l | awk '{ print ($1 >= 40) ? "ok" : "only " $1 }'
+  ok
+  ok
+
+$ tafrun list models | awk 'length($0) > 100 { n++ } END { print n + 0 }'; tafrun list gpus | awk 'length($0) > 100 { n++ } END { print n + 0 }'
+  0
+  0
+
+$ tafrun list models --family gpt_oss | cut -d' ' -f1; tafrun list models --arch mla qwen; tafrun list models 3.1-70 | cut -d' ' -f1
+  ID
+  gpt-oss-120b
+  gpt-oss-20b
+  no preset matches
+  ID
+  llama-3.1-70b
+
+# the ID column is what --set gpu= takes
+$ tafrun list gpus | grep -E '^(RTX 3090|L4|A10G|H20|MI325X|M3 Max|M2 Ultra) ' | tr -s ' ' | cut -d' ' -f1-4
+  RTX 3090 rtx3090 24
+  L4 l4 24 300
+  A10G a10g 24 600
+  H20 h20 96 4000
+  MI325X mi325x 256 6000
+  M2 Ultra m2-ultra 192
+  M3 Max m3-max 128

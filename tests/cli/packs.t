@@ -15,8 +15,8 @@ $ tafrun --pack tests/cli/packs/too-new list recipes
 [2]
 
 $ tafrun --pack tests/cli/packs/prices list gpus | grep -E "^(H100 SXM|Lab A6000) " | tr -s ' '
-  H100 SXM 989 80 3350 1.25 700 prices h100
-  Lab A6000 155 48 768 0.35 300 prices a6000
+  H100 SXM h100 80 3350 989 - 1.25 - prices
+  Lab A6000 a6000 48 768 155 - 0.35 - prices
 
 $ tafrun --pack tests/cli/packs/prices -e 'print(taf.gpu("a6000").name, taf.gpu("h100").usd_h, taf.model("acme").T_train)'
   Lab A6000	1.25	16384

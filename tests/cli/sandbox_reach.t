@@ -261,6 +261,7 @@ $ tafrun tests/cli/fixtures/engine/reach.lua --format json | grep -c LISTED
 ! taf.gpu(h100).usd_h  number
 ! taf.gpu(h100).vram_GB  number
 ! taf.model(llama-3-8b)  table
+! taf.model(llama-3-8b).T_max  number
 ! taf.model(llama-3-8b).T_train  number
 ! taf.model(llama-3-8b).aliases  table
 ! taf.model(llama-3-8b).aliases[1]  string
@@ -276,13 +277,18 @@ $ tafrun tests/cli/fixtures/engine/reach.lua --format json | grep -c LISTED
 ! taf.model(llama-3-8b).id  string
 ! taf.model(llama-3-8b).is_model  boolean
 ! taf.model(llama-3-8b).n_attention_heads  number
+! taf.model(llama-3-8b).n_attention_layers  number
 ! taf.model(llama-3-8b).n_kv_heads  number
 ! taf.model(llama-3-8b).n_layers  number
 ! taf.model(llama-3-8b).n_params  number
+! taf.model(llama-3-8b).notes  table
+! taf.model(llama-3-8b).notes[1]  string
+! taf.model(llama-3-8b).notes[2]  string
 ! taf.model(llama-3-8b).position  string
 ! taf.model(llama-3-8b).short_id  string
 ! taf.model(llama-3-8b).source  string
 ! taf.model(llama-3-8b).theta  number
+! taf.model(llama-3-8b).tie_word_embeddings  boolean
 ! taf.model(llama-3-8b).vocab  number
 ! usage_error  table
 ! usage_error<metatable>  false

@@ -8,6 +8,9 @@ as published, with the errata of FORMULAS.md §1 patched in here:
     Σ_{d≤D} d^-γ ≥ f·Σ_{d≤N} d^-γ by brute-force summation;
   * X-2: with gamma_obs, the verdict comes from d_h^obs = d_horizon(θ, γ_obs).
 X-21..X-23 follow the equations of FORMULAS.md §2/§4, written out below.
+The model fields are the published configs of the seed's 11 presets, written
+out by hand in published_configs.py (the seed's own PRESETS round n_params and
+take T_train from max_position_embeddings; the presets now equal the configs).
 
 Usage: python3 tests/golden/derive.py [SHARED_DIR]   (rewrites tests/golden/x*.lua)
 """
@@ -56,14 +59,16 @@ def df_window_erratum(gamma, N, f=0.9):
 seed.gamma_decompose = decompose_erratum
 seed.df_window = df_window_erratum
 
-SHORT = {
-    "pythia-2.8b": "EleutherAI/pythia-2.8b", "pythia-1b": "EleutherAI/pythia-1b",
-    "pythia-1.4b": "EleutherAI/pythia-1.4b", "llama-3-8b": "meta-llama/Meta-Llama-3-8B",
-    "llama-3.2-1b": "meta-llama/Llama-3.2-1B", "llama-3.3-70b": "meta-llama/Llama-3.3-70B-Instruct",
-    "mistral-7b": "mistralai/Mistral-7B-v0.1", "qwen2.5-7b": "Qwen/Qwen2.5-7B",
-    "qwen2.5-1.5b": "Qwen/Qwen2.5-1.5B", "gemma-2-9b": "google/gemma-2-9b-it",
-    "phi-3-mini": "microsoft/phi-3-mini-4k-instruct",
-}
+# The model fields of each preset: its published config.json (published_configs.py).
+sys.path.insert(0, HERE)
+from published_configs import PRESETS  # noqa: E402
+
+SEED_KEYS = ("theta", "T_train", "n_attention_heads", "n_kv_heads", "d_head", "n_layers", "n_params", "has_SWA")
+
+
+def seed_args(short):
+    """The arguments the seed's run_recipe takes, from PRESETS[short]."""
+    return {k: PRESETS[short][k] for k in SEED_KEYS}
 
 
 def lua_value(v):
@@ -76,13 +81,16 @@ def lua_value(v):
     return repr(float(v))
 
 
-def expectations(result, skip=()):
-    """Lines checking the verdict and every numeric step result."""
+def expectations(result, skip=(), notes={}):
+    """Lines checking the verdict and every numeric step result (notes: a
+    comment line before a step's lines)."""
     out = ['  expect_verdict(r, %s)' % lua_value(result["verdict"])]
     for s in result["chain"]:
         n, res = s["step"], s["result"]
         if n in skip:
             continue
+        if n in notes:
+            out.append("  -- " + notes[n])
         if isinstance(res, bool) or res is None:
             out.append('  expect_eq(step(r, %d).result, %s, "step %d")' % (n, "nil" if res is None else lua_value(res), n))
         elif isinstance(res, (int, float)):
@@ -114,14 +122,16 @@ def label(sets):
     return " ".join("%s=%s" % (k, v) for k, v in sets.items()) if sets else "defaults"
 
 
-def case(title, ref, model=None, sets=None, lines=()):
+def case(title, ref, model=None, sets=None, lines=(), comment=None):
     opts = []
     if model:
         opts.append("model = %s" % lua_value(model))
     if sets:
         opts.append("set = { %s }" % ", ".join("%s = %s" % (k, lua_value(v)) for k, v in sets.items()))
-    body = ['test(%s, function()' % lua_value(title),
-            '  local r = run(%s, { %s })' % (lua_value(ref), ", ".join(opts))]
+    body = ['test(%s, function()' % lua_value(title)]
+    if comment:
+        body.append("  -- " + comment)
+    body.append('  local r = run(%s, { %s })' % (lua_value(ref), ", ".join(opts)))
     body += list(lines)
     body.append("end)")
     return "\n".join(body)
@@ -142,20 +152,61 @@ def write(name, rid, how, cases):
 
 
 def preset_run(rid, short, **sets):
-    p = dict(seed.PRESETS[SHORT[short]])
+    p = seed_args(short)
     p.setdefault("T_eval", p["T_train"])
     p.update(sets)
-    return seed.run_recipe(rid, **p)
+    r = seed.run_recipe(rid, **p)
+    r["T_eval"] = p["T_eval"]
+    return r
+
+
+# KV memory by layout (SPEC §8), where the seed counts every layer at the full
+# length: a sliding-window model's n_swa_layers keep min(T, W) tokens each,
+# the rest T: bytes = 2·n_kv·d_h·B·((L − L_swa)·T + L_swa·min(T, W)).
+SWA_NOTE = {  # how each windowed preset's line is worded in the goldens
+    "mistral-7b": "KV follows the sliding window (SPEC §8): all {L} layers keep min({T}, {W}) tokens: 2·{L}·{kv}·{dh}·{Tw}·2",
+    "phi-3-mini": "sliding_window {W} on all {L} layers: 2·{L}·{kv}·{dh}·{Tw}·2",
+    "gemma-2-9b": "{swa} of {L} layers slide (W = {W}), {full} are global: 2·{kv}·{dh}·2·({full}·{T} + {swa}·{Tw})",
+}
+
+
+def windowed_kv(r, short, kv_step):
+    """Replace the seed's KV step result by the windowed count; returns the
+    comment line that states it (None for a model without a window)."""
+    m = PRESETS[short]
+    if not (m.get("has_SWA") and m.get("sliding_window")):
+        return None
+    T, W, L = r["T_eval"], m["sliding_window"], m["n_layers"]
+    swa = min(m.get("n_swa_layers", L), L)
+    Tw = min(T, W)
+    b = 2 * m["n_kv_heads"] * m["d_head"] * ((L - swa) * T + swa * Tw) * 2.0
+    s = next(s for s in r["chain"] if s["step"] == kv_step)
+    s["result"] = {"bytes": b, "MB": b / 1e6, "GB": b / 1e9}
+    return SWA_NOTE[short].format(L=L, T=T, W=W, Tw=Tw, swa=swa, full=L - swa, kv=m["n_kv_heads"], dh=m["d_head"])
+
+
+def usable_window(short, sets):
+    """recipes/lib/window.lua: W = max_position_embeddings (T_max) when a
+    rope_scaling ships, else T_train."""
+    m = dict(PRESETS[short], **sets)
+    rs = m.get("rope_scaling")
+    if rs and rs.get("rope_type", rs.get("type")) not in (None, "default"):
+        return max(m.get("T_max", m["T_train"]), m["T_train"])
+    return m["T_train"]
 
 
 # ── X-19 ────────────────────────────────────────────────────────────────
 cases = []
-for short, sets in [("qwen2.5-7b", {}), ("qwen2.5-7b", {"T_eval": 131072}), ("llama-3-8b", {}),
-                    ("llama-3.2-1b", {"T_eval": 4096}), ("mistral-7b", {}), ("pythia-2.8b", {"T_eval": 32000}),
+# (qwen2.5-7b's T_train is its config's 131072: T_eval=32768 is the card's trained length;
+# llama-3.2-1b with T_train=131072, as the seed stated it, reaches the hard T_train cutoff)
+for short, sets in [("qwen2.5-7b", {}), ("qwen2.5-7b", {"T_eval": 32768}), ("llama-3-8b", {}),
+                    ("llama-3.2-1b", {"T_eval": 4096}), ("llama-3.2-1b", {"T_train": 131072, "T_eval": 4096}),
+                    ("mistral-7b", {}), ("pythia-2.8b", {"T_eval": 32000}),
                     ("gemma-2-9b", {}), ("phi-3-mini", {}), ("llama-3.3-70b", {}),
                     ("llama-3.2-1b", {"T_train": 262144, "T_eval": 83000})]:
     r = preset_run("X-19", short, **sets)
-    cases.append(case("X-19 %s %s" % (short, label(sets)), "x19", short, sets, expectations(r)))
+    note = windowed_kv(r, short, 5)
+    cases.append(case("X-19 %s %s" % (short, label(sets)), "x19", short, sets, expectations(r), comment=note))
 # D_f inside the zone, exact discrete sum (γ_corrected = 0.7 region)
 r = preset_run("X-19", "qwen2.5-7b", T_eval=262144)
 cases.append(case("X-19 qwen2.5-7b T_eval=262144 (D_f zone)", "x19", "qwen2.5-7b", {"T_eval": 262144}, expectations(r)))
@@ -164,10 +215,11 @@ write("x19.lua", "X-19", SEED_HOW.format(fn="x19"), cases)
 # ── X-2 ─────────────────────────────────────────────────────────────────
 cases = []
 def x2_window(r, T_eval, W):
-    """Issue #15 erratum, from its text: past the usable window W (the seed
-    presets' T_train is max_position_embeddings) the closed form cannot
-    vouch for anything but NO; within W a closed-form NO becomes YES. The
-    step that says so is appended after the seed's steps, receipt erratum."""
+    """Issue #15 erratum, from its text: past the usable window W
+    (usable_window: max_position_embeddings with a shipped rope_scaling, else
+    T_train) the closed form cannot vouch for anything but NO; within W a
+    closed-form NO becomes YES. The step that says so is appended after the
+    seed's steps, receipt erratum."""
     seed_verdict = r["verdict"]
     if T_eval > W and seed_verdict != "NO":
         r["verdict"] = "NO"
@@ -181,13 +233,17 @@ def x2_window(r, T_eval, W):
             '  expect_eq(r.basis, %s, "basis")' % lua_value("trained_window" if receipt == "erratum" else "closed_form")]
 
 
-for short, sets in [("llama-3-8b", {"T_eval": 32000}), ("qwen2.5-7b", {}), ("mistral-7b", {}),
-                    ("pythia-2.8b", {"T_eval": 32000}), ("llama-3.2-1b", {}), ("gemma-2-9b", {"T_eval": 16384}),
-                    ("llama-3-8b", {"T_eval": 8192})]:
+# (the windowed-KV note of the gemma case stands at its KV step, the others' at the top)
+for short, sets, note_at in [("llama-3-8b", {"T_eval": 32000}, None), ("qwen2.5-7b", {}, None), ("mistral-7b", {}, "top"),
+                             ("pythia-2.8b", {"T_eval": 32000}, None), ("llama-3.2-1b", {}, None),
+                             ("gemma-2-9b", {"T_eval": 16384}, "step"), ("llama-3-8b", {"T_eval": 8192}, None)]:
     r = preset_run("X-2", short, **sets)
-    W = seed.PRESETS[SHORT[short]]["T_train"]
-    window = x2_window(r, sets.get("T_eval", W), W)
-    cases.append(case("X-2 %s %s" % (short, label(sets)), "x2", short, sets, expectations(r) + window))
+    note = windowed_kv(r, short, 6)
+    W = usable_window(short, sets)
+    window = x2_window(r, r["T_eval"], W)
+    lines = expectations(r, notes={6: note} if note_at == "step" else {})
+    cases.append(case("X-2 %s %s" % (short, label(sets)), "x2", short, sets, lines + window,
+                      comment=note if note_at == "top" else None))
 
 
 def x2_measured(theta, T_eval, gamma_obs):
@@ -208,7 +264,7 @@ def pdi(theta, g, T):
 
 for short, T, g in [("llama-3-8b", 32000, 0.9), ("llama-3-8b", 32000, 0.97), ("llama-3-8b", 32000, 0.95),
                     ("qwen2.5-7b", 32768, 1.02)]:
-    theta = seed.PRESETS[SHORT[short]]["theta"]
+    theta = PRESETS[short]["theta"]
     verdict, dh = x2_measured(theta, T, g)
     lines = ['  expect_verdict(r, %s)' % lua_value(verdict),
              '  expect_eq(r.horizon_source, "measured")',
@@ -222,7 +278,7 @@ cases = []
 for short, sets in [("llama-3-8b", {}), ("qwen2.5-1.5b", {"monthly_tokens_M": 5000.0}),
                     ("pythia-1b", {"api_model": "Claude-Opus-4", "gpu": "A100 80GB"}),
                     ("llama-3.3-70b", {"api_model": "GPT-4o-mini"})]:
-    p = {"N_params": seed.PRESETS[SHORT[short]]["n_params"]}
+    p = {"N_params": PRESETS[short]["n_params"]}
     p.update(sets)
     r = seed.run_recipe("X-1", **p)
     cases.append(case("X-1 %s %s" % (short, label(sets)), "x1", short, sets, expectations(r)))
@@ -235,17 +291,50 @@ for sets in [{}, {"USD_budget": 50.0}, {"USD_budget": 1.0}, {"USD_budget": 2e6, 
     cases.append(case("X-3 %s" % label(sets), "x3", None, sets, expectations(r)))
 write("x3.lua", "X-3", "from the seed formulas module (run_recipe_x3).", cases)
 
-cases = []
+# X-5 ranks today's GPU catalog, not the seed's 11 cards: its step 4 is checked
+# by the rule the seed's formulas state, on whichever cards rank.
+X5_RANKING = """-- X-5's ranking over today's catalog (tafrun list gpus, 40+ cards): every
+-- listed card's figures follow the seed's formulas from its own catalog row
+-- (tok/s = bandwidth / (N·B), $/day = 24·usd_h, users = tok/day ÷ target), cards
+-- with an hourly price come first in ascending $/Mtok, cards with none after.
+-- (On the seed's 11-card catalog the ranking was RTX 5090, MI300X, RTX 4090,
+-- A100 80GB, B200; the seed's figures for those cards still follow from the
+-- same formulas, checked here on whichever cards rank now.)
+local function expect_ranking(r)
+  local top, N, B, per_day = step(r, 4).result, r.inputs.N_params, r.inputs.bytes_per_weight, r.inputs.target_tokens_per_day
+  expect(#top >= 1 and #top <= 5, "one to five cards listed")
+  local prev, unpriced_seen = -math.huge, false
+  for _, c in ipairs(top) do
+    local g = taf.gpu(c.gpu)
+    expect_near(c.vram_GB, g.vram_GB, 1e-12, c.gpu .. " vram")
+    expect_near(c.tok_per_sec, g.bw_GB_s * 1e9 / (N * B), 1e-12, c.gpu .. " tok/s")
+    expect_near(c.tok_per_day, c.tok_per_sec * 86400, 1e-12, c.gpu .. " tok/day")
+    expect_near(c.USD_per_day, g.usd_h * 24, 1e-12, c.gpu .. " $/day")
+    expect_near(c.users_supported, c.tok_per_day / per_day, 1e-12, c.gpu .. " users")
+    if g.usd_h > 0 then
+      expect(not unpriced_seen, c.gpu .. ": a priced card after an unpriced one")
+      expect(c.USD_per_Mtok >= prev, c.gpu .. ": ranked out of $/Mtok order")
+      prev = c.USD_per_Mtok
+    else
+      unpriced_seen = true
+    end
+  end
+end"""
+cases = [X5_RANKING]
 for short, sets in [("llama-3-8b", {}), ("llama-3-8b", {"T_eval": 32768, "concurrent_users": 8}),
                     ("llama-3.3-70b", {}), ("qwen2.5-1.5b", {"bytes_per_weight": 1.0}),
                     ("pythia-1b", {"T_eval": 2048}),
                     ("llama-3.3-70b", {"T_eval": 131072, "concurrent_users": 16})]:
-    pr = seed.PRESETS[SHORT[short]]
+    pr = PRESETS[short]
     p = {"N_params": pr["n_params"], "n_layers": pr["n_layers"], "n_kv_heads": pr["n_kv_heads"],
          "d_head": pr["d_head"]}
     p.update(sets)
     r = seed.run_recipe("X-5", **p)
-    cases.append(case("X-5 %s %s" % (short, label(sets)), "x5", short, dict(sets), expectations(r)))
+    assert r["chain"][-1]["step"] == 4, "the ranking is X-5's last step"
+    # a model no card holds keeps the seed's empty list; any other is ranked by the rule
+    ranked = len(r["chain"][-1]["result"]) > 0
+    cases.append(case("X-5 %s %s" % (short, label(sets)), "x5", short, dict(sets),
+                      expectations(r, skip=(4,)) + ["  expect_ranking(r)"] if ranked else expectations(r)))
 write("x5.lua", "X-5", "from the seed formulas module (run_recipe_x5) with the preset's n_params,\n"
       "-- n_layers, n_kv_heads and d_head passed explicitly (tafrun fills them from --model).", cases)
 
@@ -260,7 +349,7 @@ def gamma_random_predict(theta, T, P_M):
 cases = []
 for short, gobs in [("pythia-1b", None), ("pythia-1b", 0.55), ("llama-3-8b", 0.4), ("llama-3-8b", 0.1),
                      ("qwen2.5-7b", 1.3)]:
-    pr = seed.PRESETS[SHORT[short]]
+    pr = PRESETS[short]
     P_M = pr["n_params"] / 1e6
     pred = gamma_random_predict(pr["theta"], pr["T_train"], P_M)
     lines = []
@@ -280,7 +369,7 @@ write("x21.lua", "X-21", "from FORMULAS.md §2: γ_random = γ_Padé + ν·log10
 cases = []
 for short, g, D in [("llama-3-8b", 0.8, None), ("pythia-1b", 0.6, 3e11), ("qwen2.5-7b", 0.2, None),
                     ("llama-3.3-70b", 1.5, 1.5e13)]:
-    pr = seed.PRESETS[SHORT[short]]
+    pr = PRESETS[short]
     N = pr["n_params"]
     Dv = 20 * N if D is None else D
     K = g * math.log(N * N * Dv)

@@ -19,21 +19,26 @@ js/launch_flags.js, js/yarn_planner.js, js/depth.js for the constants):
   extension    γ_Padé(θ, L/s) (PI), θ(s·L/T − s + 1)^(d/(d−2)) (dynamic), θ·s (YaRN),
                θ_design = L√2(1+γ)/(2(1−γ)), α_opt = θ_design/θ
 
-Model fields are read from catalogs/models/*.lua and GPUs from catalogs/gpus.lua
-(regular expressions over the Lua tables), so the tests follow the catalogs.
+Model fields are the presets' published config.json files, written out by hand in
+published_configs.py; GPUs are read from catalogs/gpus.lua (regular expressions over
+the Lua table), so the tests follow the GPU catalog.
 Threshold cases ("at") use inputs that land exactly on the boundary in binary64
 arithmetic with the same operation order as the C code, found below.
 
 Usage: python3 tests/golden/derive_hw.py   (rewrites tests/golden/x{4,8,9,10,15,17,20}.lua)
 """
+import copy
 import json
 import math
 import os
 import re
+import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.join(HERE, "..", "..")
 GIB = 1073741824.0
+sys.path.insert(0, HERE)
+from published_configs import PRESETS  # noqa: E402
 TWO_PI = 2 * math.pi
 
 
@@ -51,10 +56,9 @@ def parse_fields(text):
 
 
 def model(short):
-    with open(os.path.join(ROOT, "catalogs", "models", short + ".lua")) as f:
-        text = f.read()
-    text = re.sub(r"rope_scaling\s*=\s*\{[^}]*\}", "", text)
-    return parse_fields(text)
+    """A preset's fields: its published config.json, written out by hand in
+    published_configs.py (the preset equals it, tests/golden/catalog_presets.lua)."""
+    return copy.deepcopy(PRESETS[short])
 
 
 def gpus():
@@ -448,7 +452,10 @@ cases += [error_case("X-15 non-GGUF format", "x15", "llama-3-8b", {"weight_forma
           error_case("X-15 KV type Ollama cannot use", "x15", "llama-3-8b", {"kv_cache_type": "q5_1"},
                      "'kv_cache_type' must be one of f16, q8_0, q4_0"),
           error_case("X-15 unknown format", "x15", "llama-3-8b", {"weight_format": "Q9_K"}, "unknown weight format 'Q9_K'"),
-          error_case("X-15 context past the limit", "x15", "llama-3-8b", {"T_eval": 200000000}, "'T_eval' must be integer in")]
+          "test(\"X-15 context past the limit\", function()\n"
+          "  -- T_eval takes T_train's bound from the model-field schema: at most 1e12 tokens\n"
+          "  expect_error(function() run(\"x15\", { model = \"llama-3-8b\", set = { T_eval = 2000000000000 } }) end,\n"
+          "    \"'T_eval' must be integer in %[1, 1000000000000%]\", \"usage\")\nend)"]
 write("x15.lua", "X-15", """the X-4 budget with the GGUF bits of weight_format (default Q4_K_M), one sequence;
 -ngl: all (max(99, L+1)) when the total fits, else ⌊(VRAM − overhead − non-layer)/(layer weights + layer KV)⌋,
 non-layer share 2·vocab·d_model/N; commands assembled from those numbers.""", cases)
@@ -649,6 +656,9 @@ $ hours·USD/h·n; verdict: new_knowledge → full if it fits, else LoRA, QLoRA,
 # ── X-9 ─────────────────────────────────────────────────────────────────
 def x9(short, **s):
     m = model(short) if short else {}
+    # a preset that ships rope_scaling plans from T_ext with a step of its own
+    # before these (the block after the cases below); these cases have none
+    assert not m.get("rope_scaling"), short
     m.update(s)
     th, T, L, d = m["theta"], int(m["T_train"]), int(m["T_target"]), m["d_head"]
     gt = m.get("gamma_target", 0.85)
@@ -698,9 +708,11 @@ def x9_case(title, short, sets):
 
 
 cases = []
+# (qwen2.5-7b and mistral-7b state T_train = max_position_embeddings 131072 and 32768:
+# their targets are 4× and 1.5× those, the YaRN, linear and dynamic plans)
 for short, sets in [("llama-3-8b", {"T_target": 32768}), ("pythia-2.8b", {"T_target": 32768}),
-                    ("qwen2.5-7b", {"T_target": 131072}), ("mistral-7b", {"T_target": 12288}),
-                    ("mistral-7b", {"T_target": 32768, "rope_type": "dynamic"}),
+                    ("qwen2.5-7b", {"T_target": 524288}), ("mistral-7b", {"T_target": 49152}),
+                    ("mistral-7b", {"T_target": 131072, "rope_type": "dynamic"}),
                     ("pythia-1b", {"T_target": 8192, "rope_type": "linear"}), ("llama-3-8b", {"T_target": 4096})]:
     cases.append(x9_case("X-9 %s %s" % (short, " ".join("%s=%s" % kv for kv in sets.items())), short, sets))
 # Thresholds. Factor 1 (no extension) and one token more; factor exactly 4 and one token past it.
@@ -725,8 +737,63 @@ for band in (0.6, 0.2):
 cases += [error_case("X-9 without a target", "x9", "llama-3-8b", {}, "needs 'T_target'"),
           error_case("X-9 γ target 1", "x9", "llama-3-8b", {"T_target": 32768, "gamma_target": 1}, "'gamma_target' must be number in"),
           error_case("X-9 unknown method", "x9", "llama-3-8b", {"T_target": 32768, "rope_type": "longrope"}, "'rope_type' must be one of"),
-          error_case("X-9 θ = 1", "x9", "llama-3-8b", {"T_target": 32768, "theta": 1}, "'theta' must be number > 1"),
+          error_case("X-9 θ = 1", "x9", "llama-3-8b", {"T_target": 32768, "theta": 1}, "'theta' must be number in %(1, 1e%+15%]"),
           error_case("X-9 head dimension 2", "x9", "llama-3-8b", {"T_target": 32768, "d_head": 2}, "'d_head' must be integer in")]
+
+
+def t_ext(m):
+    """recipes/x9.lua: a model that ships rope_scaling plans from the window it
+    reaches, max(max_position_embeddings, T_train); else from T_train."""
+    rs = m.get("rope_scaling")
+    if rs and rs.get("rope_type", rs.get("type")) not in (None, "default"):
+        return int(max(m.get("T_max", m["T_train"]), m["T_train"]))
+    return int(m["T_train"])
+
+
+def sci(x):
+    """2000000.0 → "2e6" (as the hand-worked comment writes it)."""
+    mant, exp = ("%e" % x).split("e")
+    return mant.rstrip("0").rstrip(".") + "e" + str(int(exp))
+
+
+# A model that ships rope_scaling: factor and γ_eff against T_ext, the verdict of
+# the rule above with T = T_ext; the confidence factors worked by hand in the comment.
+m = model("llama-3.2-1b")
+rs, T = m["rope_scaling"], t_ext(m)
+inside = x9(None, theta=m["theta"], T_train=T, d_head=m["d_head"], T_target=T)
+beyond = x9(None, theta=m["theta"], T_train=T, d_head=m["d_head"], T_target=2 * T)
+assert inside["verdict"] == "NO EXTENSION NEEDED" and beyond["verdict"] == "ZERO-SHOT MAY WORK"
+cases.append("""-- A model that ships rope_scaling (llama-3.2-1b: {rt} ×{f:g} from {o} to {T})
+-- plans from its extended window T_ext = {T}, by hand:
+--   L = {T}: s = 1 → NO EXTENSION NEEDED; factors headroom ½, theta_eff 1, factor 1,
+--     benchmarks ½, shipped_scaling 1 → 4/5 = 80%.
+--   L = {T2}: s = 2 → auto picks YaRN: γ_Padé(2·{th}, {T2}) =
+--     ({th2} − {T2}√2)/({th2} + {T2}√2) = {g!r} (python3) ≥ 0.6, s ≤ 4,
+--     α_opt = {T2}√2·1.85/0.3/{th} = {a:.2f} ≤ 8 → ZERO-SHOT MAY WORK; factors
+--     shipped ½, headroom ½, theta_eff (YaRN) ½, factor 1, benchmarks ½ → 3/5 = 60%.
+test("X-9 llama-3.2-1b inside its shipped llama3 window", function()
+  local r = run("x9", {{ model = "llama-3.2-1b", set = {{ T_target = {T} }} }})
+  expect_eq(r.verdict, "{v1}", "verdict")
+  expect_eq(step(r, 1).name, "Shipped rope_scaling")
+  expect_eq(step(r, 1).result, {T}, "T_ext")
+  expect_eq(step(r, 1).receipt, "data")
+  expect_near(step(r, 2).result, {s1!r}, 1e-12, "factor against T_ext")
+  expect_eq(r.confidence.pct, 80, "confidence")
+  expect_eq(r.mitigation, "Keep the shipped rope_scaling block as it is.")
+end)
+
+test("X-9 llama-3.2-1b beyond its shipped window", function()
+  local r = run("x9", {{ model = "llama-3.2-1b", set = {{ T_target = {T2} }} }})
+  expect_eq(r.verdict, "{v2}", "verdict")
+  expect_near(step(r, 2).result, {s2!r}, 1e-12, "factor against T_ext")
+  expect_near(step(r, 7).result, {g!r}, 1e-12, "YaRN γ_eff")
+  expect_eq(r.confidence.pct, 60, "confidence")
+  local noted = false
+  for _, n in ipairs(r.notes) do noted = noted or n:find("already ships rope_scaling {rt}", 1, true) ~= nil end
+  expect_eq(noted, true, "note on the shipped scaling")
+end)""".format(rt=rs["rope_type"], f=rs["factor"], o=int(rs["original_max_position_embeddings"]), T=T, T2=2 * T,
+              th=int(m["theta"]), th2=sci(2 * 2 * m["theta"]), g=beyond["yarn"], a=beyond["alpha"], v1=inside["verdict"],
+              v2=beyond["verdict"], s1=inside["s"], s2=beyond["s"]))
 write("x9.lua", "X-9", """s = L/T; γ_Padé(θ, L) naive; θ_design(γ*, L) and α_opt = θ_design/θ; linear γ_Padé(θ, L/s);
 dynamic γ_Padé(θ(sL/T − s + 1)^(d/(d−2)), L); YaRN γ_Padé(θ·s, L); verdict γ_eff ≤ 0.2 degrades,
 s > 4 or α > 8 fine-tune, γ_eff ≥ 0.6 zero-shot, else care; snippet = compact JSON in declared key order.""", cases)
@@ -770,7 +837,7 @@ th_m = 10000 / TWO_PI
 assert TWO_PI * th_m == 10000.0
 for T, what in [(9999, "just below"), (10000, "at"), (10001, "just above")]:
     cases.append(x10_case("X-10 T_eval %s T_max" % what, None, {"theta": th_m, "d_head": 64, "T_eval": T}))
-cases += [error_case("X-10 θ = 1", "x10", "llama-3-8b", {"theta": 1}, "'theta' must be number > 1"),
+cases += [error_case("X-10 θ = 1", "x10", "llama-3-8b", {"theta": 1}, "'theta' must be number in %(1, 1e%+15%]"),
           error_case("X-10 head dimension 1", "x10", "llama-3-8b", {"d_head": 1}, "'d_head' must be integer in"),
           error_case("X-10 zero distance", "x10", "llama-3-8b", {"T_eval": 0}, "'T_eval' must be integer in"),
           error_case("X-10 without θ", "x10", None, {"d_head": 128, "T_eval": 4096}, "needs 'theta'"),
@@ -831,7 +898,7 @@ for k, label in [(3.0, "1/3"), (1.5, "2/3")]:
 # T ≤ 2π: the landmark is at or before layer 0.
 cases.append(x17_case("X-17 T_eval below 2π", None, {"theta": 10000, "d_head": 64, "n_layers": 12, "T_eval": 6}))
 cases += [error_case("X-17 zero layers", "x17", "llama-3-8b", {"n_layers": 0}, "'n_layers' must be integer in"),
-          error_case("X-17 θ below 1", "x17", "llama-3-8b", {"theta": 0.5}, "'theta' must be number > 1"),
+          error_case("X-17 θ below 1", "x17", "llama-3-8b", {"theta": 0.5}, "'theta' must be number in %(1, 1e%+15%]"),
           error_case("X-17 γ_obs not a number", "x17", "llama-3-8b", {"gamma_obs": "high"}, "'gamma_obs' must be number"),
           error_case("X-17 without a model", "x17", None, {}, "needs 'theta'")]
 write("x17.lua", "X-17", """γ_geom = γ_Padé(θ, T); L_crit/N = ln(T/2π)/ln θ·(d/64)^(1/√12); layer clamp(⌊frac·N + ½⌋, 1, N);

@@ -84,8 +84,9 @@ test("X-9 on a config that ships rope_scaling plans from its extended window", f
 end)
 
 -- Presets agree with the published config of the same architecture on every
--- shape field; T_train and n_params keep the seed's values (the reference
--- recipes are derived from them), so n_params only has to round to the config's.
+-- shape field. Each equals its own fixture field for field (catalog_presets.lua);
+-- some pairs here are a sibling's config (Llama 3.1 for 3 and 3.3, the base
+-- gemma-2-9b for -it), whose n_params only has to round to the preset's.
 test("presets match their published configs", function()
   local PAIRS = {
     { "llama-3-8b", "llama-3.1-8b.json" },              -- same shapes; 3.1 adds rope_scaling

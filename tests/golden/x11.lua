@@ -24,7 +24,7 @@ test("X-11 qwen2.5-7b γ = 0.997, sink = 0.02", function()
   expect_eq(step(r, "Levers").result.sink_lever, false, "sink lever")
   expect_eq(step(r, "Levers").result.decay_lever, true, "decay lever")
   expect_eq(r.confidence.pct, 75, "confidence")
-  expect_eq(step(r, "Decay reach D_90").result, 11131, "D_90")
+  expect_eq(step(r, "Decay reach D_90").result, 38944, "D_90")
 end)
 
 -- wide-field γ with a strong sink
@@ -48,7 +48,7 @@ test("X-11 mistral-7b γ = 0.500, sink = 0.03", function()
   expect_eq(step(r, "Levers").result.sink_lever, false, "sink lever")
   expect_eq(step(r, "Levers").result.decay_lever, false, "decay lever")
   expect_eq(r.confidence.pct, 63, "confidence")
-  expect_eq(step(r, "Decay reach D_90").result, 6648, "D_90")
+  expect_eq(step(r, "Decay reach D_90").result, 26566, "D_90")
 end)
 
 test("X-11 without a model: no D_90 step", function()

@@ -113,8 +113,8 @@ local function add(c) CASES[#CASES + 1] = c end
 
 -- Llama 3 / 3.1 / 3.2 / 3.3 ------------------------------------------------
 add { id = "llama-3-8b (preset)", model = "llama-3-8b", T_train = 8192, W = 8192, kind = "plain",
-  facts = "preset from the published config.json: rope_theta 500000, max_position_embeddings 8192, no rope_scaling",
-  sources = { "preset catalogs/models/llama-3-8b.lua (seed 002 PRESETS; shapes from the published config.json)",
+  facts = "preset = tests/data/hf-configs/meta-llama-3-8b.json: rope_theta 500000, max_position_embeddings 8192, no rope_scaling",
+  sources = { "preset catalogs/models/llama-3-8b.lua (equals taf.read_config of tests/data/hf-configs/meta-llama-3-8b.json)",
               "Meta Llama 3 model card (https://github.com/meta-llama/llama3/blob/main/MODEL_CARD.md): 8B and 70B, context length 8k; README: 'maximum sequence length of 8192 tokens'" },
   confirmed = "https://apxml.com/models/llama-3-8b (Context Length 8.192K); https://www.modelcards.net/documents/26 (max sequence length 8192)" }
 
@@ -143,27 +143,29 @@ add { id = "llama-3.2-3b-instruct", config = cfg("llama-3.2-3b-instruct.json"), 
   sources = { PROV["llama-3.2-3b-instruct.json"], LLAMA32_CARD },
   confirmed = "https://apxml.com/models/llama-3-2-3b" }
 add { id = "llama-3.2-1b (preset)", model = "llama-3.2-1b", T_train = 8192, W = 131072, kind = "llama3",
-  facts = "preset: rope_scaling llama3 factor 32 over 8192 (from the published config.json); the preset's T_train is 131072 (= max_position_embeddings)",
-  sources = { "preset catalogs/models/llama-3.2-1b.lua (seed 002 PRESETS; T_train = max_position_embeddings)", LLAMA32_CARD },
-  confirmed = "https://apxml.com/models/llama-3-2-1b",
-  disagree = "the preset sets T_train = 131072 (max_position_embeddings), not the original 8192; W is the same either way" }
+  facts = "preset = tests/data/hf-configs/llama-3.2-1b-instruct.json: rope_scaling llama3 factor 32 over original_max_position_embeddings 8192 (T_train); max_position_embeddings 131072 (T_max)",
+  sources = { "preset catalogs/models/llama-3.2-1b.lua (equals taf.read_config of tests/data/hf-configs/llama-3.2-1b-instruct.json)", LLAMA32_CARD },
+  confirmed = "https://apxml.com/models/llama-3-2-1b" }
 add { id = "llama-3.3-70b (preset)", model = "llama-3.3-70b", T_train = 8192, W = 131072, kind = "llama3",
-  facts = "preset: rope_scaling llama3 factor 8 over original_max_position_embeddings 8192; T_train 131072 (= max_position_embeddings); rope_theta 500000",
-  sources = { "preset catalogs/models/llama-3.3-70b.lua (seed 002 PRESETS; shapes and rope_scaling from the published config.json)",
+  facts = "preset = tests/data/hf-configs/llama-3.3-70b-instruct.json: rope_scaling llama3 factor 8 over original_max_position_embeddings 8192 (T_train); max_position_embeddings 131072 (T_max); rope_theta 500000",
+  sources = { "preset catalogs/models/llama-3.3-70b.lua (equals taf.read_config of tests/data/hf-configs/llama-3.3-70b-instruct.json)",
               "Llama 3.3 model card (https://huggingface.co/meta-llama/Llama-3.3-70B-Instruct): 70B, context length 128k" },
-  confirmed = "not searched (same 128k table as Llama 3.1; https://ai-tldr.dev/models/llama-3-1/ names 3.3 70B as its successor)",
-  disagree = "the preset sets T_train = 131072 (max_position_embeddings), not the original 8192; W is the same either way" }
+  confirmed = "not searched (same 128k table as Llama 3.1; https://ai-tldr.dev/models/llama-3-1/ names 3.3 70B as its successor)" }
 
 -- Qwen 2.5 / Qwen 3 ----------------------------------------------------------
 add { id = "qwen2.5-7b (preset)", model = "qwen2.5-7b", T_train = 32768, W = 32768, kind = "plain",
-  facts = "preset: rope_theta 1000000, T_train 32768, no rope_scaling (YaRN optional, not shipped)",
-  sources = { "preset catalogs/models/qwen2.5-7b.lua (seed 002 PRESETS)", QWEN25_REPORT, QWEN25_INSTRUCT_CARD },
-  confirmed = "https://www.alphaxiv.org/overview/2412.15115 ('Most models are trained with contexts up to 32,768 tokens')" }
+  facts = "preset = tests/data/hf-configs/qwen2.5-7b.json: max_position_embeddings 131072, rope_theta 1000000, no rope_scaling (YaRN optional, not shipped)",
+  sources = { "preset catalogs/models/qwen2.5-7b.lua (equals taf.read_config of tests/data/hf-configs/qwen2.5-7b.json)", QWEN25_REPORT, QWEN25_INSTRUCT_CARD },
+  confirmed = "https://www.alphaxiv.org/overview/2412.15115 ('Most models are trained with contexts up to 32,768 tokens')",
+  disagree = "the preset is the config: T_train = T_max = 131072 (max_position_embeddings, no rope_scaling); trained to 32,768, 131,072 only with YaRN",
+  card = { T_train = 32768, T_max = 32768 } }
 add { id = "qwen2.5-1.5b (preset)", model = "qwen2.5-1.5b", T_train = 32768, W = 32768, kind = "plain",
-  facts = "preset: rope_theta 1000000, T_train 32768, no rope_scaling",
-  sources = { "preset catalogs/models/qwen2.5-1.5b.lua (seed 002 PRESETS)",
+  facts = "preset = tests/data/hf-configs/qwen2.5-1.5b.json: max_position_embeddings 131072, rope_theta 1000000, no rope_scaling",
+  sources = { "preset catalogs/models/qwen2.5-1.5b.lua (equals taf.read_config of tests/data/hf-configs/qwen2.5-1.5b.json)",
               "Qwen2.5-1.5B model card (https://huggingface.co/Qwen/Qwen2.5-1.5B): 'Context Length: Full 32,768 tokens'", QWEN25_REPORT },
-  confirmed = "https://www.alphaxiv.org/overview/2412.15115" }
+  confirmed = "https://www.alphaxiv.org/overview/2412.15115",
+  disagree = "the preset is the config: T_train = T_max = 131072 (max_position_embeddings, no rope_scaling); the card states 32,768",
+  card = { T_train = 32768, T_max = 32768 } }
 add { id = "qwen2.5-3b", config = cfg("qwen2.5-3b.json"), T_train = 32768, W = 32768, kind = "plain",
   facts = "max_position_embeddings 32768; rope_theta 1000000; sliding_window 32768 with use_sliding_window false; no rope_scaling",
   sources = { PROV["qwen2.5-3b.json"], "Qwen2.5-3B model card (https://huggingface.co/Qwen/Qwen2.5-3B): 'Context Length: Full 32,768 tokens'", QWEN25_REPORT },
@@ -232,11 +234,13 @@ add { id = "deepseek-v2-lite", config = cfg("deepseek-v2-lite.json"), T_train = 
 
 -- Mistral ---------------------------------------------------------------------
 add { id = "mistral-7b (preset)", model = "mistral-7b", T_train = 8192, W = 8192, kind = "sliding_window",
-  facts = "preset: rope_theta 10000, T_train 8192, sliding_window 4096 on all 32 layers",
-  sources = { "preset catalogs/models/mistral-7b.lua (seed 002 PRESETS; T_train 8192 kept, config max_position_embeddings is 32768)",
+  facts = "preset = tests/data/hf-configs/mistral-7b-v0.1.json: rope_theta 10000, max_position_embeddings 32768, sliding_window 4096 on all 32 layers",
+  sources = { "preset catalogs/models/mistral-7b.lua (equals taf.read_config of tests/data/hf-configs/mistral-7b-v0.1.json)",
               "Mistral 7B paper (arXiv 2310.06825) Table 1: window_size 4096, context_len 8192",
               "Mistral-7B-Instruct-v0.2 model card: '32k context window (vs 8k context in v0.1)'" },
-  confirmed = "https://atomic.chat/models/mistral-7b-instruct-v0-2 ('widens the context window from 8K to 32K'); https://pristren.com/blog/mistral-7b-instruct-v03-guide ('from 8K (v0.1) to 32K')" }
+  confirmed = "https://atomic.chat/models/mistral-7b-instruct-v0-2 ('widens the context window from 8K to 32K'); https://pristren.com/blog/mistral-7b-instruct-v03-guide ('from 8K (v0.1) to 32K')",
+  disagree = "the preset is the config: T_train = T_max = 32768 (SWA's theoretical span); trained at 8,192 per the paper and the v0.2 card",
+  card = { T_train = 8192, T_max = 8192 } }
 add { id = "mistral-7b-v0.1", config = cfg("mistral-7b-v0.1.json"), T_train = 8192, W = 8192, kind = "sliding_window",
   facts = "max_position_embeddings 32768; sliding_window 4096; rope_theta 10000.0; no rope_scaling",
   sources = { PROV["mistral-7b-v0.1.json"], "Mistral 7B paper (arXiv 2310.06825) Table 1: window_size 4096, context_len 8192",
@@ -259,8 +263,8 @@ add { id = "gemma-7b", config = cfg("gemma-7b.json"), T_train = 8192, W = 8192, 
   sources = { PROV["gemma-7b.json"], "Gemma paper (arXiv 2403.08295): 'trained on a context length of 8192 tokens'" },
   confirmed = "not searched" }
 add { id = "gemma-2-9b (preset)", model = "gemma-2-9b", T_train = 8192, W = 8192, kind = "sliding_window",
-  facts = "preset: T_train 8192, rope_theta 10000, sliding_window 4096 on every other layer (21 of 42)",
-  sources = { "preset catalogs/models/gemma-2-9b.lua (seed 002 PRESETS; sliding layers from tests/data/hf-configs/gemma-2-9b.json)",
+  facts = "preset = tests/data/hf-configs/gemma-2-9b-it.json: max_position_embeddings 8192, rope_theta 10000, sliding_window 4096 on every other layer (21 of 42)",
+  sources = { "preset catalogs/models/gemma-2-9b.lua (equals taf.read_config of tests/data/hf-configs/gemma-2-9b-it.json)",
               "Gemma 2 paper (arXiv 2408.00118): context length 8192, local sliding window 4096 alternating with global attention" },
   confirmed = "https://news.warptechlab.com/news/210399169 (4096 sliding window, global layers span the 8192 context); https://training-docs.cerebras.ai/rel-2.5.0/model-zoo/models/nlp/gemma (8K context)" }
 add { id = "gemma-2-2b", config = cfg("gemma-2-2b.json"), T_train = 8192, W = 8192, kind = "sliding_window",
@@ -288,8 +292,8 @@ add { id = "gemma-3-27b-it", config = cfg("gemma-3-27b-it.json"), T_train = 3276
 
 -- Phi ------------------------------------------------------------------------
 add { id = "phi-3-mini (preset)", model = "phi-3-mini", T_train = 4096, W = 4096, kind = "sliding_window",
-  facts = "preset of Phi-3-mini-4k-instruct: T_train 4096, rope_theta 10000, sliding_window 2047",
-  sources = { "preset catalogs/models/phi-3-mini.lua (seed 002 PRESETS; sliding window from tests/data/hf-configs/phi-3-mini-4k.json)",
+  facts = "preset = tests/data/hf-configs/phi-3-mini-4k.json: max_position_embeddings 4096, rope_theta 10000, sliding_window 2047 on all 32 layers",
+  sources = { "preset catalogs/models/phi-3-mini.lua (equals taf.read_config of tests/data/hf-configs/phi-3-mini-4k.json)",
               "Phi-3-mini-4k-instruct model card: 'the Mini version in two variants 4K and 128K which is the context length (in tokens) that it can support'" },
   confirmed = "https://replicate.com/lucataco/phi-3-mini-128k-instruct (card text: 'two variants 4K and 128K')" }
 add { id = "phi-3-mini-4k", config = cfg("phi-3-mini-4k.json"), T_train = 4096, W = 4096, kind = "sliding_window",
@@ -316,8 +320,8 @@ add { id = "gpt-j-6b", config = cfg("gpt-j-6b.json"), T_train = 2048, W = 2048, 
   sources = { PROV["gpt-j-6b.json"], "GPT-J-6B model card (https://huggingface.co/EleutherAI/gpt-j-6b): n_ctx 2048, RoPE on 64 dimensions per head" },
   confirmed = "not searched" }
 add { id = "pythia-1.4b (preset)", model = "pythia-1.4b", T_train = 2048, W = 2048, kind = "plain",
-  facts = "preset: T_train 2048, rope_theta 10000 (rotary_pct 0.25 in the config)",
-  sources = { "preset catalogs/models/pythia-1.4b.lua (seed 002 PRESETS)", "Pythia paper (arXiv 2304.01373): all models trained on the Pile with sequence length 2048" },
+  facts = "preset = tests/data/hf-configs/pythia-1.4b.json: max_position_embeddings 2048, rotary_emb_base 10000, rotary_pct 0.25",
+  sources = { "preset catalogs/models/pythia-1.4b.lua (equals taf.read_config of tests/data/hf-configs/pythia-1.4b.json)", "Pythia paper (arXiv 2304.01373): all models trained on the Pile with sequence length 2048" },
   confirmed = "not searched (https://www.eleuther.ai/papers-blog/pythia-a-suite-for-analyzing-large-language-modelsacross-training-and-scaling names the suite, not the length)" }
 add { id = "pythia-1b", config = cfg("pythia-1b.json"), T_train = 2048, W = 2048, kind = "plain",
   facts = "max_position_embeddings 2048; rotary_pct 0.25; rotary_emb_base 10000",
