@@ -1,18 +1,18 @@
--- MiniMaxAI/MiniMax-M1-80k (manual).
--- Fields: computed by hand from https://huggingface.co/MiniMaxAI/MiniMax-M1-80k/blob/main/config.json (no
---   copy stored).
+-- MiniMaxAI/MiniMax-M1-80k (fixture).
+-- Fields: config.json tests/data/hf-configs/minimax-m1.json (verbatim copy of MiniMax-AI/MiniMax-M1's
+--   config.json @ 2abb4f45a9df4154b4bde024d51874bd127edcee, shared by -40k and -80k), read by taf.read_config.
 -- Parameter count: MiniMax-M1 report (arXiv 2506.13585) and model card: 456B total parameters, 45.9B
 --   activated per token (MiniMax-Text-01 architecture).
 -- Context: MiniMax-M1 model card: 1 million-token context, 80K-token thinking budget.
 return model {
   id = "MiniMaxAI/MiniMax-M1-80k",
   aliases = { "minimax-m1", "minimax-m1-40k", "MiniMaxAI/MiniMax-M1-40k" },
-  family = "minimax", architecture = "HYBRID", position = "rope", dtype = "bfloat16", theta = 10000000,
+  family = "minimax_m1", architecture = "HYBRID", position = "rope", theta = 10000000,
   T_train = 10240000, T_max = 10240000, n_attention_heads = 64, n_kv_heads = 8, d_head = 128, n_layers = 80,
   d_model = 6144, d_ff = 9216, vocab = 200064, n_params = 456089655296, n_params_active = 48403306496,
   has_SWA = false, n_attention_layers = 10, n_experts = 32, n_experts_active = 2, state_elements = 73400320,
   tie_word_embeddings = false,
-  source = "computed by hand from https://huggingface.co/MiniMaxAI/MiniMax-M1-80k/blob/main/config.json (no copy stored)",
+  source = "config.json tests/data/hf-configs/minimax-m1.json (verbatim copy of MiniMax-AI/MiniMax-M1's config.json @ 2abb4f45a9df4154b4bde024d51874bd127edcee), read by taf.read_config",
   notes = {
     "published_params: 4.56e+11: MiniMax-M1 report (arXiv 2506.13585) and model card: 456B total parameters, 45.9B activated per token (MiniMax-Text-01 architecture)",
     "context: MiniMax-M1 model card: 1 million-token context, 80K-token thinking budget",
@@ -21,5 +21,6 @@ return model {
     "T_train = max_position_embeddings 10240000 (no rope_scaling), the reader's rule; the card trains at 1M and infers to 4M",
     "RoPE on 64 of 128 head dimensions (rotary_dim 64)",
     "n_params and n_params_active computed from the shapes: 32 experts of intermediate_size 9216, top-2",
+    "dtype: the config states no torch_dtype (the published weights are bfloat16: --set weight_format=bf16)",
   },
 }

@@ -88,6 +88,7 @@ local FIXTURE = {
   ["kimi-k2-0905"] = "pending/kimi-k2-instruct-0905.json",
   ["c4ai-command-r-v01"] = "pending/c4ai-command-r-v01.json",
   ["c4ai-command-r-plus"] = "pending/c4ai-command-r-plus.json",
+  ["minimax-m1-80k"] = "minimax-m1.json",
   ["gpt2"] = "gpt2.json",
   ["gpt-j-6b"] = "gpt-j-6b.json",
   ["bloom-560m"] = "bloom-560m.json",
@@ -107,7 +108,7 @@ local READER_GAPS = {}
 
 -- presets with no config file here at all (fields computed by hand from the
 -- published config, the source field says how)
-local NO_CONFIG = { ["granite-4.0-h-small"] = true, ["minimax-text-01"] = true, ["minimax-m1-80k"] = true }
+local NO_CONFIG = { ["granite-4.0-h-small"] = true, ["minimax-text-01"] = true }
 
 local APART = { id = true, aliases = true, source = true, notes = true }
 local FIELDS = {}
