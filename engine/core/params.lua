@@ -14,41 +14,6 @@ function M.ordered(r)
   return list
 end
 
--- "32768" → 32768, "8e9" → 8e9, "true" → true, anything else stays text.
-function M.parse_value(s)
-  if s == "true" then return true elseif s == "false" then return false end
-  local lower = s:lower()
-  if lower == "nan" or lower == "inf" or lower == "-inf" or lower == "+inf" then
-    return lower == "nan" and 0 / 0 or (lower:sub(1, 1) == "-" and -math.huge or math.huge)
-  end
-  local n = tonumber(s)
-  if n ~= nil and not s:match("^%s*0[xX]") then return n end
-  if M.suffixed(s, "") then return s end -- a number with a unit suffix: read per parameter (unwrap)
-  return s
-end
-
--- "128k", "32K", "1M", "70B", "1.5T": a number with a unit suffix, read as
--- people say it. For a length in tokens (a parameter named T_…, or for a
--- context, window, sequence or ctx) k and M are powers of two, as context
--- windows are quoted (128k = 131,072; 1M = 1,048,576); for anything else
--- they are powers of ten (70B = 7·10^10, 20k = 20,000). nil when `s` is not one.
-local DECIMAL = { k = 1e3, m = 1e6, g = 1e9, b = 1e9, t = 1e12 }
-local BINARY = { k = 1024, m = 1048576, g = 1073741824 }
-local function is_length(name)
-  local n = name:lower()
-  return name:match("^T_") ~= nil or n:find("ctx", 1, true) or n:find("context", 1, true)
-    or n:find("window", 1, true) or n:find("seq", 1, true) or n:find("len", 1, true)
-end
-function M.suffixed(s, name)
-  local mant, letter = s:match("^%s*([%d]*%.?%d+)%s*([kKmMgGbBtT])%s*$")
-  local x = mant and tonumber(mant)
-  if not x then return nil end
-  local scale = is_length(name) and BINARY[letter:lower()] or DECIMAL[letter:lower()]
-  if not scale then return nil end
-  local v = x * scale
-  return math.tointeger(v) or v
-end
-
 -- A value typed from the command line that remembers the text it came from,
 -- so a text parameter given "4090" or "1e3" gets the text, not a number.
 local TextValue = {}
@@ -82,21 +47,6 @@ function M.unwrap(spec, v, name)
     return M.suffixed(v, name or "") or v
   end
   return v
-end
-
--- Human text of a declaration's range: "integer >= 1", "number in (0, 1]".
-local function bound(x) return string.format("%.15g", x) end -- 1e12 → "1e+12", 65536 → "65536"
-
-function M.describe(spec)
-  local lo = spec.gt and ("(" .. bound(spec.gt)) or spec.min and ("[" .. bound(spec.min))
-  local hi = spec.lt and (bound(spec.lt) .. ")") or spec.max and (bound(spec.max) .. "]")
-  if spec.kind == "choice" then return "one of " .. table.concat(spec.choices, ", ") end
-  if spec.kind == "gpu" then return "a GPU name (tafrun list gpus)" end
-  if spec.kind == "api" then return "an API model name (tafrun list apis)" end
-  if lo and hi then return string.format("%s in %s, %s", spec.kind, lo, hi) end
-  if lo then return string.format("%s %s %s", spec.kind, spec.gt and ">" or ">=", bound(spec.gt or spec.min)) end
-  if hi then return string.format("%s %s %s", spec.kind, spec.lt and "<" or "<=", bound(spec.lt or spec.max)) end
-  return spec.kind
 end
 
 local function bad(rid, name, spec, v)
@@ -245,26 +195,8 @@ function M.resolve(r, model, sets)
   return values, names
 end
 
--- A sweep point: the values of `base` (a resolve() of the same recipe and
--- model) with the parameters in `changes` ({ {key, value}, … }) replaced and
--- checked, and every parameter that defaults from a changed one (and was not
--- set itself) following it. Cheaper than a full resolve for each point.
-function M.update(r, base, base_sets, changes)
-  local decl, by_name = declarations(r)
-  local values = {}
-  for k, v in pairs(base) do values[k] = v end
-  local set = {}
-  for _, kv in ipairs(base_sets) do set[kv[1]] = true end
-  for _, kv in ipairs(changes) do
-    local key = kv[1]
-    local spec = by_name[key]
-    if spec == nil then errors.usage("%s has no parameter '%s'", r.id, key) end
-    values[key] = M.check(r.id, key, spec, kv[2])
-    for _, d in ipairs(decl) do
-      if d.spec.default_from == key and not set[d.name] then values[d.name] = M.check(r.id, d.name, d.spec, values[key]) end
-    end
-  end
-  return values
-end
+-- Reading typed text ("128k", "8e9") and describing a declaration's range
+-- are in engine/core/params_more.lua, parsed on first use.
+setmetatable(M, { __index = function(_, k) return use("params_more")[k] end })
 
 return M

@@ -44,51 +44,7 @@ local function load_path(path, root)
   loaded[path] = r
   return r
 end
-
--- Every recipe file on the path: { {id=, path=, root=, origin=, shadows=}, … },
--- sorted by number; a pack recipe overriding a built-in one notes it in
--- `shadows`, and one id in two packs is listed as a conflict.
-function M.available()
-  local by_id, list = {}, {}
-  for _, d in ipairs(M.recipe_dirs()) do
-    for _, f in ipairs(host.dir(d.dir) or {}) do
-      local id = f:match("^(.+)%.lua$")
-      if id and host.exists(d.dir .. "/" .. f) == "file" then
-        local e = by_id[id]
-        if e == nil then
-          e = { id = id, path = d.dir .. "/" .. f, root = d.root, origin = d.origin }
-          by_id[id] = e
-          list[#list + 1] = e
-        elseif d.origin == "built-in" then
-          e.shadows = "built-in"
-        else
-          e.conflict = d.origin
-        end
-      end
-    end
-  end
-  local function key(e) return tonumber(e.id:match("^x(%d+)$")) or math.huge end
-  table.sort(list, function(a, b)
-    if key(a) ~= key(b) then return key(a) < key(b) end
-    return a.id < b.id
-  end)
-  return list
-end
-
--- Every loadable recipe on the path, as { {entry=, recipe=} | {entry=, error=} };
--- modules that load but return something else (a pack's helpers) are skipped.
-function M.recipes()
-  local out = {}
-  for _, e in ipairs(M.available()) do
-    local ok, r = pcall(load_path, e.path, e.root)
-    if ok then
-      out[#out + 1] = { entry = e, recipe = r }
-    elseif not (errors.is_usage(r) and r.message:find("does not return recipe", 1, true)) then
-      out[#out + 1] = { entry = e, error = errors.text(r) }
-    end
-  end
-  return out
-end
+M.load_path = load_path
 
 -- A recipe by id (x19, X-19) or by path to a .lua file.
 -- `from_script`: the lookup comes from a script (taf.run_recipe, a test's
@@ -253,19 +209,8 @@ function M.run(r, model, sets, fast, resolved)
   return result
 end
 
--- Convenience for scripts and tests: run(ref, { model = id, set = { k = v } }).
-function M.run_ref(ref, opts)
-  opts = opts or {}
-  local r = M.find(ref, true)
-  -- a preset id, or a table of model fields (a recipe passing its own inputs on)
-  local model = opts.model
-  if type(model) == "string" then model = catalog.model(model)
-  elseif model ~= nil and type(model) ~= "table" then errors.usage("run_recipe: model must be an id or a table") end
-  if model == nil and (opts.config or opts.gguf) then model = use("readers").from_options(opts) end
-  local sets = {}
-  for k, v in pairs(opts.set or {}) do sets[#sets + 1] = { k, v } end
-  table.sort(sets, function(a, b) return a[1] < b[1] end)
-  return M.run(r, model, sets)
-end
+-- Listing every recipe on the path and run_ref (scripts and tests) are in
+-- engine/core/runner_more.lua, parsed on first use.
+setmetatable(M, { __index = function(_, k) return use("runner_more")[k] end })
 
 return M
