@@ -9,8 +9,9 @@
 -- Sustained bandwidth (STREAM triad) is typically 70-90% of these peaks; a desktop
 -- with two DIMMs per channel may have to run below the rated speed.
 -- Fields: name, bw_GB_s, kind, channels, MT_s, aliases, source.
--- Not yet read by the engine (see the issue #17 report): a loader in
--- engine/core/catalog.lua and a host_memory parameter kind would expose it.
+-- Read by the engine like gpus.lua (packs may add or override entries):
+-- taf.host_memory(name), `tafrun list memory`, and X-15's --set host_memory=ID,
+-- which sets the host RAM bandwidth its offload plans read layers at.
 local JEDEC = "channels x 64 bits x MT/s (JEDEC JESD79-4 / JESD79-5)"
 
 return {

@@ -29,19 +29,19 @@ return recipe {
     chain:step {
       section = "§17.30", name = "Chinchilla optimal D", formula = "D = 20·N",
       inputs = { N_params = p.N_params }, result = D,
-      interpretation = string.format("recommended D = %.2e tokens", D), receipt = "data" }
+      interpretation = function() return string.format("recommended D = %.2e tokens", D) end, receipt = "data" }
 
     local flops = taf.training_flops(p.N_params, D)
     chain:step {
       section = "§17.10", name = "Training FLOPs", formula = "C = 6·N·D",
       inputs = { N = p.N_params, D = D }, result = flops,
-      interpretation = string.format("%.2e FLOPs total", flops), receipt = "derived" }
+      interpretation = function() return string.format("%.2e FLOPs total", flops) end, receipt = "derived" }
 
     local cost = taf.cost_per_training_run(p.N_params, D, p.gpu, p.n_gpus, p.mfu)
     chain:step {
       section = "§20.11", name = "Training cost", formula = "hours·USD/h·n_gpus = total $",
       inputs = { gpu = p.gpu, n_gpus = p.n_gpus, mfu = p.mfu }, result = cost,
-      interpretation = string.format("$%s over %.1f days", fmt.commas(cost.USD), cost.days),
+      interpretation = function() return string.format("$%s over %.1f days", fmt.commas(cost.USD), cost.days) end,
       receipt = "derived" }
 
     local model_GB = p.N_params * 2 / 1e9
@@ -49,7 +49,7 @@ return recipe {
     chain:step {
       section = "§19.9 / §20.12", name = "Self-inference $/Mtok", formula = "BW / model_GB → tok/s → $/Mtok",
       inputs = { model_GB = model_GB, gpu = p.gpu }, result = inf,
-      interpretation = string.format("$%.2f per million tokens (single user)", inf.USD_per_Mtok),
+      interpretation = function() return string.format("$%.2f per million tokens (single user)", inf.USD_per_Mtok) end,
       receipt = "derived" }
 
     local api = taf.api(p.api_model)
@@ -57,14 +57,14 @@ return recipe {
     chain:step {
       section = "§24.X", name = p.api_model .. " blended price", formula = "(input + output) / 2 USD/Mtok",
       inputs = { api_model = p.api_model }, result = blend,
-      interpretation = string.format("$%.2f/Mtok blended", blend), receipt = "data" }
+      interpretation = function() return string.format("$%.2f/Mtok blended", blend) end, receipt = "data" }
 
     local be = taf.break_even_volume(cost.USD, inf.USD_per_Mtok, blend)
     local interp
     if be.error then interp = be.error
     else
-      interp = string.format("break-even at %.0f Mtok (%.1f months at %s M/mo)", be.Mtok_breakeven,
-        be.Mtok_breakeven / math.max(p.monthly_tokens_M, 0.001), tostring(p.monthly_tokens_M))
+      interp = function() return string.format("break-even at %.0f Mtok (%.1f months at %s M/mo)", be.Mtok_breakeven,
+        be.Mtok_breakeven / math.max(p.monthly_tokens_M, 0.001), tostring(p.monthly_tokens_M)) end
     end
     chain:step {
       section = "§24.3", name = "Break-even tokens", formula = "training$ / (api − self) = Mtok",
@@ -75,18 +75,19 @@ return recipe {
     chain:factor("chinchilla_rule", p.D_tokens and "ok" or "warn")
 
     if be.error then
-      return { verdict = "NO", reason = be.error, mitigation = string.format("Stick with %s API.", p.api_model) }
+      return { verdict = "NO", reason = be.error,
+        mitigation = function() return string.format("Stick with %s API.", p.api_model) end }
     end
     local months = be.Mtok_breakeven / p.monthly_tokens_M
     if p.monthly_tokens_M >= be.Mtok_breakeven then
       return { verdict = "YES (custom)",
-        reason = string.format("At %s M tokens/month, break-even in %.1f months. Long-term custom is cheaper.",
-          tostring(p.monthly_tokens_M), months),
-        mitigation = string.format("Train at %s×%d; serve self-hosted.", p.gpu, p.n_gpus) }
+        reason = function() return string.format("At %s M tokens/month, break-even in %.1f months. Long-term custom is cheaper.",
+          tostring(p.monthly_tokens_M), months) end,
+        mitigation = function() return string.format("Train at %s×%d; serve self-hosted.", p.gpu, p.n_gpus) end }
     end
     return { verdict = "NO (API)",
-      reason = string.format("At %s M tokens/month, break-even in %.1f months — too slow.",
-        tostring(p.monthly_tokens_M), months),
-      mitigation = string.format("Use %s API (cheaper for your volume).", p.api_model) }
+      reason = function() return string.format("At %s M tokens/month, break-even in %.1f months — too slow.",
+        tostring(p.monthly_tokens_M), months) end,
+      mitigation = function() return string.format("Use %s API (cheaper for your volume).", p.api_model) end }
   end,
 }

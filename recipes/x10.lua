@@ -44,20 +44,22 @@ return recipe {
       inputs = { theta = th, d_head = d },
       result = taf.json.ordered({ lambda_0 = lam0, lambda_slowest = lam_slow, pairs = half },
                                 { "lambda_0", "lambda_slowest", "pairs" }),
-      interpretation = string.format("fastest pair turns every %.2f positions, slowest (i = %d) every %s",
-        lam0, half - 1, fmt.commas(lam_slow)),
+      interpretation = function() return string.format("fastest pair turns every %.2f positions, slowest (i = %d) every %s",
+        lam0, half - 1, fmt.commas(lam_slow)) end,
       receipt = "derived" }
 
     local tc = taf.rope_t_cross(th)
     chain:step {
       section = "§14", name = "T_cross", formula = "2π√θ", inputs = { theta = th }, result = tc,
-      interpretation = string.format("past %s tokens half of the %d pairs have aliased", fmt.commas(tc), half),
+      interpretation = function() return string.format("past %s tokens half of the %d pairs have aliased", fmt.commas(tc),
+        half) end,
       receipt = "derived" }
 
     local tm = taf.rope_t_max(th)
     chain:step {
       section = "§14", name = "T_max", formula = "2πθ", inputs = { theta = th }, result = tm,
-      interpretation = string.format("past %s tokens no pair resolves distance: position is ambiguous", fmt.commas(tm)),
+      interpretation = function() return string.format("past %s tokens no pair resolves distance: position is ambiguous",
+        fmt.commas(tm)) end,
       receipt = "derived" }
 
     local na = taf.rope_n_active(th, d, p.T_eval)
@@ -66,8 +68,8 @@ return recipe {
       section = "§14", name = "n_active(T_eval)", formula = "(d_head/2)·(1 − log_θ(T/2π)); count of λ_i ≥ T",
       inputs = { theta = th, d_head = d, distance = p.T_eval },
       result = taf.json.ordered({ n_active = na, pairs_resolving = nr, of = half }, { "n_active", "pairs_resolving", "of" }),
-      interpretation = string.format("%.1f of %d pairs (%d by count) still resolve %s tokens (%.0f%%)", na, half, nr,
-        fmt.commas(p.T_eval), 100 * na / half),
+      interpretation = function() return string.format("%.1f of %d pairs (%d by count) still resolve %s tokens (%.0f%%)",
+        na, half, nr, fmt.commas(p.T_eval), 100 * na / half) end,
       receipt = "derived" }
 
     if p.T_train then
@@ -75,7 +77,8 @@ return recipe {
       chain:step {
         section = "§14", name = "n_active(T_train)", formula = "(d_head/2)·(1 − log_θ(T_train/2π))",
         inputs = { theta = th, d_head = d, distance = p.T_train }, result = nt,
-        interpretation = string.format("%.1f pairs resolve the trained length %s (%.0f%%)", nt, fmt.commas(p.T_train), 100 * nt / half),
+        interpretation = function() return string.format("%.1f pairs resolve the trained length %s (%.0f%%)", nt,
+          fmt.commas(p.T_train), 100 * nt / half) end,
         receipt = "derived" }
     end
 
@@ -86,28 +89,29 @@ return recipe {
     local scaled = p.rope_scaled or (p.rope_scaled == nil and shipped)
     chain:factor("scaling_unknown", p.rope_scaled == false and "ok" or "warn")
     if scaled then
-      chain:note(string.format("The model scales RoPE (rope_scaling%s): its slow pairs are stretched, so the effective T_cross and T_max are larger than these unscaled values (X-9).",
-        shipped and (" " .. p.shipped_type) or ""))
+      chain:note(function() return string.format("The model scales RoPE (rope_scaling%s): its slow pairs are stretched, so the effective T_cross and T_max are larger than these unscaled values (X-9).",
+        shipped and (" " .. p.shipped_type) or "") end)
     end
 
-    local at = string.format("T_eval = %s", fmt.commas(p.T_eval))
+    local function at() return string.format("T_eval = %s", fmt.commas(p.T_eval)) end
     local key = string.format("%.0f of %d pairs at %s", na, half, fmt.commas(p.T_eval))
     if p.T_eval <= tc then
       return { verdict = "RESOLVED", key = key,
-        reason = string.format("%s ≤ T_cross = %s: at least half the pairs (%.1f of %d) resolve every distance in the context.",
-          at, fmt.commas(tc), na, half),
+        reason = function() return string.format("%s ≤ T_cross = %s: at least half the pairs (%.1f of %d) resolve every "
+          .. "distance in the context.", at(), fmt.commas(tc), na, half) end,
         mitigation = "None needed for position resolution." }
     elseif p.T_eval <= tm then
       return { verdict = "DEGRADING", key = key,
-        reason = string.format("T_cross = %s < %s ≤ T_max = %s: only %.1f of %d pairs resolve the longest distances.",
-          fmt.commas(tc), at, fmt.commas(tm), na, half),
-        mitigation = string.format("Fine positional distinctions fade past %s tokens; for retrieval at full length, raise θ "
-          .. "(θ for T_cross = T_eval: %s) or extend with NTK/YaRN (X-9).", fmt.commas(tc),
-          fmt.commas((p.T_eval / (2 * math.pi)) ^ 2)) }
+        reason = function() return string.format("T_cross = %s < %s ≤ T_max = %s: only %.1f of %d pairs resolve the "
+          .. "longest distances.", fmt.commas(tc), at(), fmt.commas(tm), na, half) end,
+        mitigation = function() return string.format("Fine positional distinctions fade past %s tokens; for retrieval at "
+          .. "full length, raise θ (θ for T_cross = T_eval: %s) or extend with NTK/YaRN (X-9).", fmt.commas(tc),
+          fmt.commas((p.T_eval / (2 * math.pi)) ^ 2)) end }
     end
     return { verdict = "EXHAUSTED", key = key,
-      reason = string.format("%s > T_max = %s: no rotary pair resolves distances this long.", at, fmt.commas(tm)),
-      mitigation = string.format("Raise θ above %s (θ for T_max = T_eval) or extend the context with rope scaling (X-9).",
-        fmt.commas(p.T_eval / (2 * math.pi))) }
+      reason = function() return string.format("%s > T_max = %s: no rotary pair resolves distances this long.", at(),
+        fmt.commas(tm)) end,
+      mitigation = function() return string.format("Raise θ above %s (θ for T_max = T_eval) or extend the context with "
+        .. "rope scaling (X-9).", fmt.commas(p.T_eval / (2 * math.pi))) end }
   end,
 }

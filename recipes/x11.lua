@@ -59,8 +59,8 @@ return recipe {
     chain:step {
       section = "§15", name = "Decay axis γ", formula = "A(d) ∝ d^−γ",
       inputs = { gamma = g, R2 = m.R2, source = m.source }, result = g,
-      interpretation = string.format("%s; fit %s", taf.phase_label(g),
-        m.R2 and string.format("R² %.3f (%s)", m.R2, measure.receipt(m.R2)) or "R² not given"),
+      interpretation = function() return string.format("%s; fit %s", taf.phase_label(g),
+        m.R2 and string.format("R² %.3f (%s)", m.R2, measure.receipt(m.R2)) or "R² not given") end,
       receipt = "data" }
 
     if p.T_eval ~= nil then
@@ -68,16 +68,16 @@ return recipe {
       chain:step {
         section = "§20", name = "Decay reach D_90", formula = "min D: Σ_{d≤D} d^−γ ≥ 0.9·Σ_{d≤N} d^−γ",
         inputs = { gamma = g, N = p.T_eval, f = F90 }, result = d90,
-        interpretation = string.format("90%% of the power-law mass within %s of %s tokens (%s)",
-          fmt.commas(d90), fmt.commas(p.T_eval), fmt.pct(d90 / p.T_eval)),
+        interpretation = function() return string.format("90%% of the power-law mass within %s of %s tokens (%s)",
+          fmt.commas(d90), fmt.commas(p.T_eval), fmt.pct(d90 / p.T_eval)) end,
         receipt = "provisional" }
     end
 
     chain:step {
       section = "§17", name = "Concentration axis (sink)", formula = "sink mass = mean attention on the first K keys",
       inputs = { sink_mass = sink, sink_tokens = p.sink_tokens }, result = sink,
-      interpretation = string.format("%s sink (%.1f%% of attention on the first %s)", sink_band(sink), sink * 100,
-        p.sink_tokens == 1 and "key" or string.format("%d keys", p.sink_tokens)),
+      interpretation = function() return string.format("%s sink (%.1f%% of attention on the first %s)", sink_band(sink),
+        sink * 100, p.sink_tokens == 1 and "key" or string.format("%d keys", p.sink_tokens)) end,
       receipt = "data" }
 
     chain:step {
@@ -91,8 +91,8 @@ return recipe {
       section = "§17", name = "Levers", formula = "sink lever: sink ≥ 0.10 · decay lever: γ ≥ 0.65",
       inputs = { sink_mass = sink, gamma = g },
       result = taf.json.ordered({ sink_lever = sink_lever, decay_lever = decay_lever }, { "sink_lever", "decay_lever" }),
-      interpretation = string.format("sink %s · decay %s", sink_lever and "applies" or "minor",
-        decay_lever and (g > 1 and "applies (Phase B window)" or "applies") or "does not apply (wide-field γ)"),
+      interpretation = function() return string.format("sink %s · decay %s", sink_lever and "applies" or "minor",
+        decay_lever and (g > 1 and "applies (Phase B window)" or "applies") or "does not apply (wide-field γ)") end,
       receipt = "provisional" }
 
     chain:factor("gamma_fit", measure.fit_status(m.R2))
@@ -101,24 +101,26 @@ return recipe {
     chain:factor("independence", "warn")
 
     local key = string.format("sink %.2f · γ %.2f", sink, g)
-    local facts = string.format("sink mass %.3f, γ = %.3f", sink, g)
+    local function facts() return string.format("sink mass %.3f, γ = %.3f", sink, g) end
     if sink_lever and decay_lever then
       return { verdict = "BOTH LEVERS", key = key,
-        reason = facts .. ": the model parks attention on its first tokens and also decays with distance.",
-        mitigation = string.format("Trim the cache with two knobs: keep the first %d+ tokens (sink) and a recent "
-          .. "window sized from γ (X-19: D_f or soft decay).", math.max(4, p.sink_tokens)) }
+        reason = function()
+          return facts() .. ": the model parks attention on its first tokens and also decays with distance."
+        end,
+        mitigation = function() return string.format("Trim the cache with two knobs: keep the first %d+ tokens (sink) "
+          .. "and a recent window sized from γ (X-19: D_f or soft decay).", math.max(4, p.sink_tokens)) end }
     elseif sink_lever then
       return { verdict = "SINK LEVER", key = key,
-        reason = facts .. ": concentration on the first tokens, but wide-field decay (γ < 0.65).",
+        reason = function() return facts() .. ": concentration on the first tokens, but wide-field decay (γ < 0.65)." end,
         mitigation = "Always keep the sink tokens when evicting; do not cut the cache by distance — "
           .. "compress per token (KV quantization, GQA) instead." }
     elseif decay_lever then
       return { verdict = "DECAY LEVER", key = key,
-        reason = facts .. ": little sink; attention decays with distance.",
+        reason = function() return facts() .. ": little sink; attention decays with distance." end,
         mitigation = "Size a window from γ (X-19); keeping the first few tokens is cheap insurance, not the lever." }
     end
     return { verdict = "NEITHER LEVER", key = key,
-      reason = facts .. ": no strong sink and wide-field decay — far tokens matter.",
+      reason = function() return facts() .. ": no strong sink and wide-field decay — far tokens matter." end,
       mitigation = "Keep the full cache; compress per token (KV quantization) rather than by position." }
   end,
 }

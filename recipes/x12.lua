@@ -40,15 +40,17 @@ return recipe {
     end
     local m = measure.resolve("X-12", p)
 
-    local where = m.source == "profile"
-      and string.format("profiled from %s%s", m.file,
-            m.fit_range and string.format(", d ∈ [%s, %s]", tostring(m.fit_range[1]), tostring(m.fit_range[2])) or "")
-      or "measured elsewhere"
+    local function where()
+      return m.source == "profile"
+        and string.format("profiled from %s%s", m.file,
+              m.fit_range and string.format(", d ∈ [%s, %s]", tostring(m.fit_range[1]), tostring(m.fit_range[2])) or "")
+        or "measured elsewhere"
+    end
     local g = chain:step {
       section = "§15", name = "Power-law fit", formula = "log A(d) = c − γ·log d (least squares over the fit range)",
       inputs = { source = m.source, file = m.file, n_points = m.n_points or p.n_points },
       result = m.gamma,
-      interpretation = m.gamma and string.format("γ = %.4f, %s", m.gamma, where)
+      interpretation = m.gamma and function() return string.format("γ = %.4f, %s", m.gamma, where()) end
         or "no fit: fewer than two distances with positive mean attention",
       receipt = "data" }
 
@@ -58,8 +60,8 @@ return recipe {
     chain:step {
       section = "§9", name = "Fit receipt", formula = "R² > 0.95 reliable · R² ≥ 0.85 coarse · else unreliable",
       inputs = { R2 = m.R2, n_points = n_points }, result = receipt,
-      interpretation = string.format("R² = %s → %s%s", fmt.f(m.R2, 4), receipt,
-        (n_points ~= nil and n_points <= 2) and " (two points always fit exactly: R² = 1 proves nothing)" or ""),
+      interpretation = function() return string.format("R² = %s → %s%s", fmt.f(m.R2, 4), receipt,
+        (n_points ~= nil and n_points <= 2) and " (two points always fit exactly: R² = 1 proves nothing)" or "") end,
       receipt = "data" }
 
     chain:factor("fit_quality", receipt == "reliable" and "ok" or receipt == "unreliable" and "miss" or "warn")
@@ -86,8 +88,8 @@ return recipe {
       chain:step {
         section = "§9", name = "Per-layer γ", formula = "median and range of the per-layer fits",
         inputs = { n_layers = spread.n }, result = spread,
-        interpretation = string.format("median %.3f, range [%.3f, %.3f]%s", spread.median, spread.min, spread.max,
-          agree and "" or ": layers disagree, report γ per layer"),
+        interpretation = function() return string.format("median %.3f, range [%.3f, %.3f]%s", spread.median, spread.min,
+          spread.max, agree and "" or ": layers disagree, report γ per layer") end,
         receipt = "data" }
       chain:factor("layer_agreement", agree and "ok" or "warn")
     end
@@ -96,25 +98,27 @@ return recipe {
       chain:step {
         section = "§17", name = "Sink mass", formula = "mean attention on the first K keys",
         inputs = { sink_tokens = p.sink_tokens }, result = m.sink_mass,
-        interpretation = string.format("%.3f of attention on the sink; a separate axis from γ (X-11)", m.sink_mass),
+        interpretation = function() return string.format("%.3f of attention on the sink; a separate axis from γ (X-11)",
+          m.sink_mass) end,
         receipt = "data" }
     end
 
     local key = string.format("γ = %.3f (R² %s)", g, fmt.f(m.R2, 3))
     if receipt == "reliable" then
       return { verdict = "RELIABLE", key = key,
-        reason = string.format("R² = %.4f > 0.95: the power law summarises A(d); γ = %.3f.", m.R2, g),
+        reason = function() return string.format("R² = %.4f > 0.95: the power law summarises A(d); γ = %.3f.", m.R2, g) end,
         mitigation = "Use it as gamma_obs in X-2, X-11, X-18, X-19; re-measure after changing θ, context or precision." }
     elseif receipt == "coarse" then
       return { verdict = "COARSE", key = key,
-        reason = string.format("R² = %.4f in [0.85, 0.95]: γ = %.3f is a coarse summary; state the R² with it.", m.R2, g),
+        reason = function() return string.format("R² = %.4f in [0.85, 0.95]: γ = %.3f is a coarse summary; state the R² "
+          .. "with it.", m.R2, g) end,
         mitigation = "Start the fit past the local peak (d ≥ 8–30), average per head, add prompts, then refit." }
     end
     return { verdict = "UNRELIABLE", key = key,
-      reason = (n_points ~= nil and n_points <= 2)
+      reason = function() return (n_points ~= nil and n_points <= 2)
         and string.format("Only %d distances in the fit: a line through two points has R² = 1 whatever A(d) does.", n_points)
         or string.format("R² = %s < 0.85: A(d) is not a power law over this range (sinks, local heads or an exponential tail).",
-          fmt.f(m.R2, 4)),
+          fmt.f(m.R2, 4)) end,
       mitigation = "Do not use this γ: fit per layer and head, exclude the sink keys, start at d ≥ 30 as the atlas does." }
   end,
 }

@@ -56,14 +56,15 @@ return recipe {
     chain:step {
       section = "ch. 18", name = "Attention pattern", formula = "HYBRID → SSM → RWKV → LINEAR/TTT → SWA → FULL (first match)",
       inputs = { architecture = p.architecture, has_SWA = p.has_SWA, sliding_window = p.sliding_window, T_advertised = T },
-      result = c.class, interpretation = c.why .. " (" .. c.source .. ")", receipt = "derived" }
+      result = c.class, interpretation = function() return c.why .. " (" .. c.source .. ")" end, receipt = "derived" }
     chain:factor("fields", c.source == "architecture" and "ok" or "warn")
     if c.ghost_window then
-      chain:note(string.format("sliding_window = %s is declared but not in force (disabled or overridden): full attention.",
-        fmt.commas(p.sliding_window)))
+      chain:note(function() return string.format("sliding_window = %s is declared but not in force (disabled or "
+        .. "overridden): full attention.", fmt.commas(p.sliding_window)) end)
     end
     if p.n_kv_heads and p.n_attention_heads and p.d_head and p.n_kv_heads < p.n_attention_heads and p.d_head < 64 then
-      chain:note(string.format("GQA with d_head = %d < 64: the KV cache is already compact; compress it further with care.", p.d_head))
+      chain:note(function() return string.format("GQA with d_head = %d < 64: the KV cache is already compact; compress it "
+        .. "further with care.", p.d_head) end)
     end
 
     if mc.FIXED_STATE[c.class] or c.class == "HYBRID" then
@@ -74,10 +75,11 @@ return recipe {
           or "a fixed state summarises the past: no window to unmask", receipt = "derived" }
       chain:factor("applicability", "miss")
       return { verdict = "NOT A WINDOW (SEE X-14)", key = c.class,
-        reason = c.class == "HYBRID"
+        reason = function() return c.class == "HYBRID"
           and string.format("%s: its few attention layers reach the whole context, its recurrent layers hold a fixed state; "
             .. "recall capacity, not a window, sets the limit.", c.why)
-          or string.format("%s: the context limit of this %s model is a capacity of its state, not a window.", c.why, c.class),
+          or string.format("%s: the context limit of this %s model is a capacity of its state, not a window.", c.why,
+            c.class) end,
         mitigation = "Run X-14 (memory reality) and test recall at your length." }
     end
 
@@ -92,9 +94,9 @@ return recipe {
       chain:step {
         section = "ch. 18", name = "Sliding window", formula = "each sliding layer sees the last W tokens",
         inputs = { sliding_window = W, n_swa_layers = p.n_swa_layers, n_layers = p.n_layers }, result = W,
-        interpretation = string.format("single-hop recall within %s tokens%s", fmt.commas(W),
+        interpretation = function() return string.format("single-hop recall within %s tokens%s", fmt.commas(W),
           assumed and "; layer pattern unknown: assumed every layer slides"
-            or string.format("; %d sliding, %d global layers", n_swa, n_global)),
+            or string.format("; %d sliding, %d global layers", n_swa, n_global)) end,
         receipt = "derived" }
       chain:factor("layer_pattern", assumed and "warn" or "ok")
       if assumed then
@@ -105,16 +107,16 @@ return recipe {
         chain:step {
           section = "ch. 18", name = "Receptive field", formula = "W × layers (theoretical upper bound)",
           inputs = { sliding_window = W, n_layers = p.n_layers }, result = W * p.n_layers,
-          interpretation = string.format("%s tokens if every layer relays perfectly — not a usable reach",
-            fmt.commas(W * p.n_layers)),
+          interpretation = function() return string.format("%s tokens if every layer relays perfectly — not a usable reach",
+            fmt.commas(W * p.n_layers)) end,
           receipt = "derived" }
       end
       if n_global ~= nil and n_global > 0 then
         chain:factor("multi_hop_rule", "ok")
         chain:factor("extension", "ok")
         return { verdict = "LOCAL/GLOBAL MIX", key = string.format("W %s + %d global layers", fmt.commas(W), n_global),
-          reason = string.format("%d of %d layers attend globally, so the advertised %s tokens stay addressable; "
-            .. "the %d sliding layers see %s.", n_global, p.n_layers, fmt.commas(T), n_swa, fmt.commas(W)),
+          reason = function() return string.format("%d of %d layers attend globally, so the advertised %s tokens stay "
+            .. "addressable; the %d sliding layers see %s.", n_global, p.n_layers, fmt.commas(T), n_swa, fmt.commas(W)) end,
           mitigation = "The KV cache of the sliding layers caps at W; long-range recall rests on the global layers — "
             .. "test it at your length (needle-in-a-haystack)." }
       end
@@ -123,27 +125,30 @@ return recipe {
       chain:step {
         section = "ch. 18", name = "Effective context", formula = "min(2·W, advertised)",
         inputs = { sliding_window = W, T_advertised = T, factor = SWA_MULTIHOP }, result = effective,
-        interpretation = string.format("≈ %s of %s advertised (%s)", fmt.commas(effective), fmt.commas(T), fmt.pct(ratio, 2)),
+        interpretation = function() return string.format("≈ %s of %s advertised (%s)", fmt.commas(effective), fmt.commas(T),
+          fmt.pct(ratio, 2)) end,
         receipt = "provisional" }
       chain:factor("multi_hop_rule", "warn")
       chain:factor("extension", "ok")
       local key = string.format("effective %s / %s", fmt.commas(effective), fmt.commas(T))
       if ratio <= SEVERE_RATIO then
         return { verdict = "SEVERELY INFLATED", key = key,
-          reason = string.format("Every layer slides over %s tokens: ≈ %s of the advertised %s are reachable (ratio %.4f ≤ 0.25).",
-            fmt.commas(W), fmt.commas(effective), fmt.commas(T), ratio),
-          mitigation = string.format("Plan for ≈ %s tokens: chunk or retrieve (RAG) beyond it; keep needles within %s of the question.",
-            fmt.commas(effective), fmt.commas(W)) }
+          reason = function() return string.format("Every layer slides over %s tokens: ≈ %s of the advertised %s are "
+            .. "reachable (ratio %.4f ≤ 0.25).", fmt.commas(W), fmt.commas(effective), fmt.commas(T), ratio) end,
+          mitigation = function() return string.format("Plan for ≈ %s tokens: chunk or retrieve (RAG) beyond it; keep "
+            .. "needles within %s of the question.", fmt.commas(effective), fmt.commas(W)) end }
       elseif ratio < 1 then
         return { verdict = "INFLATED", key = key,
-          reason = string.format("Every layer slides over %s tokens: ≈ %s of the advertised %s are reachable (ratio %.4f).",
-            fmt.commas(W), fmt.commas(effective), fmt.commas(T), ratio),
-          mitigation = string.format("Plan for ≈ %s tokens; retrieve beyond it.", fmt.commas(effective)) }
+          reason = function() return string.format("Every layer slides over %s tokens: ≈ %s of the advertised %s are "
+            .. "reachable (ratio %.4f).", fmt.commas(W), fmt.commas(effective), fmt.commas(T), ratio) end,
+          mitigation = function() return string.format("Plan for ≈ %s tokens; retrieve beyond it.",
+            fmt.commas(effective)) end }
       end
       return { verdict = "WINDOWED (MULTI-HOP)", key = key,
-        reason = string.format("The advertised %s tokens are within 2·W = %s, but single-hop recall stops at W = %s.",
-          fmt.commas(T), fmt.commas(SWA_MULTIHOP * W), fmt.commas(W)),
-        mitigation = string.format("Keep needles within %s tokens of the question; beyond it recall relies on relaying.", fmt.commas(W)) }
+        reason = function() return string.format("The advertised %s tokens are within 2·W = %s, but single-hop recall stops "
+          .. "at W = %s.", fmt.commas(T), fmt.commas(SWA_MULTIHOP * W), fmt.commas(W)) end,
+        mitigation = function() return string.format("Keep needles within %s tokens of the question; beyond it recall "
+          .. "relies on relaying.", fmt.commas(W)) end }
     end
 
     -- full attention (or MLA) on every layer: the positional range decides
@@ -161,38 +166,41 @@ return recipe {
           section = "ch. 19", name = "RoPE extension", formula = "positions beyond the original context come from scaling",
           inputs = { rope_type = p.rope_type, rope_factor = p.rope_factor, rope_original = p.rope_original, T_advertised = T },
           result = original,
-          interpretation = string.format("trained at %s, scaled ×%s (%s); advertised length not in the fields",
-            fmt.commas(original), fmt.f(p.rope_factor, 2), p.rope_type or "type unknown"),
+          interpretation = function() return string.format("trained at %s, scaled ×%s (%s); advertised length not in the fields",
+            fmt.commas(original), fmt.f(p.rope_factor, 2), p.rope_type or "type unknown") end,
           receipt = "derived" }
         chain:factor("extension", "warn")
         return { verdict = "EXTENDED", key = string.format("%s ×%s", fmt.commas(original), fmt.f(p.rope_factor, 0)),
-          reason = string.format("Full attention, with RoPE scaling ×%s beyond the %s tokens it was trained on.",
-            fmt.f(p.rope_factor, 2), fmt.commas(original)),
-          mitigation = string.format("Give --set T_advertised=<max_position_embeddings> for the ratio; validate recall "
-            .. "beyond %s tokens on your task (X-2 with a measured γ).", fmt.commas(original)) }
+          reason = function() return string.format("Full attention, with RoPE scaling ×%s beyond the %s tokens it was "
+            .. "trained on.", fmt.f(p.rope_factor, 2), fmt.commas(original)) end,
+          mitigation = function() return string.format("Give --set T_advertised=<max_position_embeddings> for the ratio; "
+            .. "validate recall beyond %s tokens on your task (X-2 with a measured γ).", fmt.commas(original)) end }
       end
       chain:step {
         section = "ch. 19", name = "RoPE extension", formula = "advertised ≈ factor × original context",
         inputs = { rope_type = p.rope_type, rope_factor = p.rope_factor, rope_original = p.rope_original, T_advertised = T },
         result = original,
-        interpretation = string.format("trained at %s%s, scaled ×%s (%s) to %s", fmt.commas(original),
+        interpretation = function() return string.format("trained at %s%s, scaled ×%s (%s) to %s", fmt.commas(original),
           p.rope_original and "" or " (estimated: advertised / factor)", fmt.f(p.rope_factor, 2),
-          p.rope_type or "type unknown", fmt.commas(T)),
+          p.rope_type or "type unknown", fmt.commas(T)) end,
         receipt = "derived" }
       chain:factor("extension", "warn")
       return { verdict = "EXTENDED", key = string.format("%s → %s (×%s)", fmt.commas(original), fmt.commas(T), fmt.f(p.rope_factor, 0)),
-        reason = string.format("Full attention reaches all %s positions, but %s of them come from RoPE scaling ×%s over %s trained.",
-          fmt.commas(T), fmt.commas(T - original), fmt.f(p.rope_factor, 2), fmt.commas(original)),
-        mitigation = string.format("Validate recall beyond %s tokens on your task before relying on it (X-2 with a measured γ).",
-          fmt.commas(original)) }
+        reason = function() return string.format("Full attention reaches all %s positions, but %s of them come from RoPE "
+          .. "scaling ×%s over %s trained.", fmt.commas(T), fmt.commas(T - original), fmt.f(p.rope_factor, 2),
+          fmt.commas(original)) end,
+        mitigation = function() return string.format("Validate recall beyond %s tokens on your task before relying on it "
+          .. "(X-2 with a measured γ).", fmt.commas(original)) end }
     end
     chain:step {
       section = "ch. 18", name = "Effective context", formula = "full attention on every layer: effective = advertised",
       inputs = { T_advertised = T }, result = T,
-      interpretation = string.format("all %s positions addressable", fmt.commas(T)), receipt = "derived" }
+      interpretation = function() return string.format("all %s positions addressable", fmt.commas(T)) end,
+      receipt = "derived" }
     chain:factor("extension", "ok")
     return { verdict = "HONEST", key = string.format("effective %s / %s", fmt.commas(T), fmt.commas(T)),
-      reason = string.format("%s: every layer attends over all %s advertised tokens.", c.why, fmt.commas(T)),
+      reason = function() return string.format("%s: every layer attends over all %s advertised tokens.", c.why,
+        fmt.commas(T)) end,
       mitigation = "None for reach; whether the model uses it is a decay question (X-2, X-18)." }
   end,
 }

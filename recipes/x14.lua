@@ -65,11 +65,12 @@ return recipe {
       inputs = { architecture = p.architecture, has_SWA = p.has_SWA, sliding_window = p.sliding_window,
                  T_advertised = p.T_advertised, n_attention_layers = p.n_attention_layers, n_layers = p.n_layers },
       result = class,
-      interpretation = string.format("%s (rule %d, %s) — %s", c.why, c.rule, c.source, facts.light),
+      interpretation = function() return string.format("%s (rule %d, %s) — %s", c.why, c.rule, c.source, facts.light) end,
       receipt = "derived" }
     chain:step {
       section = "ch. 34", name = "How it remembers", formula = "cache or state per token vs per sequence",
-      inputs = { class = class }, result = facts.remembers, interpretation = facts.light .. " recall light",
+      inputs = { class = class }, result = facts.remembers,
+      interpretation = function() return facts.light .. " recall light" end,
       receipt = "derived" }
     chain:step {
       section = "ch. 31", name = "How it fails", formula = "recall and copying at length (class-level evidence)",
@@ -88,8 +89,8 @@ return recipe {
         inputs = { sliding_window = W, n_layers = p.n_layers },
         result = W and taf.json.ordered({ window = W, multi_hop = SWA_MULTIHOP * W,
           receptive_field = p.n_layers and W * p.n_layers or nil }, { "window", "multi_hop", "receptive_field" }) or nil,
-        interpretation = W and string.format("direct recall within %s tokens, ≈ %s by relaying (rule of thumb)",
-          fmt.commas(W), fmt.commas(SWA_MULTIHOP * W)) or "window size unknown: give --set sliding_window=W",
+        interpretation = W and function() return string.format("direct recall within %s tokens, ≈ %s by relaying (rule of "
+          .. "thumb)", fmt.commas(W), fmt.commas(SWA_MULTIHOP * W)) end or "window size unknown: give --set sliding_window=W",
         receipt = "provisional" }
       key = W and string.format("W = %s", fmt.commas(W)) or "W = ?"
       local n_global = (p.n_swa_layers and p.n_layers) and p.n_layers - p.n_swa_layers or nil
@@ -97,8 +98,8 @@ return recipe {
         chain:note("Layer pattern unknown: if some layers attend globally (Gemma-2 alternates local and global), "
           .. "random-access recall beyond W survives through them; give --set n_swa_layers=K.")
       elseif n_global > 0 then
-        chain:note(string.format("%d of %d layers attend globally: random-access recall beyond W survives through them.",
-          n_global, p.n_layers))
+        chain:note(function() return string.format("%d of %d layers attend globally: random-access recall beyond W "
+          .. "survives through them.", n_global, p.n_layers) end)
       end
     elseif class == "HYBRID" then
       local k, n = p.n_attention_layers, p.n_layers
@@ -106,7 +107,7 @@ return recipe {
       chain:step {
         section = "ch. 18", name = "Recall layers", formula = "attention layers / all layers",
         inputs = { n_attention_layers = k, n_layers = n }, result = (k and n) and k / n or nil,
-        interpretation = (k and n) and string.format("%d of %d layers can look anything up", k, n)
+        interpretation = (k and n) and function() return string.format("%d of %d layers can look anything up", k, n) end
           or "attention-layer count unknown (the config's layer pattern gives it)",
         receipt = "derived" }
       key = (k and n) and string.format("%d/%d attention layers", k, n) or key
@@ -124,17 +125,17 @@ return recipe {
         formula = whole and "context × d_model / state elements" or "context / (layers × state size)",
         inputs = { context = ctx, n_layers = p.n_layers, state_size = p.state_size, state_elements = p.state_elements,
                    d_model = p.d_model }, result = pressure,
-        interpretation = pressure and string.format("≈ %s %s%s (order of magnitude only)", fmt.f(pressure, 1),
-          whole and "input numbers per state number" or "tokens per state slot",
-          p.T_advertised and "" or string.format(" at a reference %s tokens", fmt.commas(REF_CONTEXT)))
+        interpretation = pressure and function() return string.format("≈ %s %s%s (order of magnitude only)",
+          fmt.f(pressure, 1), whole and "input numbers per state number" or "tokens per state slot",
+          p.T_advertised and "" or string.format(" at a reference %s tokens", fmt.commas(REF_CONTEXT))) end
           or "needs n_layers and state_size (or state_elements and d_model)",
         receipt = "provisional" }
       key = pressure and string.format("pressure ≈ %s", fmt.f(pressure, 1)) or key
     else
       key = p.T_advertised and string.format("%s tokens addressable", fmt.commas(p.T_advertised)) or key
       if c.ghost_window then
-        chain:note(string.format("A sliding_window of %s is declared but not in force: this model attends fully.",
-          fmt.commas(p.sliding_window)))
+        chain:note(function() return string.format("A sliding_window of %s is declared but not in force: this model "
+          .. "attends fully.", fmt.commas(p.sliding_window)) end)
       end
     end
 
@@ -142,8 +143,8 @@ return recipe {
       chain:step {
         section = "ch. 18", name = "Mixture of experts", formula = "experts route per token",
         inputs = { n_experts = p.n_experts, n_experts_active = p.n_experts_active }, result = p.n_experts,
-        interpretation = string.format("%d experts%s: changes compute per token, not how the sequence is remembered",
-          p.n_experts, p.n_experts_active and string.format(" (%d active)", p.n_experts_active) or ""),
+        interpretation = function() return string.format("%d experts%s: changes compute per token, not how the sequence "
+          .. "is remembered", p.n_experts, p.n_experts_active and string.format(" (%d active)", p.n_experts_active) or "") end,
         receipt = "derived" }
     end
 
@@ -152,7 +153,7 @@ return recipe {
     chain:factor("class_detail", detail)
 
     return { verdict = VERDICT[class], key = key,
-      reason = string.format("%s. Memory: %s. Failure mode: %s.", c.why, facts.remembers, facts.fails),
+      reason = function() return string.format("%s. Memory: %s. Failure mode: %s.", c.why, facts.remembers, facts.fails) end,
       mitigation = MITIGATION[class] }
   end,
 }

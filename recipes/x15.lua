@@ -58,20 +58,21 @@ local function engine_outcome(chain, p, ev, vram, extra)
       result = command,
       interpretation = command == nil and "no command starts: nothing is left for the KV cache"
         or ev.fits and "starts with the requested max_model_len"
-        or string.format("the requested %s is refused: --max-model-len %d is the largest that fits", fmt.commas(p.T_eval), len),
+        or function() return string.format("the requested %s is refused: --max-model-len %d is the largest that fits",
+          fmt.commas(p.T_eval), len) end,
       receipt = "derived" }
     extra.vllm_serve = command
     if ev.fits then
       return { verdict = "FULL GPU OFFLOAD", extra = extra, key = string.format("--max-model-len %d", len),
-        reason = string.format("vLLM starts with max_model_len %s: GPU KV cache size %s tokens, %.2fx concurrency at full length.",
-          fmt.commas(p.T_eval), fmt.commas(v.kv_tokens), v.max_concurrency or 0),
+        reason = function() return string.format("vLLM starts with max_model_len %s: GPU KV cache size %s tokens, %.2fx "
+          .. "concurrency at full length.", fmt.commas(p.T_eval), fmt.commas(v.kv_tokens), v.max_concurrency or 0) end,
         mitigation = command }
     end
     return { verdict = "ENGINE REFUSES", extra = extra,
       key = command and string.format("--max-model-len %d", len) or "no KV cache",
-      reason = "vLLM refuses: " .. v.refusal,
-      mitigation = command and ("Start it with the largest length that fits: " .. command
-        .. "\n             Or raise --gpu-memory-utilization, use --kv-cache-dtype fp8 or more GPUs (-tp).")
+      reason = function() return "vLLM refuses: " .. v.refusal end,
+      mitigation = command and function() return "Start it with the largest length that fits: " .. command
+        .. "\n             Or raise --gpu-memory-utilization, use --kv-cache-dtype fp8 or more GPUs (-tp)." end
         or "A smaller weight format (weight_format=FP8, AWQ …), or more GPUs (tensor_parallel)." }
   end
 
@@ -82,23 +83,23 @@ local function engine_outcome(chain, p, ev, vram, extra)
   if fit.fits then
     chosen, rate, flags = plan, ev.rate, { ngl = math.max(99, p.n_layers + 1), no_mmap = true }
     verdict = "FULL GPU OFFLOAD"
-    how = "every layer on the GPU"
+    how = function() return "every layer on the GPU" end
   elseif o.moe then
     chosen, rate = o.moe.plan, o.moe.rate
     flags = { ngl = o.moe.ngl or math.max(99, p.n_layers + 1), n_cpu_moe = o.moe.n_cpu_moe }
     s = o.moe.plan and { n_ctx = o.moe.plan.kv.n_ctx, flash_attn = s.flash_attn, type_k = s.type_k, type_v = s.type_v,
                          n_seq = s.n_seq, kv_unified = s.kv_unified, n_ubatch = s.n_ubatch } or s
     verdict = "PARTIAL OFFLOAD"
-    how = string.format("routed experts of layers 0-%d in host RAM", o.moe.n_cpu_moe - 1)
-      .. (o.moe.ngl and string.format(", %d of %d layers on the GPU", math.min(o.moe.ngl, p.n_layers), p.n_layers) or "")
+    how = function() return string.format("routed experts of layers 0-%d in host RAM", o.moe.n_cpu_moe - 1)
+      .. (o.moe.ngl and string.format(", %d of %d layers on the GPU", math.min(o.moe.ngl, p.n_layers), p.n_layers) or "") end
   elseif o.ngl and o.ngl > 0 then
     chosen, rate, flags = o.ngl_plan, o.ngl_rate, { ngl = o.ngl }
     verdict = "PARTIAL OFFLOAD"
-    how = string.format("%d of %d layers on the GPU", math.min(o.ngl, p.n_layers), p.n_layers)
+    how = function() return string.format("%d of %d layers on the GPU", math.min(o.ngl, p.n_layers), p.n_layers) end
   else
     chosen, rate, flags = o.ngl_plan, o.ngl_rate, { ngl = 0 }
     verdict = "CPU ONLY"
-    how = "no layer fits next to the compute buffer and CUDA context"
+    how = function() return "no layer fits next to the compute buffer and CUDA context" end
   end
   if plan.refusal then
     chosen, rate, verdict = plan, nil, "ENGINE REFUSES"
@@ -129,12 +130,12 @@ local function engine_outcome(chain, p, ev, vram, extra)
         maximises = o.moe.maximises, tokens_per_s = o.moe.rate.tokens_per_s,
         gpu_used_MiB = o.moe.plan.devices[1].used_bytes / 1048576 },
         { "n_cpu_moe", "ngl", "n_ctx", "maximises", "tokens_per_s", "gpu_used_MiB" }),
-      interpretation = string.format("--n-cpu-moe %d (%s) maximises %s: %s on CUDA0, %s%s",
-        o.moe.n_cpu_moe, how, o.moe.maximises == "speed" and ("speed at -c " .. o.moe.plan.kv.n_ctx)
+      interpretation = function() return string.format("--n-cpu-moe %d (%s) maximises %s: %s on CUDA0, %s%s",
+        o.moe.n_cpu_moe, how(), o.moe.maximises == "speed" and ("speed at -c " .. o.moe.plan.kv.n_ctx)
           or ("context: -c " .. o.moe.plan.kv.n_ctx .. " is the largest that fits"),
         engines.mib_text(o.moe.plan.devices[1].used_bytes) .. " used, " .. engines.mib_text(mf.min_free) .. " free",
         rate_text(o.moe.rate), o.ngl_rate and string.format(" (the -ngl %d layer split instead: %s)", o.ngl,
-          rate_text(o.ngl_rate)) or ""),
+          rate_text(o.ngl_rate)) or "") end,
       receipt = "derived" }
   elseif not fit.fits and not plan.refusal then
     chain:step {
@@ -142,7 +143,7 @@ local function engine_outcome(chain, p, ev, vram, extra)
       formula = "most -ngl with every GPU's buffers fitting (bisection)",
       inputs = { n_layers = p.n_layers, n_ctx = plan.kv.n_ctx, vram_MiB = vram / 1048576 },
       result = flags.ngl,
-      interpretation = string.format("-ngl %d: %s", flags.ngl, how), receipt = "derived" }
+      interpretation = function() return string.format("-ngl %d: %s", flags.ngl, how()) end, receipt = "derived" }
   end
   if rate then
     chain:step {
@@ -150,35 +151,37 @@ local function engine_outcome(chain, p, ev, vram, extra)
       formula = "1 / (max over GPUs of bytes read ÷ BW + host bytes read ÷ host BW), bandwidths × 0.7",
       inputs = { gpu_bw_GB_s = bw.gpu_bw_GB_s, host_bw_GB_s = bw.host_bw_GB_s, n_ctx = chosen.kv.n_ctx },
       result = rate.tokens_per_s,
-      interpretation = string.format("%s for one sequence at a full -c %s (%s per token from the GPU, %s from host RAM)",
-        rate_text(rate), fmt.commas(chosen.kv.n_ctx), engines.mib_text(rate.bytes_per_token[1] or 0),
-        engines.mib_text(rate.bytes_per_token[0])),
+      interpretation = function() return string.format("%s for one sequence at a full -c %s (%s per token from the GPU, "
+        .. "%s from host RAM)", rate_text(rate), fmt.commas(chosen.kv.n_ctx), engines.mib_text(rate.bytes_per_token[1] or 0),
+        engines.mib_text(rate.bytes_per_token[0])) end,
       receipt = "derived" }
   end
   chain:step {
     section = "§20", name = "llama.cpp command (engine rules)",
     formula = "llama-server -m FILE -ngl N -c CTX --flash-attn on|off [--cache-type-k/v T] [--n-cpu-moe N] [--no-mmap]",
     inputs = { ngl = flags.ngl, n_ctx = s.n_ctx, n_cpu_moe = flags.n_cpu_moe or 0 }, result = command,
-    interpretation = o.moe and ("same as " .. engines.ot_pattern(o.moe.n_cpu_moe) .. " on builds without --n-cpu-moe")
+    interpretation = o.moe and function() return "same as " .. engines.ot_pattern(o.moe.n_cpu_moe) .. " on builds without "
+        .. "--n-cpu-moe" end
       or fit.fits and "--no-mmap: weights are read once into VRAM" or "keep mmap so the layers in RAM page in from the file",
     receipt = "derived" }
   extra.llama_cpp = command
   extra.ngl = flags.ngl
   local key = string.format("-ngl %d -c %d", flags.ngl, s.n_ctx) .. (flags.n_cpu_moe and (" --n-cpu-moe " .. flags.n_cpu_moe) or "")
   if verdict == "ENGINE REFUSES" then
-    reason = "llama.cpp refuses: " .. plan.refusal .. "."
+    reason = function() return "llama.cpp refuses: " .. plan.refusal .. "." end
     return { verdict = verdict, extra = extra, key = key, reason = reason,
              mitigation = "Set flash_attn=true or kv_cache_type=f16." }
   end
   if fit.fits then
-    reason = string.format("llama.cpp at -c %s: every buffer on the GPU with %s free; %s.", fmt.commas(plan.kv.n_ctx),
-      engines.mib_text(fit.min_free), rate_text(rate))
+    reason = function() return string.format("llama.cpp at -c %s: every buffer on the GPU with %s free; %s.",
+      fmt.commas(plan.kv.n_ctx), engines.mib_text(fit.min_free), rate_text(rate)) end
   elseif o.moe then
-    reason = string.format("With every layer on the GPU, llama.cpp's buffers are %s over %s's memory at -c %s; with %s it fits (%s).",
-      engines.mib_text(-fit.min_free), fit.worst, fmt.commas(plan.kv.n_ctx), how, rate_text(rate))
+    reason = function() return string.format("With every layer on the GPU, llama.cpp's buffers are %s over %s's memory at "
+      .. "-c %s; with %s it fits (%s).", engines.mib_text(-fit.min_free), fit.worst, fmt.commas(plan.kv.n_ctx), how(),
+      rate_text(rate)) end
   else
-    reason = string.format("With every layer on the GPU, llama.cpp's buffers are %s over %s's memory at -c %s; %s (%s).",
-      engines.mib_text(-fit.min_free), fit.worst, fmt.commas(plan.kv.n_ctx), how, rate_text(rate))
+    reason = function() return string.format("With every layer on the GPU, llama.cpp's buffers are %s over %s's memory at "
+      .. "-c %s; %s (%s).", engines.mib_text(-fit.min_free), fit.worst, fmt.commas(plan.kv.n_ctx), how(), rate_text(rate)) end
   end
   return { verdict = verdict, extra = extra, key = key, reason = reason, mitigation = command }
 end
@@ -244,7 +247,7 @@ return recipe {
       inputs = { n_params = p.n_params, weight_format = p.bytes_per_weight and "bytes_per_weight" or f.name,
                  bits_per_weight = bits },
       result = hw.gib(w),
-      interpretation = string.format("%s at %.4g bits/weight", gib(w), bits),
+      interpretation = function() return string.format("%s at %.4g bits/weight", gib(w), bits) end,
       receipt = (p.bytes_per_weight == nil and f.source:find("README", 1, true)) and "data" or "derived" }
 
     local fit, kv_formula, kv_how, layout = hw.fit(p, w, kv_t.bytes_per_element, 1, p.T_eval, d_model, p.flash_attn, vram)
@@ -253,7 +256,8 @@ return recipe {
       inputs = { n_layers = p.n_layers, n_kv_heads = p.n_kv_heads, d_head = p.d_head, T_eval = p.T_eval,
                  kv_cache_type = kv_t.name, bytes_per_element = kv_t.bytes_per_element },
       result = hw.gib(fit.kv_bytes),
-      interpretation = string.format("%s for %s tokens%s", gib(fit.kv_bytes), fmt.commas(p.T_eval), kv_how),
+      interpretation = function() return string.format("%s for %s tokens%s", gib(fit.kv_bytes), fmt.commas(p.T_eval),
+        kv_how) end,
       receipt = "derived" }
 
     chain:step {
@@ -261,8 +265,8 @@ return recipe {
       inputs = { gpu = p.gpu, vram_GiB = hw.gib(vram), flash_attn = p.flash_attn },
       result = taf.json.ordered({ total_GiB = hw.gib(fit.total_bytes), vram_GiB = hw.gib(vram),
                                   overhead_GiB = hw.gib(fit.overhead_bytes) }, { "total_GiB", "vram_GiB", "overhead_GiB" }),
-      interpretation = string.format("%s needed of %s (%s overhead)", gib(fit.total_bytes), gib(vram),
-        gib(fit.overhead_bytes)),
+      interpretation = function() return string.format("%s needed of %s (%s overhead)", gib(fit.total_bytes), gib(vram),
+        gib(fit.overhead_bytes)) end,
       receipt = "provisional" }
 
     local all = math.max(99, p.n_layers + 1)
@@ -274,8 +278,9 @@ return recipe {
       formula = "all if total ≤ VRAM, else ⌊(VRAM − overhead − non-layer)/(layer weights + layer KV)⌋",
       inputs = { n_layers = p.n_layers, per_layer_GiB = hw.gib(per_layer), non_layer_fraction = non_layer },
       result = ngl,
-      interpretation = fit.fits and string.format("all %d layers and the output layer (-ngl %d)", p.n_layers, all)
-        or string.format("%d of %d layers; %s of layers stay in system RAM", ngl, p.n_layers, gib(cpu_bytes)),
+      interpretation = function() return fit.fits and string.format("all %d layers and the output layer (-ngl %d)",
+          p.n_layers, all)
+        or string.format("%d of %d layers; %s of layers stay in system RAM", ngl, p.n_layers, gib(cpu_bytes)) end,
       receipt = fit.fits and "derived" or "provisional" }
 
     local ngl_flag = fit.fits and all or ngl
@@ -316,10 +321,10 @@ return recipe {
     local windowed = layout == "sliding_window" and full > fit.kv_bytes
     chain:factor("kv_layout", windowed and "warn" or "ok")
     if windowed then
-      chain:note(string.format("KV counted windowed (%s). llama.cpp keeps a windowed cache only for architectures it "
-        .. "implements as sliding-window (Gemma 2/3 …) and not with --swa-full; a GGUF loaded as plain 'llama' "
-        .. "(Mistral v0.1) gets the full cache, %s: lower -ngl or -c if the load reports out of memory.",
-        gib(fit.kv_bytes), gib(full)))
+      chain:note(function() return string.format("KV counted windowed (%s). llama.cpp keeps a windowed cache only for "
+        .. "architectures it implements as sliding-window (Gemma 2/3 …) and not with --swa-full; a GGUF loaded as plain "
+        .. "'llama' (Mistral v0.1) gets the full cache, %s: lower -ngl or -c if the load reports out of memory.",
+        gib(fit.kv_bytes), gib(full)) end)
     end
 
     local extra = { llama_cpp = llama_cpp, ollama_serve = serve, ollama_modelfile = modelfile,
@@ -327,23 +332,27 @@ return recipe {
     engines.neutral_note(chain, p)
     if ev then return engine_outcome(chain, p, ev, vram, extra) end
     local key = string.format("-ngl %d -c %d", ngl_flag, p.T_eval)
-    local commands = string.format("%s\n             Ollama: %s ; Modelfile: %s ; then %s", llama_cpp, serve,
-      modelfile:gsub("\n", " | "), create)
+    local function commands()
+      return string.format("%s\n             Ollama: %s ; Modelfile: %s ; then %s", llama_cpp, serve,
+        modelfile:gsub("\n", " | "), create)
+    end
     if fit.fits then
       return { verdict = "FULL GPU OFFLOAD", extra = extra, key = key,
-        reason = string.format("%s fits in %s with %s free: every layer on the GPU.", gib(fit.total_bytes), gib(vram),
-          gib(fit.headroom_bytes)),
+        reason = function() return string.format("%s fits in %s with %s free: every layer on the GPU.", gib(fit.total_bytes),
+          gib(vram), gib(fit.headroom_bytes)) end,
         mitigation = commands }
     elseif ngl > 0 then
       return { verdict = "PARTIAL OFFLOAD", extra = extra, key = key,
-        reason = string.format("%s needed, %s available: %d of %d layers fit on the GPU; the other %d run on the CPU (expect several times slower decode).",
-          gib(fit.total_bytes), gib(vram), ngl, p.n_layers, p.n_layers - ngl),
-        mitigation = commands .. "\n             To keep everything on the GPU: a smaller quant or kv_cache_type=q8_0"
-          .. (fit.max_context > 0 and string.format(", or -c %s", fmt.commas(fit.max_context)) or "") .. " (X-4)." }
+        reason = function() return string.format("%s needed, %s available: %d of %d layers fit on the GPU; the other %d run on the CPU (expect several times slower decode).",
+          gib(fit.total_bytes), gib(vram), ngl, p.n_layers, p.n_layers - ngl) end,
+        mitigation = function() return commands() .. "\n             To keep everything on the GPU: a smaller quant or "
+          .. "kv_cache_type=q8_0" .. (fit.max_context > 0 and string.format(", or -c %s", fmt.commas(fit.max_context)) or "")
+          .. " (X-4)." end }
     end
     return { verdict = "CPU ONLY", extra = extra, key = key,
-      reason = string.format("Not even one layer fits next to the overhead and non-layer weights (%s needed, %s available).",
-        gib(fit.total_bytes), gib(vram)),
-      mitigation = commands .. "\n             Use a smaller quant or model, or a GPU with more memory (X-4, X-5)." }
+      reason = function() return string.format("Not even one layer fits next to the overhead and non-layer weights (%s "
+        .. "needed, %s available).", gib(fit.total_bytes), gib(vram)) end,
+      mitigation = function() return commands() .. "\n             Use a smaller quant or model, or a GPU with more memory "
+        .. "(X-4, X-5)." end }
   end,
 }

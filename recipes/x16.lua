@@ -74,7 +74,8 @@ return recipe {
     chain:step {
       section = "§21", name = "Z exact", formula = "Σ_{d=1..N} d^−γ",
       inputs = { gamma = g, N = N }, result = Z_exact,
-      interpretation = string.format("the reference form is off by %s", fmt.pct(drift, 2)), receipt = "derived" }
+      interpretation = function() return string.format("the reference form is off by %s", fmt.pct(drift, 2)) end,
+      receipt = "derived" }
 
     local F = taf.free_energy_F(g, N)
     chain:step {
@@ -86,22 +87,24 @@ return recipe {
     chain:step {
       section = "§22", name = "Energy U", formula = "U = ⟨ln d⟩",
       inputs = { gamma = g, N = N }, result = U,
-      interpretation = string.format("typical attended distance e^U ≈ %s tokens", fmt.commas(math.exp(U))),
+      interpretation = function() return string.format("typical attended distance e^U ≈ %s tokens",
+        fmt.commas(math.exp(U))) end,
       receipt = "derived" }
 
     local S = taf.entropy_S(g, N)
     chain:step {
       section = "§22", name = "Entropy S", formula = "S = ln Z + γ·U",
       inputs = { gamma = g, N = N }, result = S,
-      interpretation = string.format("%.2f nats of %.2f possible (ln N); area law S ~ log N", S, math.log(N)),
+      interpretation = function() return string.format("%.2f nats of %.2f possible (ln N); area law S ~ log N", S,
+        math.log(N)) end,
       receipt = "derived" }
 
     local Cv = taf.heat_capacity_Cv(g, N)
     chain:step {
       section = "§22", name = "Heat capacity C_V", formula = "C_V = −γ²·∂U/∂γ (central difference, δ = 1e−4)",
       inputs = { gamma = g, N = N }, result = Cv,
-      interpretation = Cv and string.format("fluctuation of ln d: Var(ln d) = C_V/γ² = %.3f", Cv / (g * g))
-        or "undefined for γ ≤ 1e−4 or γ ≥ 20", receipt = "derived" }
+      interpretation = Cv and function() return string.format("fluctuation of ln d: Var(ln d) = C_V/γ² = %.3f",
+        Cv / (g * g)) end or "undefined for γ ≤ 1e−4 or γ ≥ 20", receipt = "derived" }
 
     local cv_one = math.log(N) ^ 2 / 12
     chain:step {
@@ -122,7 +125,7 @@ return recipe {
       section = "§21", name = "Susceptibility χ", formula = "χ = 1/|γ − 1|",
       inputs = { gamma = g }, result = chi ~= math.huge and chi or nil,
       interpretation = chi == math.huge and "diverges at γ = 1 (formally; a crossover at finite N)"
-        or string.format("%.2f — grows toward the γ = 1 boundary", chi),
+        or function() return string.format("%.2f — grows toward the γ = 1 boundary", chi) end,
       receipt = "derived" }
 
     local ce = taf.critical_exponents_bundle(g)
@@ -130,9 +133,9 @@ return recipe {
       section = "§33.4", name = "Critical exponents", formula = "ν = 1/(1−γ), β = γ−1, α = 2 − ν, γ_susc = ν + 2(1−γ)",
       inputs = { gamma = g }, result = ce,
       interpretation = ce.exponents == "diverge" and "γ ≥ 1: Hagedorn or beyond, exponents diverge"
-        or string.format("ν = %.3f, β = %.3f, α = %.3f, γ_susc = %.3f (Rushbrooke α+2β+γ_susc = %.3f)",
+        or function() return string.format("ν = %.3f, β = %.3f, α = %.3f, γ_susc = %.3f (Rushbrooke α+2β+γ_susc = %.3f)",
           ce.nu_correlation_length, ce.beta_order_param, ce.alpha_specific_heat, ce.gamma_susceptibility,
-          ce.hyperscaling_check["Rushbrooke (α + 2β + γ_susc = 2)"]),
+          ce.hyperscaling_check["Rushbrooke (α + 2β + γ_susc = 2)"]) end,
       receipt = "analogy" }
     chain:step {
       section = "§33.4", name = "η_c", formula = "η_c = γ − 1 (not 2γ)",
@@ -145,13 +148,13 @@ return recipe {
       section = "§34", name = "Algebraic consistency", formula = "12 identities (D-SAGE, Rushbrooke, Josephson, Fisher, η)",
       inputs = { gamma = g }, result = ac,
       interpretation = ac.status == "out_of_phase_A" and "not checked: needs γ ∈ (0, 1)"
-        or string.format("%d/%d pass", ac.n_checks_passed, ac.n_checks_total),
+        or function() return string.format("%d/%d pass", ac.n_checks_passed, ac.n_checks_total) end,
       receipt = "lean" }
 
     local alert = taf.hagedorn_safety_alert(g)
     chain:step {
       section = "§32.1", name = "Hagedorn alert", formula = "≥ 1 critical · ≥ 0.95 warning · ≥ 0.65 ok · > 0 info",
-      inputs = { gamma = g }, result = alert, interpretation = alert.label .. ": " .. alert.message,
+      inputs = { gamma = g }, result = alert, interpretation = function() return alert.label .. ": " .. alert.message end,
       receipt = "analogy" }
 
     chain:factor("gamma_measured", measured and "ok" or "warn")
@@ -159,8 +162,8 @@ return recipe {
     chain:factor("physical_lens", "warn")
     chain:factor("algebra", ac.status == "out_of_phase_A" and "warn" or ac.all_consistent and "ok" or "miss")
     if drift > Z_DRIFT_OK then
-      chain:note(string.format("The reference closed form of Z is %s off the exact sum at γ = %.3f, N = %s; "
-        .. "U, S and C_V use the same approximation.", fmt.pct(drift, 1), g, fmt.commas(N)))
+      chain:note(function() return string.format("The reference closed form of Z is %s off the exact sum at γ = %.3f, "
+        .. "N = %s; U, S and C_V use the same approximation.", fmt.pct(drift, 1), g, fmt.commas(N)) end)
     end
 
     local verdict = VERDICT[alert.level]
@@ -173,8 +176,8 @@ return recipe {
       catastrophic = "Lower the context or raise θ: a non-decaying γ is not an operating point.",
     })[alert.level]
     return { verdict = verdict, key = key,
-      reason = string.format("γ = %.3f, N = %s: F = %.3f, S = %.3f, C_V = %s, χ = %s — %s.", g, fmt.commas(N), F, S,
-        fmt.f(Cv, 3), chi == math.huge and "∞" or fmt.f(chi, 2), alert.label),
+      reason = function() return string.format("γ = %.3f, N = %s: F = %.3f, S = %.3f, C_V = %s, χ = %s — %s.", g,
+        fmt.commas(N), F, S, fmt.f(Cv, 3), chi == math.huge and "∞" or fmt.f(chi, 2), alert.label) end,
       mitigation = mitigation }
   end,
 }

@@ -39,13 +39,13 @@ return recipe {
     chain:step {
       section = "§26.1", name = "γ_geom (distance axis)", formula = "(2θ − T√2)/(2θ + T√2)",
       inputs = { theta = p.theta, T = T }, result = gg,
-      interpretation = taf.gamma_phase_label(gg), receipt = "lean" }
+      interpretation = function() return taf.gamma_phase_label(gg) end, receipt = "lean" }
 
     local frac = taf.lcrit_fraction(p.theta, T, p.d_head)
     chain:step {
       section = "Part III", name = "L_crit/N (depth axis)", formula = "log_θ(T/2π)·(d_head/64)^(1/√12)",
       inputs = { theta = p.theta, T = T, d_head = p.d_head }, result = frac,
-      interpretation = string.format("regime transition at %.0f%% of the depth", frac * 100),
+      interpretation = function() return string.format("regime transition at %.0f%% of the depth", frac * 100) end,
       receipt = "provisional" }
 
     local inside = frac > 0 and frac <= 1
@@ -53,8 +53,8 @@ return recipe {
     chain:step {
       section = "Part III", name = "L_crit layer", formula = "clamp(round(L_crit/N · N), 1, N)",
       inputs = { n_layers = p.n_layers, fraction = frac }, result = layer,
-      interpretation = inside and string.format("≈ layer %d of %d", layer, p.n_layers)
-        or string.format("fraction %.2f outside (0, 1]: clamped to layer %d", frac, layer),
+      interpretation = function() return inside and string.format("≈ layer %d of %d", layer, p.n_layers)
+        or string.format("fraction %.2f outside (0, 1]: clamped to layer %d", frac, layer) end,
       receipt = "derived" }
 
     chain:step {
@@ -62,8 +62,8 @@ return recipe {
       inputs = { theta = p.theta },
       result = taf.json.ordered({ lambda_0 = taf.rope_wavelength(p.theta, 0, 2), T_cross = taf.rope_t_cross(p.theta),
         T_max = taf.rope_t_max(p.theta) }, { "lambda_0", "T_cross", "T_max" }),
-      interpretation = string.format("local scale 2π, degrades past %s, runs out at %s tokens",
-        fmt.commas(taf.rope_t_cross(p.theta)), fmt.commas(taf.rope_t_max(p.theta))),
+      interpretation = function() return string.format("local scale 2π, degrades past %s, runs out at %s tokens",
+        fmt.commas(taf.rope_t_cross(p.theta)), fmt.commas(taf.rope_t_max(p.theta))) end,
       receipt = "derived" }
 
     local delta
@@ -73,7 +73,8 @@ return recipe {
       chain:step {
         section = "Part III", name = "Trained displacement δ", formula = "δ = γ_obs − γ_geom (|δ| > 0.08 leads)",
         inputs = { gamma_obs = p.gamma_obs, gamma_geom = gg }, result = delta,
-        interpretation = string.format("δ = %+.3f: %s (exploratory lead)", delta, lead), receipt = "provisional" }
+        interpretation = function() return string.format("δ = %+.3f: %s (exploratory lead)", delta, lead) end,
+        receipt = "provisional" }
       chain:note("δ = γ_obs − γ_geom as a band-position lead is exploratory (not replicated).")
     end
 
@@ -83,18 +84,24 @@ return recipe {
 
     local extra = { lcrit_fraction = frac, lcrit_layer = layer, gamma_geom = gg, delta = delta }
     local key = string.format("L_crit ≈ %d/%d (%.2f)", layer, p.n_layers, frac)
-    local where = string.format("L_crit/N = %.3f → layer %d of %d (γ_geom = %.3f at T = %s)", frac, layer, p.n_layers, gg,
-      fmt.commas(T))
+    local function where()
+      return string.format("L_crit/N = %.3f → layer %d of %d (γ_geom = %.3f at T = %s)", frac, layer, p.n_layers, gg,
+        fmt.commas(T))
+    end
     local mit = "Probe around that layer first (logit lens, attention maps); confirm with a measured γ (tafrun profile, X-12)."
     if not inside then
       return { verdict = "NO TRANSITION WITHIN DEPTH", extra = extra, key = key,
-        reason = where .. string.format(": the landmark falls %s the network.", frac > 1 and "beyond the last layer of" or "before"),
+        reason = function() return where() .. string.format(": the landmark falls %s the network.",
+          frac > 1 and "beyond the last layer of" or "before") end,
         mitigation = "The regime does not change inside this network at this T; compare at another context length." }
     elseif frac < 1 / 3 then
-      return { verdict = "EARLY TRANSITION", reason = where .. ".", mitigation = mit, extra = extra, key = key }
+      return { verdict = "EARLY TRANSITION", reason = function() return where() .. "." end, mitigation = mit, extra = extra,
+        key = key }
     elseif frac < 2 / 3 then
-      return { verdict = "MID-DEPTH TRANSITION", reason = where .. ".", mitigation = mit, extra = extra, key = key }
+      return { verdict = "MID-DEPTH TRANSITION", reason = function() return where() .. "." end, mitigation = mit,
+        extra = extra, key = key }
     end
-    return { verdict = "LATE TRANSITION", reason = where .. ".", mitigation = mit, extra = extra, key = key }
+    return { verdict = "LATE TRANSITION", reason = function() return where() .. "." end, mitigation = mit, extra = extra,
+      key = key }
   end,
 }

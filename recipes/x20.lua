@@ -80,7 +80,8 @@ return recipe {
       inputs = { tokens = p.micro_batch * p.seq_len, d_model = p.d_model, n_layers = p.n_layers,
                  checkpointing = p.checkpointing },
       result = hw.gib(act),
-      interpretation = string.format("%s per GPU for %d × %s tokens", gib(act), p.micro_batch, fmt.commas(p.seq_len)),
+      interpretation = function() return string.format("%s per GPU for %d × %s tokens", gib(act), p.micro_batch,
+        fmt.commas(p.seq_len)) end,
       receipt = "derived" }
 
     local full = taf.training_memory_16N(p.n_params).bytes / p.n_gpus + act
@@ -88,7 +89,8 @@ return recipe {
     chain:step {
       section = "§17.20", name = "Full fine-tune memory", formula = "16·N / n_gpus + activations",
       inputs = { n_params = p.n_params, n_gpus = p.n_gpus }, result = hw.gib(full),
-      interpretation = string.format("%s per GPU of %s: %s", gib(full), gib(vram), full_fits and "fits" or "does not fit"),
+      interpretation = function() return string.format("%s per GPU of %s: %s", gib(full), gib(vram),
+        full_fits and "fits" or "does not fit") end,
       receipt = "derived" }
 
     local P = taf.lora_params(p.rank, p.n_layers, p.d_model, q_dim, kv_dim, p.d_ff, p.targets)
@@ -96,7 +98,7 @@ return recipe {
       section = "§28", name = "LoRA trainable parameters", formula = "r·Σ(d_in + d_out) over targeted matrices × L",
       inputs = { rank = p.rank, targets = p.targets, d_model = p.d_model, q_dim = q_dim, kv_dim = kv_dim, d_ff = p.d_ff },
       result = P,
-      interpretation = string.format("%s trainable (%.3f%% of N)", fmt.commas(P), 100 * P / p.n_params),
+      interpretation = function() return string.format("%s trainable (%.3f%% of N)", fmt.commas(P), 100 * P / p.n_params) end,
       receipt = "derived" }
 
     local lora = taf.adapter_memory(taf.weight_bytes(p.n_params, "BF16"), P, act)
@@ -104,8 +106,9 @@ return recipe {
     chain:step {
       section = "§28", name = "LoRA memory", formula = "2·N (bf16 base) + 16·P + activations",
       inputs = { n_params = p.n_params, trainable = P }, result = hw.gib(lora.total_bytes),
-      interpretation = string.format("%s per GPU (base %s, adapters+optimizer %s): %s", gib(lora.total_bytes),
-        gib(lora.weights_bytes), gib(lora.trainable_state_bytes), lora_fits and "fits" or "does not fit"),
+      interpretation = function() return string.format("%s per GPU (base %s, adapters+optimizer %s): %s",
+        gib(lora.total_bytes), gib(lora.weights_bytes), gib(lora.trainable_state_bytes),
+        lora_fits and "fits" or "does not fit") end,
       receipt = "derived" }
 
     local nf4 = taf.quant_format("NF4")
@@ -114,8 +117,8 @@ return recipe {
     chain:step {
       section = "§28", name = "QLoRA memory", formula = "N·4.5/8 (NF4 base) + 16·P + activations",
       inputs = { n_params = p.n_params, trainable = P, base_bits = nf4.bits_per_weight }, result = hw.gib(qlora.total_bytes),
-      interpretation = string.format("%s per GPU (base %s): %s", gib(qlora.total_bytes), gib(qlora.weights_bytes),
-        qlora_fits and "fits" or "does not fit"),
+      interpretation = function() return string.format("%s per GPU (base %s): %s", gib(qlora.total_bytes),
+        gib(qlora.weights_bytes), qlora_fits and "fits" or "does not fit") end,
       receipt = "derived" }
 
     local g = taf.gpu(p.gpu)
@@ -135,9 +138,9 @@ return recipe {
       chain:step {
         section = "§17.10 / §20.11", name = "Time and cost", formula = "full 6·N·D, adapters (4N + 6P)·D; hours = FLOPs/(peak·MFU·n)",
         inputs = { tokens = D, gpu = p.gpu, n_gpus = p.n_gpus, mfu = p.mfu }, result = costs,
-        interpretation = priced
+        interpretation = function() return priced
           and string.format("full %.1f h (%s), LoRA/QLoRA %.1f h (%s)", cf.hours, usd(cf.USD), ca.hours, usd(ca.USD))
-          or string.format("full %.1f h, LoRA/QLoRA %.1f h; no hourly price for %s", cf.hours, ca.hours, p.gpu),
+          or string.format("full %.1f h, LoRA/QLoRA %.1f h; no hourly price for %s", cf.hours, ca.hours, p.gpu) end,
         receipt = "derived" }
       chain:note("QLoRA dequantizes the NF4 base on every forward and backward pass: at equal FLOPs it runs slower than LoRA (not modelled here).")
     else
@@ -149,9 +152,9 @@ return recipe {
     chain:step {
       section = "§28", name = "Adapter scaling α/r", formula = "α/r: > 4 high, < 0.25 low; rank ≤ 16 low, ≤ 128 med",
       inputs = { rank = p.rank, lora_alpha = alpha }, result = scaling,
-      interpretation = string.format("α/r = %.3g (%s); rank bucket %s", scaling,
+      interpretation = function() return string.format("α/r = %.3g (%s); rank bucket %s", scaling,
         scaling > 4 and "high: unstable updates, lower the LR or α" or scaling < 0.25 and "low: the adapter barely moves the model"
-          or "ok", bucket),
+          or "ok", bucket) end,
       receipt = "provisional" }
 
     local forget = p.goal == "new_knowledge"
@@ -164,15 +167,18 @@ return recipe {
       receipt = "provisional" }
 
     if (p.n_experts or 1) > 1 then
-      chain:note(string.format("MoE (%d experts): LoRA is counted on one dense MLP of width d_ff; adapters on every "
-        .. "expert multiply the MLP share, and full fine-tuning holds all %s parameters.", p.n_experts, fmt.commas(p.n_params)))
+      chain:note(function() return string.format("MoE (%d experts): LoRA is counted on one dense MLP of width d_ff; "
+        .. "adapters on every expert multiply the MLP share, and full fine-tuning holds all %s parameters.", p.n_experts,
+        fmt.commas(p.n_params)) end)
     end
     chain:factor("memory_model", "warn")
     chain:factor("mfu", "warn")
     chain:factor("sharding", p.n_gpus == 1 and "ok" or "warn")
     chain:factor("cost_inputs", (p.dataset_tokens and g.usd_h > 0) and "ok" or "miss")
     chain:factor("forgetting", "warn")
-    if g.usd_h <= 0 then chain:note(string.format("%s is a local card with no hourly price: cost is not defined.", p.gpu)) end
+    if g.usd_h <= 0 then
+      chain:note(function() return string.format("%s is a local card with no hourly price: cost is not defined.", p.gpu) end)
+    end
 
     local extra = { fits = taf.json.ordered({ full = full_fits, lora = lora_fits, qlora = qlora_fits }, { "full", "lora", "qlora" }),
                     trainable_params = P, costs = costs }
@@ -184,31 +190,35 @@ return recipe {
     local function key_of(kind, bytes)
       return string.format("%s %.1f/%.0f GiB", kind, hw.gib(bytes), hw.gib(vram))
     end
-    local sizes = string.format("full %s, LoRA %s, QLoRA %s per GPU of %s", gib(full), gib(lora.total_bytes),
-      gib(qlora.total_bytes), gib(vram))
+    local function sizes()
+      return string.format("full %s, LoRA %s, QLoRA %s per GPU of %s", gib(full), gib(lora.total_bytes),
+        gib(qlora.total_bytes), gib(vram))
+    end
     if p.goal == "new_knowledge" and full_fits then
       return { verdict = "FULL FINE-TUNE", extra = extra, key = key_of("full", full),
-        reason = string.format("New knowledge needs full fine-tuning, and it fits: %s.%s", sizes, cost_of("full")),
+        reason = function() return string.format("New knowledge needs full fine-tuning, and it fits: %s.%s", sizes(),
+          cost_of("full")) end,
         mitigation = "Mix in general data (replay) and evaluate the base tasks before and after: full fine-tuning forgets more." }
     elseif lora_fits then
       return { verdict = "LORA", extra = extra, key = key_of("LoRA", lora.total_bytes),
-        reason = string.format("LoRA r=%d fits (%s)%s%s", p.rank, sizes,
+        reason = function() return string.format("LoRA r=%d fits (%s)%s%s", p.rank, sizes(),
           p.goal == "new_knowledge" and "; full fine-tuning does not, so expect LoRA to learn less of the new domain." or ".",
-          cost_of("adapter")),
-        mitigation = string.format("LoraConfig(r=%d, lora_alpha=%g, target_modules=%s); merge W = W₀ + (α/r)·BA for zero-latency serving.",
-          p.rank, alpha, p.targets == "all" and "all linear" or p.targets == "attention" and "q,k,v,o" or "q,v") }
+          cost_of("adapter")) end,
+        mitigation = function() return string.format("LoraConfig(r=%d, lora_alpha=%g, target_modules=%s); merge W = W₀ + (α/r)·BA for zero-latency serving.",
+          p.rank, alpha, p.targets == "all" and "all linear" or p.targets == "attention" and "q,k,v,o" or "q,v") end }
     elseif qlora_fits then
       return { verdict = "QLORA", extra = extra, key = key_of("QLoRA", qlora.total_bytes),
-        reason = string.format("Only QLoRA fits (%s).%s", sizes, cost_of("adapter")),
+        reason = function() return string.format("Only QLoRA fits (%s).%s", sizes(), cost_of("adapter")) end,
         mitigation = "Load the base in 4-bit NF4 (BitsAndBytesConfig), call prepare_model_for_kbit_training before get_peft_model; "
           .. "more GPUs or a larger GPU would allow bf16 LoRA." }
     elseif full_fits then -- only when the adapters outgrow the model (a rank near d_model)
       return { verdict = "FULL FINE-TUNE", extra = extra, key = key_of("full", full),
-        reason = string.format("At r=%d the adapters outgrow the model; full fine-tuning fits (%s).%s", p.rank, sizes, cost_of("full")),
+        reason = function() return string.format("At r=%d the adapters outgrow the model; full fine-tuning fits (%s).%s",
+          p.rank, sizes(), cost_of("full")) end,
         mitigation = "Use a much smaller rank (8–64) for LoRA, or fine-tune fully with replay data." }
     end
     return { verdict = "DOES NOT FIT", extra = extra, key = key_of("QLoRA", qlora.total_bytes),
-      reason = string.format("Nothing fits: %s.", sizes),
+      reason = function() return string.format("Nothing fits: %s.", sizes()) end,
       mitigation = "Shorter seq_len or micro_batch with gradient accumulation, activation checkpointing, more GPUs (sharded), or a smaller base model." }
   end,
 }

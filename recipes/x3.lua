@@ -25,15 +25,15 @@ return recipe {
       section = "§20.11", name = "Affordable GPU-hours", formula = "USD / ($/h·n_gpus)",
       inputs = { USD = p.USD_budget, gpu = p.gpu, n_gpus = p.n_gpus, usd_h = price },
       result = p.USD_budget / (price * p.n_gpus),
-      interpretation = string.format("%.0f GPU-hours total (%.1f days at full use)",
-        p.USD_budget / (price * p.n_gpus), p.USD_budget / (price * p.n_gpus) / 24),
+      interpretation = function() return string.format("%.0f GPU-hours total (%.1f days at full use)",
+        p.USD_budget / (price * p.n_gpus), p.USD_budget / (price * p.n_gpus) / 24) end,
       receipt = "derived" }
 
     local max_flops = info.flops * 1e12 * p.mfu * p.n_gpus * hours * 3600
     chain:step {
       section = "§17.10", name = "Max training FLOPs", formula = "peak·MFU·n_gpus·seconds",
       inputs = { peak_TFLOPs = info.flops, MFU = p.mfu }, result = max_flops,
-      interpretation = string.format("%.2e effective FLOPs", max_flops), receipt = "derived" }
+      interpretation = function() return string.format("%.2e effective FLOPs", max_flops) end, receipt = "derived" }
 
     -- 6·N·D = C with D = 20·N  ⇒  N = √(C/120)
     local N = math.sqrt(max_flops / 120)
@@ -41,7 +41,7 @@ return recipe {
     chain:step {
       section = "§17.30", name = "Chinchilla-optimal N", formula = "N = √(C/120) at D=20N",
       inputs = { max_FLOPs = max_flops }, result = N,
-      interpretation = string.format("N ≈ %.2e params with D = %.2e tokens", N, D), receipt = "data" }
+      interpretation = function() return string.format("N ≈ %.2e params with D = %.2e tokens", N, D) end, receipt = "data" }
 
     local emerg = taf.emergent_threshold(N)
     chain:step {
@@ -53,8 +53,8 @@ return recipe {
     chain:step {
       section = "§17.20", name = "16N training memory", formula = "model + grads + AdamW",
       inputs = { N = N }, result = mem,
-      interpretation = string.format("%.1f GB needed; %s%s GB VRAM", mem.GB, fits and "fits in " or "EXCEEDS ",
-        tostring(info.vram_GB)),
+      interpretation = function() return string.format("%.1f GB needed; %s%s GB VRAM", mem.GB, fits and "fits in " or "EXCEEDS ",
+        tostring(info.vram_GB)) end,
       receipt = "derived" }
 
     chain:factor("prices", p.usd_h and "ok" or "warn")
@@ -63,18 +63,20 @@ return recipe {
     chain:note("16·N bytes covers weights, gradients and Adam moments only: activations come on top and grow with batch × context.")
 
     if N < 1e8 then
-      return { verdict = "TINY-MODEL", reason = string.format("Budget supports only ~%.0e params", N),
+      return { verdict = "TINY-MODEL", reason = function() return string.format("Budget supports only ~%.0e params", N) end,
         mitigation = "Use LoRA fine-tuning of larger pretrained model instead." }
     elseif not fits then
       return { verdict = "MEMORY-LIMITED",
-        reason = string.format("Chinchilla N (%.1e) doesn't fit one %s", N, p.gpu),
-        mitigation = string.format("Use ZeRO-3 across multiple GPUs (need ≥%d× %s) OR train smaller N undertrained.",
-          math.ceil(mem.GB / info.vram_GB), p.gpu) }
+        reason = function() return string.format("Chinchilla N (%.1e) doesn't fit one %s", N, p.gpu) end,
+        mitigation = function() return string.format("Use ZeRO-3 across multiple GPUs (need ≥%d× %s) OR train smaller N undertrained.",
+          math.ceil(mem.GB / info.vram_GB), p.gpu) end }
     end
-    local tier = emerg:match("^(.-)%s*—") or emerg
     return { verdict = "GO",
-      reason = string.format("At $%s, train %.1e-param model on %.1e tokens in ~%.1f days. Capability tier: %s.",
-        tostring(p.USD_budget), N, D, hours / 24, tier),
+      reason = function()
+        local tier = emerg:match("^(.-)%s*—") or emerg
+        return string.format("At $%s, train %.1e-param model on %.1e tokens in ~%.1f days. Capability tier: %s.",
+          tostring(p.USD_budget), N, D, hours / 24, tier)
+      end,
       mitigation = "None — proceed with Chinchilla-optimal recipe." }
   end,
 }

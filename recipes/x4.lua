@@ -50,32 +50,35 @@ local function engine_outcome(chain, p, ev, vram, rescue)
     local fit, plan, largest = ev.fit, ev.plan, ev.largest_ctx
     chain:factor("engine_rules", plan.devices[1] and plan.devices[1].approximate_model and "warn" or "ok")
     if p.batch > 1 then
-      chain:note(string.format("llama.cpp has no batch of full contexts: its -np sequences (n_parallel = %d) share -c; "
-        .. "for %d sequences of %s tokens set n_parallel=%d and T_eval=%d.", p.n_parallel, p.batch,
-        fmt.commas(p.T_eval), p.batch, p.batch * p.T_eval))
+      chain:note(function() return string.format("llama.cpp has no batch of full contexts: its -np sequences "
+        .. "(n_parallel = %d) share -c; for %d sequences of %s tokens set n_parallel=%d and T_eval=%d.", p.n_parallel,
+        p.batch, fmt.commas(p.T_eval), p.batch, p.batch * p.T_eval) end)
     end
     if fit.fits then cls = fit.min_free >= 0.10 * vram and "fits_comfortably" or "fits_tight"
     elseif plan.refusal or fit.weights_fit then cls = "kv_bound" else cls = "weights_bound" end
     local d = plan.devices[1]
-    local used = d and string.format("%s: model %s + KV %s + compute %s + %.1f GiB CUDA context = %s of %s",
-      d.name, engines.mib_text(d.model_bytes), engines.mib_text(d.kv_bytes), engines.mib_text(d.compute_bytes),
-      engines.CUDA_CONTEXT_BYTES / 1073741824, engines.mib_text(d.used_bytes), engines.mib_text(vram)) or "no GPU"
+    local function used()
+      return d and string.format("%s: model %s + KV %s + compute %s + %.1f GiB CUDA context = %s of %s",
+        d.name, engines.mib_text(d.model_bytes), engines.mib_text(d.kv_bytes), engines.mib_text(d.compute_bytes),
+        engines.CUDA_CONTEXT_BYTES / 1073741824, engines.mib_text(d.used_bytes), engines.mib_text(vram)) or "no GPU"
+    end
     extra.max_context = largest
     key = string.format("llama.cpp %s, max -c %s", fit.fits and "fits" or "over", ctx_text(largest))
     if plan.refusal then
-      reason = "llama.cpp refuses this configuration: " .. plan.refusal .. "."
+      reason = function() return "llama.cpp refuses this configuration: " .. plan.refusal .. "." end
       mitigation = "Set flash_attn=true or kv_dtype=f16."
     elseif fit.fits then
-      reason = string.format("llama.cpp at -c %s: %s (%s free%s). Largest -c: %s.", fmt.commas(plan.kv.n_ctx), used,
-        engines.mib_text(fit.min_free), plan.n_gpus > 1 and (" on the fullest GPU, " .. fit.worst) or "", ctx_text(largest))
+      reason = function() return string.format("llama.cpp at -c %s: %s (%s free%s). Largest -c: %s.",
+        fmt.commas(plan.kv.n_ctx), used(), engines.mib_text(fit.min_free),
+        plan.n_gpus > 1 and (" on the fullest GPU, " .. fit.worst) or "", ctx_text(largest)) end
       mitigation = cls == "fits_tight" and "Little headroom: a longer -c, a larger -ub or another process can tip it over."
         or "None needed."
     else
-      reason = string.format("llama.cpp at -c %s: %s: over by %s on %s.", fmt.commas(plan.kv.n_ctx), used,
-        engines.mib_text(-fit.min_free), fit.worst)
+      reason = function() return string.format("llama.cpp at -c %s: %s: over by %s on %s.", fmt.commas(plan.kv.n_ctx),
+        used(), engines.mib_text(-fit.min_free), fit.worst) end
       mitigation = cls == "kv_bound" and largest > 0
-        and string.format("Cap the context at -c %d, quantize the cache (kv_dtype=q8_0), or offload (X-15 --set engine=llama.cpp plans -ngl / --n-cpu-moe).",
-          largest)
+        and function() return string.format("Cap the context at -c %d, quantize the cache (kv_dtype=q8_0), or offload "
+          .. "(X-15 --set engine=llama.cpp plans -ngl / --n-cpu-moe).", largest) end
         or "Use a smaller GGUF type or more GPUs (n_gpus); X-15 --set engine=llama.cpp plans -ngl / --n-cpu-moe."
     end
   else
@@ -86,15 +89,15 @@ local function engine_outcome(chain, p, ev, vram, rescue)
     extra.max_context = ev.largest_len
     key = string.format("vLLM %s, max_model_len ≤ %s", ev.fits and "starts" or "refuses", ctx_text(ev.largest_len))
     if ev.fits then
-      reason = string.format("vLLM accepts max_model_len %s: %.2f GiB of weights per rank leave %.2f GiB for a KV cache of %s tokens (%.2fx concurrency at full length; largest max_model_len %s).",
+      reason = function() return string.format("vLLM accepts max_model_len %s: %.2f GiB of weights per rank leave %.2f GiB for a KV cache of %s tokens (%.2fx concurrency at full length; largest max_model_len %s).",
         fmt.commas(p.T_eval), v.ranks[1].weights_bytes / 1073741824, v.available_bytes / 1073741824,
-        fmt.commas(v.kv_tokens), v.max_concurrency or 0, ctx_text(ev.largest_len))
-      mitigation = cls == "fits_tight" and string.format("The cache holds %.2f of the %d sequences asked at full length: raise gpu_memory_utilization, use kv_dtype=fp8 or more GPUs.",
-        v.max_concurrency or 0, p.batch) or "None needed."
+        fmt.commas(v.kv_tokens), v.max_concurrency or 0, ctx_text(ev.largest_len)) end
+      mitigation = cls == "fits_tight" and function() return string.format("The cache holds %.2f of the %d sequences asked at full length: raise gpu_memory_utilization, use kv_dtype=fp8 or more GPUs.",
+        v.max_concurrency or 0, p.batch) end or "None needed."
     else
-      reason = "vLLM refuses: " .. v.refusal
-      mitigation = ev.largest_len > 0 and string.format("--max-model-len %d, or raise gpu_memory_utilization, use kv_dtype=fp8 or more GPUs (tensor_parallel).",
-        ev.largest_len) or "Nothing is left for the cache: a smaller weight format or more GPUs (tensor_parallel)."
+      reason = function() return "vLLM refuses: " .. v.refusal end
+      mitigation = ev.largest_len > 0 and function() return string.format("--max-model-len %d, or raise gpu_memory_utilization, use kv_dtype=fp8 or more GPUs (tensor_parallel).",
+        ev.largest_len) end or "Nothing is left for the cache: a smaller weight format or more GPUs (tensor_parallel)."
     end
   end
   extra.fit_class = cls
@@ -150,8 +153,8 @@ return recipe {
       inputs = { n_params = p.n_params, weight_format = p.bytes_per_weight and "bytes_per_weight" or f.name,
                  bits_per_weight = bits },
       result = hw.gib(w),
-      interpretation = string.format("%s of weights at %s (%.4g bits/weight)", gib(w),
-        p.bytes_per_weight and "the given bytes_per_weight" or f.name, bits),
+      interpretation = function() return string.format("%s of weights at %s (%.4g bits/weight)", gib(w),
+        p.bytes_per_weight and "the given bytes_per_weight" or f.name, bits) end,
       receipt = (p.bytes_per_weight == nil and f.source:find("README", 1, true)) and "data" or "derived" }
 
     local fit, kv_formula, kv_how, layout = hw.fit(p, w, kv_t.bytes_per_element, p.batch, p.T_eval, d_model,
@@ -161,14 +164,15 @@ return recipe {
       inputs = { n_layers = p.n_layers, n_kv_heads = p.n_kv_heads, d_head = p.d_head, T_eval = p.T_eval,
                  batch = p.batch, kv_dtype = kv_t.name, bytes_per_element = kv_t.bytes_per_element },
       result = hw.gib(fit.kv_bytes),
-      interpretation = string.format("%s for %d × %s tokens%s", gib(fit.kv_bytes), p.batch, fmt.commas(p.T_eval), kv_how),
+      interpretation = function() return string.format("%s for %d × %s tokens%s", gib(fit.kv_bytes), p.batch,
+        fmt.commas(p.T_eval), kv_how) end,
       receipt = "derived" }
 
     chain:step {
       section = "§20", name = "Runtime overhead", formula = "(0.4 + 0.25|0.6 GiB)·n_gpus + d_model·T bytes",
       inputs = { d_model = d_model, T_eval = p.T_eval, flash_attn = p.flash_attn, n_gpus = p.n_gpus },
       result = hw.gib(fit.overhead_bytes),
-      interpretation = string.format("%s CUDA context and scratch (coarse estimate)", gib(fit.overhead_bytes)),
+      interpretation = function() return string.format("%s CUDA context and scratch (coarse estimate)", gib(fit.overhead_bytes)) end,
       receipt = "provisional" }
 
     local fits = fit.fits
@@ -178,9 +182,9 @@ return recipe {
       result = taf.json.ordered({ total_GiB = hw.gib(fit.total_bytes), vram_GiB = hw.gib(fit.vram_bytes),
                                   headroom_GiB = hw.gib(fit.headroom_bytes), kv_share = fit.kv_share },
                                 { "total_GiB", "vram_GiB", "headroom_GiB", "kv_share" }),
-      interpretation = string.format("%s of %s: %s (KV is %.0f%% of the total)", gib(fit.total_bytes),
+      interpretation = function() return string.format("%s of %s: %s (KV is %.0f%% of the total)", gib(fit.total_bytes),
         gib(fit.vram_bytes), fits and ("fits, " .. gib(fit.headroom_bytes) .. " free")
-          or ("over by " .. gib(-fit.headroom_bytes)), fit.kv_share * 100),
+          or ("over by " .. gib(-fit.headroom_bytes)), fit.kv_share * 100) end,
       receipt = "derived" }
 
     chain:step {
@@ -190,8 +194,8 @@ return recipe {
       inputs = { batch = p.batch, kv_dtype = kv_t.name },
       result = fit.max_context,
       interpretation = fit.max_context == math.huge and "unbounded by memory: the cache does not grow with the context"
-        or fit.max_context > 0 and string.format("%s tokens at batch %d (%.2f× the requested %s)",
-          fmt.commas(fit.max_context), p.batch, fit.max_context / p.T_eval, fmt.commas(p.T_eval))
+        or fit.max_context > 0 and function() return string.format("%s tokens at batch %d (%.2f× the requested %s)",
+          fmt.commas(fit.max_context), p.batch, fit.max_context / p.T_eval, fmt.commas(p.T_eval)) end
         or "none: the weights and fixed overhead alone exceed the VRAM",
       receipt = "derived" }
 
@@ -231,11 +235,12 @@ return recipe {
           < kv_t.bytes_per_element and q4 or kv_t) end
       end
       for _, c in ipairs(cands) do if c.fits then rescue = c; break end end
+      local cheapest = rescue -- rescue may become the offload below
       chain:step {
         section = "§35", name = "Rescue options", formula = "first that fits: KV q8_0 → lower weight bits → KV q4_0 → < 4 bits",
         inputs = { weight_format = f.name, kv_dtype = kv_t.name }, result = taf.json.array(cands),
-        interpretation = rescue and string.format("cheapest: weights %s + KV %s (%.2f GiB)", rescue.weight_format,
-          rescue.kv_dtype, rescue.total_GiB) or "no precision change fits on this GPU",
+        interpretation = cheapest and function() return string.format("cheapest: weights %s + KV %s (%.2f GiB)",
+          cheapest.weight_format, cheapest.kv_dtype, cheapest.total_GiB) end or "no precision change fits on this GPU",
         receipt = "derived" }
 
       -- llama.cpp partial offload: layers on the GPU, the rest in system RAM.
@@ -244,8 +249,8 @@ return recipe {
         section = "§20", name = "Partial offload (-ngl)", formula = "⌊(VRAM − overhead − non-layer weights)/(layer weights + layer KV)⌋",
         inputs = { non_layer_fraction = non_layer_frac, per_layer_GiB = hw.gib(per_layer) },
         result = ngl,
-        interpretation = string.format("%d of %d layers on the GPU at the current precision (the rest run on the CPU, several times slower)",
-          ngl, p.n_layers),
+        interpretation = function() return string.format("%d of %d layers on the GPU at the current precision (the rest run on the CPU, several times slower)",
+          ngl, p.n_layers) end,
         receipt = "provisional" }
       if rescue == nil and ngl > 0 then
         rescue = { lever = "offload", ngl = ngl }
@@ -259,9 +264,9 @@ return recipe {
     local windowed = layout == "sliding_window" and full > fit.kv_bytes
     chain:factor("kv_layout", windowed and "warn" or "ok")
     if windowed then
-      chain:note(string.format("The KV cache is counted windowed (%s); an engine that keeps a full cache for the "
-        .. "windowed layers needs %s of KV, %s in total.", gib(fit.kv_bytes), gib(full),
-        gib(fit.total_bytes - fit.kv_bytes + full)))
+      chain:note(function() return string.format("The KV cache is counted windowed (%s); an engine that keeps a full "
+        .. "cache for the windowed layers needs %s of KV, %s in total.", gib(fit.kv_bytes), gib(full),
+        gib(fit.total_bytes - fit.kv_bytes + full)) end)
     end
     window.check(chain, p, p.T_eval, "T_eval")
     engines.neutral_note(chain, p)
@@ -272,34 +277,39 @@ return recipe {
     local key = string.format("%.1f/%.0f GiB, max %s tok", hw.gib(fit.total_bytes), hw.gib(fit.vram_bytes),
       ctx_text(fit.max_context))
     if fits then
-      local kv_note = ""
-      local q8b = taf.kv_dtype("q8_0").bytes_per_element
-      if kv_t.bytes_per_element > q8b then
-        local q8 = hw.fit(p, w, q8b, p.batch, p.T_eval, d_model, p.flash_attn, vram, p.n_gpus)
-        kv_note = string.format(" A q8_0 KV cache would raise it to %s tokens.", ctx_text(q8.max_context))
-      end
       return { verdict = verdict, extra = extra, key = key,
-        reason = string.format("%s of %s at %s tokens × %d (weights %s, KV %s); largest context %s tokens.",
+        reason = function() return string.format("%s of %s at %s tokens × %d (weights %s, KV %s); largest context %s tokens.",
           gib(fit.total_bytes), gib(fit.vram_bytes), fmt.commas(p.T_eval), p.batch, gib(fit.weights_bytes),
-          gib(fit.kv_bytes), ctx_text(fit.max_context)),
-        mitigation = fit.fit_class == "fits_tight"
-          and ("Little headroom: engine scratch or a longer prompt can tip it over." .. kv_note)
-          or ("None needed." .. kv_note) }
+          gib(fit.kv_bytes), ctx_text(fit.max_context)) end,
+        mitigation = function()
+          local kv_note = ""
+          local q8b = taf.kv_dtype("q8_0").bytes_per_element
+          if kv_t.bytes_per_element > q8b then
+            local q8 = hw.fit(p, w, q8b, p.batch, p.T_eval, d_model, p.flash_attn, vram, p.n_gpus)
+            kv_note = string.format(" A q8_0 KV cache would raise it to %s tokens.", ctx_text(q8.max_context))
+          end
+          return fit.fit_class == "fits_tight"
+            and ("Little headroom: engine scratch or a longer prompt can tip it over." .. kv_note)
+            or ("None needed." .. kv_note)
+        end }
     end
     local reason = fit.fit_class == "kv_bound"
-      and string.format("The weights fit (%s with overhead) but the KV cache for %s tokens × %d adds %s: over by %s. Largest context: %s tokens.",
-        gib(wpo), fmt.commas(p.T_eval), p.batch, gib(fit.kv_bytes), gib(-fit.headroom_bytes), ctx_text(fit.max_context))
-      or string.format("The weights alone (%s at %s, %s with overhead) exceed the %s of VRAM.",
-        gib(fit.weights_bytes), p.bytes_per_weight and "the given bytes_per_weight" or f.name, gib(wpo), gib(fit.vram_bytes))
+      and function() return string.format("The weights fit (%s with overhead) but the KV cache for %s tokens × %d adds %s: over by %s. Largest context: %s tokens.",
+        gib(wpo), fmt.commas(p.T_eval), p.batch, gib(fit.kv_bytes), gib(-fit.headroom_bytes), ctx_text(fit.max_context)) end
+      or function() return string.format("The weights alone (%s at %s, %s with overhead) exceed the %s of VRAM.",
+        gib(fit.weights_bytes), p.bytes_per_weight and "the given bytes_per_weight" or f.name, gib(wpo), gib(fit.vram_bytes)) end
     local mitigation
     if rescue and rescue.lever == "offload" then
-      mitigation = string.format("No precision change fits: offload %d of %d layers to the GPU (llama.cpp -ngl %d, X-15), or use more/larger GPUs.",
-        rescue.ngl, p.n_layers, rescue.ngl)
+      mitigation = function() return string.format("No precision change fits: offload %d of %d layers to the GPU (llama.cpp -ngl %d, X-15), or use more/larger GPUs.",
+        rescue.ngl, p.n_layers, rescue.ngl) end
     elseif rescue then
-      mitigation = string.format("Cheapest rescue: weights %s with a %s KV cache (%.2f GiB, largest context %s).",
-        rescue.weight_format, rescue.kv_dtype, rescue.total_GiB, ctx_text(rescue.max_context))
-      if fit.fit_class == "kv_bound" and fit.max_context > 0 then
-        mitigation = mitigation .. string.format(" Or keep the precision and cap the context at %s tokens.", ctx_text(fit.max_context))
+      mitigation = function()
+        local m = string.format("Cheapest rescue: weights %s with a %s KV cache (%.2f GiB, largest context %s).",
+          rescue.weight_format, rescue.kv_dtype, rescue.total_GiB, ctx_text(rescue.max_context))
+        if fit.fit_class == "kv_bound" and fit.max_context > 0 then
+          m = m .. string.format(" Or keep the precision and cap the context at %s tokens.", ctx_text(fit.max_context))
+        end
+        return m
       end
     else
       mitigation = "Nothing fits on this GPU: use more GPUs (n_gpus), a larger GPU (X-5), or a smaller model."

@@ -25,19 +25,20 @@ return recipe {
     chain:step {
       section = "§19.X", name = "Model weights memory", formula = "N · bytes_per_weight",
       inputs = { N = p.N_params, bytes = p.bytes_per_weight }, result = w,
-      interpretation = string.format("%.1f GB for weights", w.GB), receipt = "derived" }
+      interpretation = function() return string.format("%.1f GB for weights", w.GB) end, receipt = "derived" }
 
     local kv, kv_formula, kv_how = kvlib.memory(p, p.T_eval, p.bytes_per_weight)
     chain:step {
       section = "§19.1", name = "KV cache (per request)", formula = kv_formula,
       inputs = { n_layers = p.n_layers, n_kv = p.n_kv_heads, d_head = p.d_head, seq = p.T_eval },
-      result = kv, interpretation = string.format("%.2f GB per concurrent request", kv.GB) .. kv_how, receipt = "derived" }
+      result = kv, interpretation = function() return string.format("%.2f GB per concurrent request", kv.GB) .. kv_how end,
+      receipt = "derived" }
 
     local total = w.GB + kv.GB * p.concurrent_users
     chain:step {
       section = "§20.3", name = "Total GPU memory", formula = "weights + KV·n_concurrent",
       inputs = {}, result = taf.json.ordered({ GB = total }, { "GB" }),
-      interpretation = string.format("%.1f GB for %d concurrent users", total, p.concurrent_users),
+      interpretation = function() return string.format("%.1f GB for %d concurrent users", total, p.concurrent_users) end,
       receipt = "derived" }
 
     local ORDER = { "gpu", "vram_GB", "bw_GB_s", "tok_per_sec", "tok_per_day", "USD_per_day",
@@ -69,8 +70,8 @@ return recipe {
     chain:step {
       section = "§20", name = string.format("Eligible GPUs (≥%.0fGB)", total), formula = "filter + rank by $/Mtok",
       inputs = { min_VRAM = total }, result = top,
-      interpretation = string.format("%d GPUs fit; cheapest: %s", #candidates,
-        candidates[1] and candidates[1].gpu or "NONE"),
+      interpretation = function() return string.format("%d GPUs fit; cheapest: %s", #candidates,
+        candidates[1] and candidates[1].gpu or "NONE") end,
       receipt = "derived" }
 
     chain:factor("prices", "warn")
@@ -78,17 +79,17 @@ return recipe {
     chain:factor("throughput_model", "warn")
 
     if #candidates == 0 then
-      return { verdict = "NO", reason = string.format("No single GPU has ≥%.0f GB VRAM.", total),
+      return { verdict = "NO", reason = function() return string.format("No single GPU has ≥%.0f GB VRAM.", total) end,
         mitigation = "Use tensor parallelism across multiple GPUs (e.g. 2× H100 = 160GB), or quantize to INT8 (halves memory)." }
     end
     local best = candidates[1]
     if taf.gpu(best.gpu).usd_h <= 0 then
-      chain:note(string.format("%s has no public hourly price (a local card, or one no cloud rents): its $0/Mtok "
-        .. "counts only what you already pay for it.", best.gpu))
+      chain:note(function() return string.format("%s has no public hourly price (a local card, or one no cloud rents): "
+        .. "its $0/Mtok counts only what you already pay for it.", best.gpu) end)
     end
     return { verdict = "YES",
-      reason = string.format("Best GPU: %s at $%.2f/Mtok. Supports %.1f× your daily target.",
-        best.gpu, best.USD_per_Mtok, best.users_supported),
-      mitigation = string.format("Provision %s, expected %.0f tok/s decode.", best.gpu, best.tok_per_sec) }
+      reason = function() return string.format("Best GPU: %s at $%.2f/Mtok. Supports %.1f× your daily target.",
+        best.gpu, best.USD_per_Mtok, best.users_supported) end,
+      mitigation = function() return string.format("Provision %s, expected %.0f tok/s decode.", best.gpu, best.tok_per_sec) end }
   end,
 }

@@ -68,10 +68,11 @@ return recipe {
     chain:step {
       section = "ch. 12", name = "Temperature", formula = "p = softmax(z/τ)",
       inputs = { temperature = t }, result = t_rec,
-      interpretation = (closed and "τ = 0 (≤ 0.3 if you must sample)" or string.format("τ ≈ %.1f (band 0.7–1.0)", t_rec))
+      interpretation = function() return (closed and "τ = 0 (≤ 0.3 if you must sample)"
+          or string.format("τ ≈ %.1f (band 0.7–1.0)", t_rec))
         .. (t == nil and "" or string.format("; yours %.2f → %s", t,
           fit == "ok" and "fits" or closed and "adds variance to a task with one right answer"
-            or t < OPEN_MIN_T and "too cold: flat, repetitive text" or "too hot: incoherent even with min-p")),
+            or t < OPEN_MIN_T and "too cold: flat, repetitive text" or "too hot: incoherent even with min-p")) end,
       receipt = "derived" }
 
     local min_p = not closed and t_use > OPEN_MAX_T
@@ -97,21 +98,24 @@ return recipe {
     chain:factor("evaluation", "warn")
     if p.need_format then chain:factor("format_truth", "warn") end
 
-    local t_note = (t ~= nil and fit ~= "ok")
-      and string.format(" Your τ = %.2f is outside the band for this task.", t) or ""
+    local function t_note()
+      return (t ~= nil and fit ~= "ok") and string.format(" Your τ = %.2f is outside the band for this task.", t) or ""
+    end
     if closed then
       local verdict = p.need_format and "CONSTRAINED GREEDY" or beam and "BEAM SEARCH" or "GREEDY"
       return { verdict = verdict, key = beam and not p.need_format and string.format("beams %d, τ 0", BEAMS) or "τ 0",
-        reason = string.format("A closed task (%s) wants the most probable answer%s.%s", p.task,
-          p.need_format and " inside the required format" or "", t_note),
-        mitigation = (beam and not p.need_format) and string.format("Beam search, %d beams, no sampling; length-normalise scores.", BEAMS)
+        reason = function() return string.format("A closed task (%s) wants the most probable answer%s.%s", p.task,
+          p.need_format and " inside the required format" or "", t_note()) end,
+        mitigation = (beam and not p.need_format)
+          and function() return string.format("Beam search, %d beams, no sampling; length-normalise scores.", BEAMS) end
           or "Greedy (τ = 0); if you need several candidates, sample at τ ≤ 0.3 and pick by tests or voting." }
     end
     local trunc = min_p and ("min-p " .. MIN_P) or string.format("top-p %.1f", TOP_P)
     local verdict = p.need_format and "CONSTRAINED SAMPLING" or min_p and "SAMPLE WITH MIN-P" or "SAMPLE WITH TOP-P"
     return { verdict = verdict, key = string.format("τ %s, %s", fmt.f(t_use, 2), trunc),
-      reason = string.format("An open task (%s) needs sampling: greedy and beam degenerate into repetition.%s", p.task, t_note),
-      mitigation = string.format("Sample at τ = %s with %s%s.", fmt.f(t_use, 2), trunc,
-        p.need_format and ", inside a grammar/schema mask" or "") }
+      reason = function() return string.format("An open task (%s) needs sampling: greedy and beam degenerate into "
+        .. "repetition.%s", p.task, t_note()) end,
+      mitigation = function() return string.format("Sample at τ = %s with %s%s.", fmt.f(t_use, 2), trunc,
+        p.need_format and ", inside a grammar/schema mask" or "") end }
   end,
 }

@@ -62,8 +62,8 @@ return recipe {
       section = "ch. 35", name = "Weights now", formula = "N × bytes per weight",
       inputs = { n_params = p.n_params, bytes_per_weight = p.bytes_per_weight },
       result = taf.model_weights_memory(p.n_params, p.bytes_per_weight).GB,
-      interpretation = string.format("%.2f GB at %s bytes per weight", taf.model_weights_memory(p.n_params, p.bytes_per_weight).GB,
-        fmt.f(p.bytes_per_weight, 2)),
+      interpretation = function() return string.format("%.2f GB at %s bytes per weight",
+        taf.model_weights_memory(p.n_params, p.bytes_per_weight).GB, fmt.f(p.bytes_per_weight, 2)) end,
       receipt = "derived" }
 
     if p.target_GB then
@@ -71,8 +71,8 @@ return recipe {
         section = "ch. 35", name = "Compression needed", formula = "weights now / target",
         inputs = { weights_GB = now, target_GB = p.target_GB }, result = now / p.target_GB,
         interpretation = now <= p.target_GB and "already fits the budget"
-          or string.format("×%.2f smaller → at most %.1f bits per weight", now / p.target_GB,
-            8 * p.target_GB * 1e9 / p.n_params),
+          or function() return string.format("×%.2f smaller → at most %.1f bits per weight", now / p.target_GB,
+            8 * p.target_GB * 1e9 / p.n_params) end,
         receipt = "derived" }
     end
 
@@ -103,14 +103,14 @@ return recipe {
         inputs = { scheme = r.scheme, n_attention_heads = p.n_attention_heads, n_kv_heads = p.n_kv_heads,
                    d_head = p.d_head, has_SWA = p.has_SWA, n_params = p.n_params },
         result = r, breakdown = taf.json.array(candidates),
-        interpretation = string.format("%s: %.1f GB, γ shift %.3f (×%.2f architecture) → %s; ΔPPL ≈ %.3f (%.3f–%.3f)",
+        interpretation = function() return string.format("%s: %.1f GB, γ shift %.3f (×%.2f architecture) → %s; ΔPPL ≈ %.3f (%.3f–%.3f)",
           r.scheme_label, chosen.GB, r.gamma_shift, r.arch_multiplier, r.regime, r.delta_ppl.mid, r.delta_ppl.low,
-          r.delta_ppl.high),
+          r.delta_ppl.high) end,
         receipt = "provisional" }
     end
     if own and not own.fits then
-      chain:note(string.format("%s needs %.1f GB, over the %.1f GB budget; the ladder picks the largest scheme that fits.",
-        own.r.scheme_label, own.GB, p.target_GB))
+      chain:note(function() return string.format("%s needs %.1f GB, over the %.1f GB budget; the ladder picks the "
+        .. "largest scheme that fits.", own.r.scheme_label, own.GB, p.target_GB) end)
     end
 
     local shift
@@ -120,8 +120,8 @@ return recipe {
       chain:step {
         section = "§33.3", name = "4-bit γ shift", formula = "GQA → stable · MHA: R² < 0.9 up, R² > 0.99 down, else stable",
         inputs = { gamma_bf16 = p.gamma_obs, R2_bf16 = p.R2, is_GQA = gqa }, result = shift,
-        interpretation = string.format("%s (%s) — n = 5 paired measurements", shift.predicted_shift_direction,
-          shift.expected_magnitude),
+        interpretation = function() return string.format("%s (%s) — n = 5 paired measurements",
+          shift.predicted_shift_direction, shift.expected_magnitude) end,
         receipt = "provisional" }
     end
 
@@ -150,14 +150,16 @@ return recipe {
     local function quantize(c, extra)
       local r = c.r
       chain:factor("regime", regime_status(r.regime))
-      local up = shift and shift.predicted_shift_direction:match("UP") and r.scheme_bits <= 4
       return { verdict = QUANTIZE[r.scheme_bits], key = string.format("%s → %.1f GB", r.scheme, c.GB),
-        reason = string.format("%s brings the weights from %.1f to %.1f GB with a %s γ shift (%.3f).%s%s", r.scheme_label,
-          now, c.GB, r.regime, r.gamma_shift, extra or "",
-          up and " The §33.3 rule predicts this MHA model's γ to rise under 4-bit (long-range attention weakens)." or ""),
-        mitigation = (r.recommend_scheme and string.format("Prefer %s if it fits. ", r.recommend_scheme) or "")
+        reason = function()
+          local up = shift and shift.predicted_shift_direction:match("UP") and r.scheme_bits <= 4
+          return string.format("%s brings the weights from %.1f to %.1f GB with a %s γ shift (%.3f).%s%s", r.scheme_label,
+            now, c.GB, r.regime, r.gamma_shift, extra or "",
+            up and " The §33.3 rule predicts this MHA model's γ to rise under 4-bit (long-range attention weakens)." or "")
+        end,
+        mitigation = function() return (r.recommend_scheme and string.format("Prefer %s if it fits. ", r.recommend_scheme) or "")
           .. (r.scheme_bits <= 4 and "Use a calibrated method (AWQ/GPTQ) and compare" or "Compare")
-          .. " downstream tasks (math, code, long-context retrieval) against bf16, not perplexity alone." }
+          .. " downstream tasks (math, code, long-context retrieval) against bf16, not perplexity alone." end }
     end
 
     if p.need_new_shape then
@@ -178,34 +180,35 @@ return recipe {
     if p.target_GB == nil and p.scheme == nil and now <= int8_GB then
       chain:factor("regime", "warn")
       return { verdict = "NO COMPRESSION NEEDED", key = string.format("%.1f GB now", now),
-        reason = string.format("The weights are already at %s bits per weight (%.1f GB): 8-bit would not shrink them.",
-          fmt.f(p.bytes_per_weight * 8, 2), now),
+        reason = function() return string.format("The weights are already at %s bits per weight (%.1f GB): 8-bit would "
+          .. "not shrink them.", fmt.f(p.bytes_per_weight * 8, 2), now) end,
         mitigation = "Give --set target_GB=… to size a lower-bit scheme against a budget." }
     end
     if p.target_GB and now <= p.target_GB then
       chain:factor("regime", "warn")
       return { verdict = "NO COMPRESSION NEEDED", key = string.format("%.1f ≤ %.1f GB", now, p.target_GB),
-        reason = string.format("The weights (%.1f GB) already fit the %.1f GB budget.", now, p.target_GB),
+        reason = function() return string.format("The weights (%.1f GB) already fit the %.1f GB budget.", now, p.target_GB) end,
         mitigation = "8-bit (int8 / FP8 on Hopper) still frees memory for KV cache and batch at ≈ no quality cost." }
     end
     if chosen == nil then
       chain:factor("regime", "miss")
       if p.can_train then
         return { verdict = "DISTILL", key = string.format("> %.1f GB even at Q2_K", p.target_GB),
-          reason = string.format("Even Q2_K weights (%.1f GB) exceed the %.1f GB budget.", weights_GB("Q2_K"), p.target_GB),
+          reason = function() return string.format("Even Q2_K weights (%.1f GB) exceed the %.1f GB budget.",
+            weights_GB("Q2_K"), p.target_GB) end,
           mitigation = "Distil into a student small enough for the budget at 8 or 4 bits." }
       end
       return { verdict = "USE A SMALLER MODEL", key = string.format("> %.1f GB even at Q2_K", p.target_GB),
-        reason = string.format("Even Q2_K weights (%.1f GB) exceed the %.1f GB budget and you cannot train.",
-          weights_GB("Q2_K"), p.target_GB),
-        mitigation = string.format("Pick a base model of at most ≈ %.1fB parameters (AWQ 4-bit within the budget).",
-          p.target_GB * 8 / taf.quant_format("AWQ").bits_per_weight) }
+        reason = function() return string.format("Even Q2_K weights (%.1f GB) exceed the %.1f GB budget and you cannot train.",
+          weights_GB("Q2_K"), p.target_GB) end,
+        mitigation = function() return string.format("Pick a base model of at most ≈ %.1fB parameters (AWQ 4-bit within "
+          .. "the budget).", p.target_GB * 8 / taf.quant_format("AWQ").bits_per_weight) end }
     end
     if chosen.r.scheme_bits <= 3 and p.can_train then
       chain:factor("regime", "warn")
       return { verdict = "DISTILL", key = string.format("%d bits needed", chosen.r.scheme_bits),
-        reason = string.format("Only %d-bit weights fit (%s, %s): below ~3–4 bits quality falls off a cliff; a trained "
-          .. "smaller student does better.", chosen.r.scheme_bits, chosen.r.scheme, chosen.r.regime),
+        reason = function() return string.format("Only %d-bit weights fit (%s, %s): below ~3–4 bits quality falls off a "
+          .. "cliff; a trained smaller student does better.", chosen.r.scheme_bits, chosen.r.scheme, chosen.r.regime) end,
         mitigation = "Distil into a model that fits at 4–8 bits, or use quantization-aware training (QAT) if you keep this one." }
     end
     return quantize(chosen, p.target_GB == nil and " No budget given: 8-bit is the near-lossless first step." or nil)

@@ -86,8 +86,8 @@ return recipe {
     chain:step {
       section = "§35", name = "Weights", formula = "N · bits_per_weight / 8",
       inputs = { n_params = p.n_params, bits_per_weight = bits }, result = hw.gib(w),
-      interpretation = string.format("%s at %s, read once per decode step", gib(w),
-        p.bytes_per_weight and "the given bytes_per_weight" or f.name),
+      interpretation = function() return string.format("%s at %s, read once per decode step", gib(w),
+        p.bytes_per_weight and "the given bytes_per_weight" or f.name) end,
       receipt = "derived" }
 
     local kv_r, kv_formula, kv_how, layout = kvlib.memory(p, seq, kv_t.bytes_per_element)
@@ -97,18 +97,20 @@ return recipe {
       inputs = { n_layers = p.n_layers, n_kv_heads = p.n_kv_heads, d_head = p.d_head, tokens = seq,
                  kv_dtype = kv_t.name },
       result = hw.gib(kv_req),
-      interpretation = string.format("%s per request at %s tokens%s", gib(kv_req), fmt.commas(seq), kv_how),
+      interpretation = function() return string.format("%s per request at %s tokens%s", gib(kv_req), fmt.commas(seq),
+        kv_how) end,
       receipt = "derived" }
 
     local o = taf.runtime_overhead(p.d_model or 0, true)
     local overhead = o.base_bytes * p.n_gpus + o.per_token_bytes * p.prompt_tokens
     local budget = vram - w - overhead
     local max_req = taf.max_concurrent_requests(budget, kv_req)
+    local held = max_req -- max_req becomes the engine's count below
     chain:step {
       section = "§36", name = "Max concurrent requests", formula = "⌊(VRAM − weights − overhead)/KV per request⌋",
       inputs = { vram_GiB = hw.gib(vram), overhead_GiB = hw.gib(overhead) }, result = max_req,
-      interpretation = max_req > 0 and string.format("%s of KV budget holds %d requests of %s tokens",
-        gib(budget), max_req, fmt.commas(seq)) or "the weights leave no room for one request's KV cache",
+      interpretation = max_req > 0 and function() return string.format("%s of KV budget holds %d requests of %s tokens",
+        gib(budget), held, fmt.commas(seq)) end or "the weights leave no room for one request's KV cache",
       receipt = "derived" }
 
     chain:factor("mfu", "warn")
@@ -120,28 +122,29 @@ return recipe {
     local windowed = layout == "sliding_window" and full > kv_req
     chain:factor("kv_layout", windowed and "warn" or "ok")
     if windowed then
-      chain:note(string.format("KV counted windowed (%s per request); an engine that keeps a full cache for the "
-        .. "windowed layers needs %s per request and holds %d requests.", gib(kv_req), gib(full),
-        taf.max_concurrent_requests(budget, full)))
+      chain:note(function() return string.format("KV counted windowed (%s per request); an engine that keeps a full "
+        .. "cache for the windowed layers needs %s per request and holds %d requests.", gib(kv_req), gib(full),
+        taf.max_concurrent_requests(budget, full)) end)
     end
     if p.T_train and seq > p.T_train then
-      chain:note(string.format("P + O = %s tokens is past the trained context %s.", fmt.commas(seq), fmt.commas(p.T_train)))
+      chain:note(function() return string.format("P + O = %s tokens is past the trained context %s.", fmt.commas(seq),
+        fmt.commas(p.T_train)) end)
     end
 
     engines.neutral_note(chain, p)
     if ev and not (ev.fits and ev.requests >= 1) then
       local extra = { engine = engines.add_steps(chain, p, ev), max_concurrent_requests = 0 }
       chain:factor("engine_rules", ev.engine == "vllm" and "warn" or "ok")
-      local why
-      if ev.engine == "vllm" then
-        why = ev.plan.refusal and ("vLLM refuses: " .. ev.plan.refusal)
-          or string.format("vLLM holds no request of P + O = %s tokens.", fmt.commas(seq))
-      elseif not ev.fits then
-        why = ev.plan.refusal and ("llama.cpp refuses: " .. ev.plan.refusal .. ".")
-          or string.format("llama.cpp's buffers exceed %s by %s at -c %d.", ev.fit.worst,
-            engines.mib_text(-ev.fit.min_free), ev.plan.kv.n_ctx)
-      else
-        why = string.format("A llama-server slot holds %s tokens (-c %d over -np %d), less than P + O = %s.",
+      local function why()
+        if ev.engine == "vllm" then
+          return ev.plan.refusal and ("vLLM refuses: " .. ev.plan.refusal)
+            or string.format("vLLM holds no request of P + O = %s tokens.", fmt.commas(seq))
+        elseif not ev.fits then
+          return ev.plan.refusal and ("llama.cpp refuses: " .. ev.plan.refusal .. ".")
+            or string.format("llama.cpp's buffers exceed %s by %s at -c %d.", ev.fit.worst,
+              engines.mib_text(-ev.fit.min_free), ev.plan.kv.n_ctx)
+        end
+        return string.format("A llama-server slot holds %s tokens (-c %d over -np %d), less than P + O = %s.",
           fmt.commas(ev.slot_ctx), ev.plan.kv.n_ctx, p.n_parallel, fmt.commas(seq))
       end
       return { verdict = "DOES NOT FIT", extra = extra, key = string.format("%s: 0 requests", ev.engine),
@@ -152,8 +155,8 @@ return recipe {
     if ev then max_req = ev.requests end
     if max_req < 1 then
       return { verdict = "DOES NOT FIT", key = string.format("0 requests (%s weights)", gib(w)),
-        reason = string.format("Weights %s and overhead %s leave %s for KV; one request needs %s.", gib(w),
-          gib(overhead), gib(math.max(budget, 0)), gib(kv_req)),
+        reason = function() return string.format("Weights %s and overhead %s leave %s for KV; one request needs %s.",
+          gib(w), gib(overhead), gib(math.max(budget, 0)), gib(kv_req)) end,
         mitigation = "Quantize the weights or the KV cache, shorten P + O, or add GPUs (X-4 finds the cheapest rescue, X-5 a larger GPU)." }
     end
     local b = math.min(p.batch, max_req)
@@ -167,12 +170,12 @@ return recipe {
       inputs = { prompt_tokens = p.prompt_tokens, peak_TFLOPs = peak, mfu = p.mfu, intensity_FLOP_per_byte = intensity,
                  ridge_FLOP_per_byte = ridge },
       result = ttft,
-      interpretation = string.format("%.0f ms to first token; %s (%.0f FLOP/byte vs ridge %.0f)", ttft * 1e3,
-        intensity > ridge and "compute-bound" or "bandwidth-bound (short prompt)", intensity, ridge),
+      interpretation = function() return string.format("%.0f ms to first token; %s (%.0f FLOP/byte vs ridge %.0f)",
+        ttft * 1e3, intensity > ridge and "compute-bound" or "bandwidth-bound (short prompt)", intensity, ridge) end,
       receipt = "derived" }
 
     local ctx_avg = p.prompt_tokens + p.output_tokens / 2
-    local kv_avg = kvlib.memory(p, ctx_avg, kv_t.bytes_per_element).bytes
+    local kv_avg = kvlib.bytes(p, ctx_avg, kv_t.bytes_per_element)
     local w_read = w * math.min(1, b * n_act / p.n_params)
     local mem_s = taf.memory_seconds(w_read + b * kv_avg, bw, p.mbu)
     local cmp_s = taf.compute_seconds(taf.decode_flops(n_act, b, attn_layers, ctx_avg, q_dim), peak, p.mfu)
@@ -181,14 +184,15 @@ return recipe {
       section = "§36", name = "Decode → TPOT", formula = "max((weights + batch·KV)/(BW·MBU), batch·(2N + 4·L·ctx·d_q)/(peak·MFU))",
       inputs = { batch = b, mean_context = ctx_avg, bw_GB_s = bw, mbu = p.mbu, weights_read_GiB = hw.gib(w_read) },
       result = tpot,
-      interpretation = string.format("%.1f ms per output token at batch %d; %s (memory %.1f ms, compute %.1f ms)",
-        tpot * 1e3, b, mem_s >= cmp_s and "bandwidth-bound" or "compute-bound", mem_s * 1e3, cmp_s * 1e3),
+      interpretation = function() return string.format("%.1f ms per output token at batch %d; %s (memory %.1f ms, "
+        .. "compute %.1f ms)", tpot * 1e3, b, mem_s >= cmp_s and "bandwidth-bound" or "compute-bound", mem_s * 1e3,
+        cmp_s * 1e3) end,
       receipt = "derived" }
 
     if n_act < p.n_params then
-      chain:note(string.format("MoE: %.3g of %.3g parameters active per token; a decode step at batch %d reads %.0f%% of "
-        .. "the expert weights under uniform routing (real routing is skewed: measure).", n_act, p.n_params, b,
-        100 * w_read / w))
+      chain:note(function() return string.format("MoE: %.3g of %.3g parameters active per token; a decode step at batch "
+        .. "%d reads %.0f%% of the expert weights under uniform routing (real routing is skewed: measure).", n_act,
+        p.n_params, b, 100 * w_read / w) end)
     end
     local tok_s = b / tpot
     local latency = ttft + p.output_tokens * tpot
@@ -196,7 +200,8 @@ return recipe {
       section = "§36", name = "Throughput and latency", formula = "batch/TPOT ; TTFT + O·TPOT",
       inputs = { batch = b, output_tokens = p.output_tokens },
       result = taf.json.ordered({ tokens_per_s = tok_s, request_latency_s = latency }, { "tokens_per_s", "request_latency_s" }),
-      interpretation = string.format("%.0f output tokens/s per replica; %.1f s per request", tok_s, latency),
+      interpretation = function() return string.format("%.0f output tokens/s per replica; %.1f s per request", tok_s,
+        latency) end,
       receipt = "derived" }
 
     local usd_h = g.usd_h * p.n_gpus
@@ -211,15 +216,19 @@ return recipe {
     chain:step {
       section = "§20.12", name = "$/Mtok", formula = "USD/h ÷ 3600 ÷ tokens/s × 1e6",
       inputs = { gpu = p.gpu, usd_per_hour = usd_h }, result = cost,
-      interpretation = cost and string.format("$%.3f per Mtok generated; $%.3f per Mtok of prompt + output",
-        cost.output_USD_per_Mtok, cost.blended_USD_per_Mtok)
-        or string.format("%s has no hourly price: cost not defined (local card)", p.gpu),
+      interpretation = function() return cost and string.format("$%.3f per Mtok generated; $%.3f per Mtok of prompt "
+          .. "+ output", cost.output_USD_per_Mtok, cost.blended_USD_per_Mtok)
+        or string.format("%s has no hourly price: cost not defined (local card)", p.gpu) end,
       receipt = "derived" }
-    if not cost then chain:note(string.format("%s is a local card with no hourly price: $/Mtok is not defined.", p.gpu)) end
+    if not cost then
+      chain:note(function() return string.format("%s is a local card with no hourly price: $/Mtok is not defined.", p.gpu) end)
+    end
 
-    local cost_text = cost and string.format(" at $%.3f/Mtok generated", cost.output_USD_per_Mtok) or ""
-    local summary = string.format("TTFT %.0f ms, TPOT %.1f ms, %d concurrent requests, %.0f tok/s%s.",
-      ttft * 1e3, tpot * 1e3, b, tok_s, cost_text)
+    local function summary()
+      local cost_text = cost and string.format(" at $%.3f/Mtok generated", cost.output_USD_per_Mtok) or ""
+      return string.format("TTFT %.0f ms, TPOT %.1f ms, %d concurrent requests, %.0f tok/s%s.",
+        ttft * 1e3, tpot * 1e3, b, tok_s, cost_text)
+    end
     local extra = { ttft_s = ttft, tpot_s = tpot, max_concurrent_requests = max_req, batch = b, tokens_per_s = tok_s,
                     cost = cost }
     if ev then
@@ -228,28 +237,29 @@ return recipe {
     end
     local key = string.format("TTFT %.0f ms, TPOT %.1f ms%s", ttft * 1e3, tpot * 1e3,
       cost and string.format(", $%.2f/Mtok", cost.output_USD_per_Mtok) or "")
-    local misses = {}
-    if p.ttft_target_s and ttft > p.ttft_target_s then
-      misses[#misses + 1] = string.format("TTFT %.3f s > %.3f s", ttft, p.ttft_target_s)
-    end
-    if p.tpot_target_ms and tpot * 1e3 > p.tpot_target_ms then
-      misses[#misses + 1] = string.format("TPOT %.2f ms > %.2f ms", tpot * 1e3, p.tpot_target_ms)
-    end
-    if #misses > 0 then
+    local ttft_miss = p.ttft_target_s and ttft > p.ttft_target_s
+    local tpot_miss = p.tpot_target_ms and tpot * 1e3 > p.tpot_target_ms
+    if ttft_miss or tpot_miss then
+      local function misses()
+        local m = {}
+        if ttft_miss then m[#m + 1] = string.format("TTFT %.3f s > %.3f s", ttft, p.ttft_target_s) end
+        if tpot_miss then m[#m + 1] = string.format("TPOT %.2f ms > %.2f ms", tpot * 1e3, p.tpot_target_ms) end
+        return table.concat(m, "; ")
+      end
       return { verdict = "MISSES LATENCY TARGET", extra = extra, key = key,
-        reason = table.concat(misses, "; ") .. ". " .. summary,
+        reason = function() return misses() .. ". " .. summary() end,
         mitigation = "TTFT: more compute (GPUs, FP8) or chunked prefill; TPOT: smaller batch, quantized weights/KV "
           .. "(fewer bytes per step), speculative decoding, or more bandwidth (H200/B200)." }
     elseif p.batch > max_req then
       return { verdict = "SERVES (KV-LIMITED BATCH)", extra = extra, key = key,
-        reason = ev and ev.engine == "llama.cpp"
+        reason = function() return ev and ev.engine == "llama.cpp"
           and string.format("llama-server runs %d request%s at once (-np %d), not the %d asked. %s", max_req,
-            max_req > 1 and "s" or "", p.n_parallel, p.batch, summary)
+            max_req > 1 and "s" or "", p.n_parallel, p.batch, summary())
           or string.format("The %sKV budget holds %d requests, not the %d asked. %s", ev and "vLLM " or "", max_req,
-            p.batch, summary),
+            p.batch, summary()) end,
         mitigation = ev and ev.engine == "llama.cpp"
-          and string.format("Raise -np (n_parallel=%d) with -c ≥ %d (T_eval: n_parallel × (P + O)); X-4 with engine=llama.cpp checks the fit.",
-            p.batch, p.batch * seq)
+          and function() return string.format("Raise -np (n_parallel=%d) with -c ≥ %d (T_eval: n_parallel × (P + O)); "
+            .. "X-4 with engine=llama.cpp checks the fit.", p.batch, p.batch * seq) end
           or "Quantize the KV cache (kv_dtype=q8_0/fp8), use PagedAttention to cut fragmentation, or add GPUs to batch more." }
     end
     return { verdict = "SERVES", reason = summary, extra = extra, key = key,

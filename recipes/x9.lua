@@ -83,12 +83,12 @@ return recipe {
         section = "§19", name = "Shipped rope_scaling", formula = "T_ext = max_position_embeddings",
         inputs = { rope_type = p.shipped_type, factor = p.shipped_factor, original_max_position_embeddings = from },
         result = T,
-        interpretation = string.format("the model already ships %s%s%s: %s",
+        interpretation = function() return string.format("the model already ships %s%s%s: %s",
           p.shipped_type, p.shipped_factor and string.format(" ×%.6g", p.shipped_factor) or "",
           from and (" from " .. fmt.commas(from)) or "",
           p.shipped_type == "dynamic" and string.format("θ grows at inference past %s tokens (no fine-tuning at a longer window)", fmt.commas(T))
             or known and string.format("it was fine-tuned to reach %s tokens", fmt.commas(T))
-            or "the window it reaches is unknown (give --set T_max=max_position_embeddings); planning from T_train"),
+            or "the window it reaches is unknown (give --set T_max=max_position_embeddings); planning from T_train") end,
         receipt = known and "data" or "provisional" }
     end
     local s = L / T
@@ -96,14 +96,14 @@ return recipe {
       section = "§19", name = "Stretch factor", formula = "s = L / T_train",
       inputs = { T_target = L, T_train = T }, result = s,
       interpretation = s <= 1 and "L is inside the trained context: nothing to extend"
-        or string.format("%.3g× the trained context%s", s, s > 4 and " (aggressive: > 4×)" or ""),
+        or function() return string.format("%.3g× the trained context%s", s, s > 4 and " (aggressive: > 4×)" or "") end,
       receipt = "derived" }
 
     local g_naive = taf.gamma_pade(p.theta, L)
     chain:step {
       section = "§26.1", name = "γ_Padé at L, no extension", formula = "(2θ − L√2)/(2θ + L√2)",
       inputs = { theta = p.theta, L = L }, result = g_naive,
-      interpretation = taf.gamma_phase_label(g_naive), receipt = "lean" }
+      interpretation = function() return taf.gamma_phase_label(g_naive) end, receipt = "lean" }
 
     local th = taf.theta_design(p.gamma_target, L)
     local alpha = taf.alpha_opt(p.gamma_target, L, p.theta)
@@ -111,10 +111,10 @@ return recipe {
       section = "§26.3 / §26.4", name = "θ_design and α_opt", formula = "θ_design = L√2(1+γ*)/(2(1−γ*)); α = θ_design/θ",
       inputs = { gamma_target = p.gamma_target, L = L, theta = p.theta },
       result = taf.json.ordered({ theta_design = th, alpha_opt = alpha }, { "theta_design", "alpha_opt" }),
-      interpretation = string.format("θ ≈ %s keeps γ = %.2f at L: %.2f× the current base (%s)%s", fmt.commas(th),
-        p.gamma_target, alpha, alpha > 8 and "> 8: fine-tuning required" or "≤ 8: zero-shot may work",
+      interpretation = function() return string.format("θ ≈ %s keeps γ = %.2f at L: %.2f× the current base (%s)%s",
+        fmt.commas(th), p.gamma_target, alpha, alpha > 8 and "> 8: fine-tuning required" or "≤ 8: zero-shot may work",
         taf.gamma_pade(p.theta, T) < p.gamma_target and string.format("; the model's own γ at T_train is %.2f, below the target",
-          taf.gamma_pade(p.theta, T)) or ""),
+          taf.gamma_pade(p.theta, T)) or "") end,
       receipt = "provisional" }
 
     if s <= 1 then
@@ -125,19 +125,21 @@ return recipe {
       if shipped then
         chain:factor("shipped_scaling", "ok")
         return { verdict = "NO EXTENSION NEEDED", key = string.format("L/T_ext = %.3g", s),
-          reason = string.format("L = %s ≤ %s, the window the model reaches with the %s rope_scaling it ships.",
-            fmt.commas(L), fmt.commas(T), p.shipped_type),
+          reason = function() return string.format("L = %s ≤ %s, the window the model reaches with the %s rope_scaling "
+            .. "it ships.", fmt.commas(L), fmt.commas(T), p.shipped_type) end,
           mitigation = "Keep the shipped rope_scaling block as it is." }
       end
       return { verdict = "NO EXTENSION NEEDED", key = string.format("L/T = %.3g", s),
-        reason = string.format("L = %s ≤ T_train = %s: the model was trained at this length.", fmt.commas(L), fmt.commas(T)),
+        reason = function() return string.format("L = %s ≤ T_train = %s: the model was trained at this length.",
+          fmt.commas(L), fmt.commas(T)) end,
         mitigation = "Keep rope_scaling unset." }
     end
     if shipped then
       chain:factor("shipped_scaling", "warn")
-      chain:note(string.format("The model already ships rope_scaling %s and was fine-tuned at %s tokens with it: this plan "
-        .. "stretches that extended window, and its block replaces the shipped one. The γ estimates use the unscaled base θ. "
-        .. "Prefer a longer-context release of the model, or fine-tune at L.", p.shipped_type, fmt.commas(T)))
+      chain:note(function() return string.format("The model already ships rope_scaling %s and was fine-tuned at %s "
+        .. "tokens with it: this plan stretches that extended window, and its block replaces the shipped one. The γ "
+        .. "estimates use the unscaled base θ. Prefer a longer-context release of the model, or fine-tune at L.",
+        p.shipped_type, fmt.commas(T)) end)
     end
 
     local methods = {}
@@ -146,7 +148,8 @@ return recipe {
     chain:step {
       section = "§19", name = "Linear PI", formula = "positions ÷ s: γ_Padé(θ, L/s)",
       inputs = { theta = p.theta, factor = s }, result = g_lin,
-      interpretation = string.format("γ_eff = %.3f: the trained pattern, but fine local resolution squeezed by %.3g×", g_lin, s),
+      interpretation = function() return string.format("γ_eff = %.3f: the trained pattern, but fine local resolution "
+        .. "squeezed by %.3g×", g_lin, s) end,
       receipt = "provisional" }
 
     local th_dyn = taf.dynamic_ntk_theta(p.theta, s, d, L, T)
@@ -155,7 +158,8 @@ return recipe {
     chain:step {
       section = "§19", name = "Dynamic NTK", formula = "θ' = θ·(s·L/T − (s−1))^(d/(d−2)); γ_Padé(θ', L)",
       inputs = { theta = p.theta, factor = s, d_head = d, L = L }, result = g_dyn,
-      interpretation = string.format("θ' = %s at L; γ_eff = %.3f (base grows only past T)", fmt.commas(th_dyn), g_dyn),
+      interpretation = function() return string.format("θ' = %s at L; γ_eff = %.3f (base grows only past T)",
+        fmt.commas(th_dyn), g_dyn) end,
       receipt = "provisional" }
 
     local th_yarn = p.theta * s
@@ -166,8 +170,8 @@ return recipe {
     chain:step {
       section = "§19", name = "YaRN", formula = "θ' ≈ θ·s; γ_Padé(θ', L); mscale = 0.1·ln s + 1",
       inputs = { theta = p.theta, factor = s, beta_fast = 32, beta_slow = 1 }, result = g_yarn,
-      interpretation = string.format("γ_eff = %.3f; pairs 0–%d keep their frequency, %d+ are interpolated; attention ×%.3f (NTK-aware bound θ·s^(d/(d−2)) = %s)",
-        g_yarn, range.low, range.high, mscale, fmt.commas(taf.ntk_theta(p.theta, s, d))),
+      interpretation = function() return string.format("γ_eff = %.3f; pairs 0–%d keep their frequency, %d+ are interpolated; attention ×%.3f (NTK-aware bound θ·s^(d/(d−2)) = %s)",
+        g_yarn, range.low, range.high, mscale, fmt.commas(taf.ntk_theta(p.theta, s, d))) end,
       receipt = "provisional" }
 
     local kind = p.rope_type
@@ -177,7 +181,8 @@ return recipe {
     chain:step {
       section = "§19", name = "rope_scaling block", formula = "config.json: rope_scaling + max_position_embeddings",
       inputs = { rope_type = kind, factor = s, original_max_position_embeddings = T }, result = config,
-      interpretation = string.format("%s (%s)", kind, p.rope_type == "auto" and "chosen by the factor" or "as asked"),
+      interpretation = function() return string.format("%s (%s)", kind, p.rope_type == "auto" and "chosen by the factor"
+        or "as asked") end,
       receipt = "derived" }
 
     chain:factor("headroom_rule", "warn")
@@ -194,27 +199,33 @@ return recipe {
       config_snippet = config, llama_cpp_flags = llama_cpp,
       gamma_eff = taf.json.ordered({ linear = g_lin, dynamic = g_dyn, yarn = g_yarn }, { "linear", "dynamic", "yarn" }),
     }
-    local how = string.format("config.json: %s%s", config:sub(2, -2),
-      llama_cpp and (" (llama.cpp: " .. llama_cpp .. ")") or "")
+    local function how()
+      return string.format("config.json: %s%s", config:sub(2, -2), llama_cpp and (" (llama.cpp: " .. llama_cpp .. ")") or "")
+    end
     local ge = chosen.gamma_eff
     local key = string.format("%s ×%.3g, γ_eff %.2f, α_opt %.2f", kind, s, ge, alpha)
     if not (ge > 0.2) then
       return { verdict = "DEGRADES", extra = extra, key = key,
-        reason = string.format("%s at %.3g×: γ_eff = %.3f ≤ 0.2 — attention is predicted to collapse at L = %s.", kind, s, ge, fmt.commas(L)),
-        mitigation = string.format("Raise θ towards θ_design ≈ %s and fine-tune at L; or choose a smaller L. If you still try: %s",
-          fmt.commas(th), how) }
+        reason = function() return string.format("%s at %.3g×: γ_eff = %.3f ≤ 0.2 — attention is predicted to collapse "
+          .. "at L = %s.", kind, s, ge, fmt.commas(L)) end,
+        mitigation = function() return string.format("Raise θ towards θ_design ≈ %s and fine-tune at L; or choose a "
+          .. "smaller L. If you still try: %s", fmt.commas(th), how()) end }
     elseif s > 4 or alpha > 8 then
       return { verdict = "FINE-TUNE REQUIRED", extra = extra, key = key,
-        reason = string.format("%s%s: γ_eff = %.3f with %s.", s > 4 and string.format("stretch %.3g× > 4×", s) or "",
-          alpha > 8 and string.format("%sα_opt = %.2f > 8", s > 4 and " and " or "", alpha) or "", ge, kind),
-        mitigation = string.format("%s, then fine-tune on long documents at L (a few hundred steps is typical for YaRN/PI).", how) }
+        reason = function() return string.format("%s%s: γ_eff = %.3f with %s.",
+          s > 4 and string.format("stretch %.3g× > 4×", s) or "",
+          alpha > 8 and string.format("%sα_opt = %.2f > 8", s > 4 and " and " or "", alpha) or "", ge, kind) end,
+        mitigation = function() return string.format("%s, then fine-tune on long documents at L (a few hundred steps is "
+          .. "typical for YaRN/PI).", how()) end }
     elseif ge >= 0.6 then
       return { verdict = "ZERO-SHOT MAY WORK", extra = extra, key = key,
-        reason = string.format("%s at %.3g×: γ_eff = %.3f ≥ 0.6 and α_opt = %.2f ≤ 8.", kind, s, ge, alpha),
-        mitigation = how .. "; verify with a needle test at L before relying on it." }
+        reason = function() return string.format("%s at %.3g×: γ_eff = %.3f ≥ 0.6 and α_opt = %.2f ≤ 8.", kind, s, ge,
+          alpha) end,
+        mitigation = function() return how() .. "; verify with a needle test at L before relying on it." end }
     end
     return { verdict = "USE WITH CARE", extra = extra, key = key,
-      reason = string.format("%s at %.3g×: γ_eff = %.3f is between 0.2 and 0.6.", kind, s, ge),
-      mitigation = how .. "; put what matters at the edges of the context and check retrieval at L; a short fine-tune helps." }
+      reason = function() return string.format("%s at %.3g×: γ_eff = %.3f is between 0.2 and 0.6.", kind, s, ge) end,
+      mitigation = function() return how() .. "; put what matters at the edges of the context and check retrieval at L; "
+        .. "a short fine-tune helps." end }
   end,
 }

@@ -85,6 +85,16 @@ local LISTS = {
     end
     return columns(rows)
   end,
+  -- host-RAM bandwidth presets for offload (--set host_memory=ID in X-15)
+  memory = function()
+    local rows = { { "HOST MEMORY", "ID", "GB/s", "KIND", "CHANNELS", "MT/s", "ORIGIN" } }
+    for _, m in ipairs(catalog.host_memories()) do
+      rows[#rows + 1] = { m.name, (m.aliases or {})[1] or m.name, string.format("%.6g", m.bw_GB_s), m.kind or "-",
+                          m.channels and string.format("%d", m.channels) or "-", m.MT_s and string.format("%d", m.MT_s) or "-",
+                          m.origin }
+    end
+    return columns(rows)
+  end,
   -- Engine rule modules: recipes/lib/engines/*.lua declaring name,
   -- version_checked and describe (helpers such as shapes.lua declare none).
   -- Built-in only: a script's require of lib.* resolves in the built-in
@@ -119,13 +129,13 @@ local LISTS = {
 }
 
 return {
-  synopsis = { "tafrun list [recipes|models|gpus|apis|packs|engines]", "tafrun list models [SUBSTRING] [--family F] [--arch A] [--local]" },
+  synopsis = { "tafrun list [recipes|models|gpus|memory|apis|packs|engines]", "tafrun list models [SUBSTRING] [--family F] [--arch A] [--local]" },
   options = { "--local", "--family", "--arch" },
-  about = "recipes, models, gpus, apis, packs or engines (default: recipes)",
+  about = "recipes, models, gpus, host memory, apis, packs or engines (default: recipes)",
   run = function(o)
     local kind = o.target or "recipes"
     local f = LISTS[kind]
-    if f == nil then errors.usage("list: unknown kind '%s'; use recipes, models, gpus, apis, packs or engines", kind) end
+    if f == nil then errors.usage("list: unknown kind '%s'; use recipes, models, gpus, memory, apis, packs or engines", kind) end
     if kind ~= "models" and (o.filter or o.family or o.arch or o.local_models) then
       errors.usage("list %s takes no filter (a substring, --family, --arch and --local are for list models)", kind)
     end

@@ -24,6 +24,8 @@ M.functions = {
   gpus = copied(function() return catalog().gpus() end),
   api = copied(function(name) return catalog().api(name) end),
   apis = copied(function() return catalog().apis() end),
+  host_memory = copied(function(name) return catalog().host_memory(name) end),
+  host_memories = copied(function() return catalog().host_memories() end),
   model = copied(function(id) return catalog().model(id) end),
   models = copied(function() return catalog().models() end),
   -- taf.input_error(fmt, …): stop with a usage error (exit 2) naming the bad or missing input

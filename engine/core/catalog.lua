@@ -33,6 +33,10 @@ function M.gpu(name) return index().gpu(name) end
 
 function M.apis() return index().apis() end
 
+function M.host_memories() return index().host_memories() end
+
+function M.host_memory(name) return index().host_memory(name) end
+
 function M.api(name) return index().api(name) end
 
 function M.models() return index().models() end

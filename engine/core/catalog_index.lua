@@ -31,14 +31,15 @@ end
 
 -- Unknown name: the three nearest entries (matched through ids and aliases,
 -- shown by their primary name).
-local function unknown(what, name, names)
+local function unknown(what, name, names, listing)
   local out, seen = {}, {}
   for _, k in ipairs(errors.nearest(name, names.keys, #names.keys)) do
     local c = names.canonical[k]
     if not seen[c] then seen[c] = true; out[#out + 1] = c end
     if #out == 3 then break end
   end
-  errors.usage("unknown %s '%s'; nearest: %s (see 'tafrun list %ss')", what, name, table.concat(out, ", "), what)
+  errors.usage("unknown %s '%s'; nearest: %s (see 'tafrun list %s')", what, name, table.concat(out, ", "),
+    listing or (what .. "s"))
 end
 
 local function load_list(path, what, pack_root)
@@ -52,8 +53,10 @@ end
 -- The numeric fields an entry of a catalog file must hold, and those it may
 -- hold: finite and >= 0 (a share at most 1).
 local NUMERIC = { ["gpus.lua"] = { "flops", "vram_GB", "bw_GB_s", "usd_h", "tdp" },
-                  ["apis.lua"] = { "input", "output" } }
-local OPTIONAL_NUMERIC = { ["gpus.lua"] = { "fp8_tflops", "fp4_tflops", "gpu_wired_share" }, ["apis.lua"] = {} }
+                  ["apis.lua"] = { "input", "output" },
+                  ["host_memory.lua"] = { "bw_GB_s" } }
+local OPTIONAL_NUMERIC = { ["gpus.lua"] = { "fp8_tflops", "fp4_tflops", "gpu_wired_share" }, ["apis.lua"] = {},
+                           ["host_memory.lua"] = { "channels", "MT_s" } }
 local AT_MOST = { gpu_wired_share = 1 }
 
 local function check_number(e, f, required, path, n)
@@ -132,6 +135,26 @@ function M.api(name)
   local a = apis().by_key[lower(name)]
   if a == nil then unknown("api", name, apis().names) end
   return a
+end
+
+local function host_memories()
+  if not cache.host_memory then
+    local list = merged("host_memory.lua", "host memory")
+    cache.host_memory = { list = list }
+    cache.host_memory.by_key, cache.host_memory.names = index(list, gpu_keys)
+  end
+  return cache.host_memory
+end
+
+-- Host-RAM bandwidth presets (offload to system memory), in catalog order.
+function M.host_memories() return host_memories().list end
+
+-- One host-RAM preset by name or alias ("ddr5-5600-2ch"); unknown → usage error.
+function M.host_memory(name)
+  if type(name) ~= "string" then errors.usage("host memory must be a name, got %s", type(name)) end
+  local m = host_memories().by_key[lower(name)]
+  if m == nil then unknown("host memory", name, host_memories().names, "memory") end
+  return m
 end
 
 local function model_keys(m)

@@ -79,6 +79,8 @@ function M.params(params, opts)
   if opts.host_bw then
     add("host_bw_GB_s", function() return number { gt = 0, max = 100000, default = M.HOST_BW_GB_s, unit = "GB/s",
       doc = "host RAM bandwidth for layers/experts in RAM (dual-channel DDR5 ≈ 80)" } end)
+    add("host_memory", function() return text { optional = true,
+      doc = "host RAM preset instead of host_bw_GB_s: ddr5-5600-2ch, ddr4-3200-2ch, epyc-… (tafrun list memory)" } end)
   end
   -- vLLM
   add("gpu_memory_utilization", function() return number { gt = 0, max = 1, default = 0.9,
@@ -406,7 +408,14 @@ function M.evaluate(p, opts)
     if opts.largest then ev.largest_ctx = llama_largest_ctx(model, s, opts.vram) end
     if opts.offload then
       local g = taf.gpu(p.gpu)
-      ev.rate_hw = { gpu_bw_GB_s = g.bw_GB_s, host_bw_GB_s = p.host_bw_GB_s or M.HOST_BW_GB_s }
+      local host_bw = p.host_bw_GB_s or M.HOST_BW_GB_s
+      if p.host_memory ~= nil then -- a preset of catalogs/host_memory.lua: its peak bandwidth
+        if p.host_bw_GB_s ~= nil and p.host_bw_GB_s ~= M.HOST_BW_GB_s then
+          errors.usage("%s: give host_memory or host_bw_GB_s, not both", rid)
+        end
+        host_bw = taf.host_memory(p.host_memory).bw_GB_s
+      end
+      ev.rate_hw = { gpu_bw_GB_s = g.bw_GB_s, host_bw_GB_s = host_bw, host_memory = p.host_memory }
       ev.rate = llamacpp.decode_rate(model, ev.plan, ev.rate_hw, ev.plan.kv.n_ctx)
       if not ev.fits and ev.plan.refusal == nil then
         ev.offload = llama_offload(model, s, opts.vram, p.n_layers)
@@ -588,9 +597,9 @@ local function llama_steps(chain, p, ev)
     section = "§35", name = "llama.cpp model buffer size",
     formula = "Σ tensors of each device's layers, ggml_row_size of the file type's tensor types (token_embd in host RAM)",
     inputs = base, result = per_device(plan, "model_bytes"),
-    interpretation = lines(plan, "model_bytes", "model") .. string.format(" (%d/%d layers on the GPU%s)",
+    interpretation = function() return lines(plan, "model_bytes", "model") .. string.format(" (%d/%d layers on the GPU%s)",
       offloaded(plan), model.n_layers + 1, plan.devices[1] and plan.devices[1].approximate_model
-        and "; mixed quant priced at its effective bits" or ""),
+        and "; mixed quant priced at its effective bits" or "") end,
     receipt = "derived" }
   chain:step {
     section = "§19.1", name = "llama.cpp KV buffer size",
@@ -598,22 +607,24 @@ local function llama_steps(chain, p, ev)
     inputs = { n_ctx = plan.kv.n_ctx, n_parallel = s.n_seq, kv_unified = s.kv_unified == true, type_k = s.type_k,
                type_v = s.type_v, n_ubatch = plan.kv.n_ubatch },
     result = per_device(plan, "kv_bytes"),
-    interpretation = lines(plan, "kv_bytes", "KV") .. ": " .. kv_how(plan, model),
+    interpretation = function() return lines(plan, "kv_bytes", "KV") .. ": " .. kv_how(plan, model) end,
     receipt = "derived" }
   chain:step {
     section = "§20", name = "llama.cpp compute buffer size",
     formula = "max(attention, FFN, output logits) of the n_ubatch-token graph per device (estimate)",
     inputs = { n_ubatch = plan.kv.n_ubatch, flash_attn = s.flash_attn },
     result = per_device(plan, "compute_bytes"),
-    interpretation = lines(plan, "compute_bytes", "compute") .. " (an estimate: within 15 % on the logged cases)",
+    interpretation = function()
+      return lines(plan, "compute_bytes", "compute") .. " (an estimate: within 15 % on the logged cases)"
+    end,
     receipt = "data" }
-  local verdict
-  if plan.refusal then verdict = "llama.cpp refuses: " .. plan.refusal
-  elseif fit.fits then
-    verdict = string.format("fits: %s free on %s (model + KV + compute + %.1f GiB CUDA context)",
-      mib_text(fit.min_free), fit.worst, M.CUDA_CONTEXT_BYTES / GiB)
-  else
-    verdict = string.format("does not fit: %s over on %s (model + KV + compute + %.1f GiB CUDA context)",
+  local function verdict()
+    if plan.refusal then return "llama.cpp refuses: " .. plan.refusal
+    elseif fit.fits then
+      return string.format("fits: %s free on %s (model + KV + compute + %.1f GiB CUDA context)",
+        mib_text(fit.min_free), fit.worst, M.CUDA_CONTEXT_BYTES / GiB)
+    end
+    return string.format("does not fit: %s over on %s (model + KV + compute + %.1f GiB CUDA context)",
       mib_text(-fit.min_free), fit.worst, M.CUDA_CONTEXT_BYTES / GiB)
   end
   chain:step {
@@ -627,9 +638,9 @@ local function llama_steps(chain, p, ev)
       section = "§20", name = "Largest -c that fits (llama.cpp)",
       formula = "largest n_ctx (multiple of 256) whose buffers fit every GPU (bisection)",
       inputs = { n_parallel = s.n_seq, type_k = s.type_k }, result = ev.largest_ctx,
-      interpretation = ev.largest_ctx >= CTX_CAP and string.format("at least %s tokens", fmt.commas(CTX_CAP))
+      interpretation = function() return ev.largest_ctx >= CTX_CAP and string.format("at least %s tokens", fmt.commas(CTX_CAP))
         or ev.largest_ctx > 0 and string.format("-c %d (memory alone: the model's window may be shorter)", ev.largest_ctx)
-        or "none: not even -c 256 fits with every layer on the GPU",
+        or "none: not even -c 256 fits with every layer on the GPU" end,
       receipt = "derived" }
   end
 end
@@ -643,8 +654,8 @@ local function vllm_steps(chain, p, ev)
     formula = "linears ÷ TP (K/V heads max(1, n_kv ÷ TP)), embedding and lm_head padded to 64 rows ÷ TP, layers ÷ PP",
     inputs = { weight_format = s.weight_format, tensor_parallel = s.tp, pipeline_parallel = s.pp },
     result = r1.weights_bytes / GiB,
-    interpretation = string.format("Model loading took %.2f GiB (per rank%s)", r1.weights_bytes / GiB,
-      s.pp > 1 and ", first stage" or ""),
+    interpretation = function() return string.format("Model loading took %.2f GiB (per rank%s)", r1.weights_bytes / GiB,
+      s.pp > 1 and ", first stage" or "") end,
     receipt = "derived" }
   chain:step {
     section = "§20", name = "vLLM available KV cache memory",
@@ -653,42 +664,45 @@ local function vllm_steps(chain, p, ev)
                activation_GiB = comp.activation / GiB, non_torch_GiB = comp.non_torch / GiB,
                max_num_batched_tokens = s.max_num_batched_tokens or 8192 },
     result = v.available_bytes / GiB,
-    interpretation = v.available_bytes > 0 and string.format("Available KV cache memory: %.2f GiB", v.available_bytes / GiB)
-      or string.format("nothing left: %.2f GiB over (activation peak estimated, ±20 %%)", -v.available_bytes / GiB),
+    interpretation = function() return v.available_bytes > 0
+      and string.format("Available KV cache memory: %.2f GiB", v.available_bytes / GiB)
+      or string.format("nothing left: %.2f GiB over (activation peak estimated, ±20 %%)", -v.available_bytes / GiB) end,
     receipt = "data" }
   chain:step {
     section = "§19.1", name = "vLLM # GPU blocks",
     formula = "available ÷ (page × layers), page = 2·16·kv_heads_rank·head_size·B",
     inputs = { page_bytes = v.page_bytes, kv_cache_dtype = s.kv_cache_dtype, block_size = vllm.BLOCK_SIZE },
     result = v.num_blocks,
-    interpretation = string.format("# GPU blocks: %d", v.num_blocks), receipt = "derived" }
+    interpretation = function() return string.format("# GPU blocks: %d", v.num_blocks) end, receipt = "derived" }
   chain:step {
     section = "§19.1", name = "vLLM GPU KV cache size",
     formula = "blocks × 16 (hybrid models: blocks ÷ groups × 16)",
     inputs = { groups = v.groups }, result = v.kv_tokens,
-    interpretation = string.format("GPU KV cache size: %s tokens", fmt.commas(v.kv_tokens)), receipt = "derived" }
+    interpretation = function() return string.format("GPU KV cache size: %s tokens", fmt.commas(v.kv_tokens)) end,
+    receipt = "derived" }
   chain:step {
     section = "§36", name = "vLLM maximum concurrency",
     formula = "blocks ÷ blocks per request of max_model_len",
     inputs = { max_model_len = s.max_model_len }, result = v.max_concurrency,
-    interpretation = string.format("Maximum concurrency for %s tokens per request: %.2fx", fmt.commas(s.max_model_len),
-      v.max_concurrency or 0),
+    interpretation = function() return string.format("Maximum concurrency for %s tokens per request: %.2fx",
+      fmt.commas(s.max_model_len), v.max_concurrency or 0) end,
     receipt = "derived" }
   chain:step {
     section = "§20", name = "vLLM max_model_len check",
     formula = s.engine == "v0" and "blocks × 16 ≥ max_model_len (V0)"
       or "KV of one max_model_len request ≤ available, every stage (V1); largest length by bisection",
     inputs = { max_model_len = s.max_model_len, engine = s.engine }, result = ev.largest_len,
-    interpretation = v.refusal and ("vLLM refuses: " .. v.refusal)
+    interpretation = function() return v.refusal and ("vLLM refuses: " .. v.refusal)
       or string.format("max_model_len %s accepted; the largest that fits is %s%s", fmt.commas(s.max_model_len),
-        fmt.commas(ev.largest_len), ev.largest_capped and " (the model's window; memory would hold more)" or ""),
+        fmt.commas(ev.largest_len), ev.largest_capped and " (the model's window; memory would hold more)" or "") end,
     receipt = "derived" }
   if ev.opts.workload then
     chain:step {
       section = "§36", name = "vLLM requests of P + O held",
       formula = "min(max_num_seqs, ⌊blocks ÷ blocks per request of P + O⌋)",
       inputs = { tokens = ev.opts.workload, max_num_seqs = p.max_num_seqs }, result = ev.requests,
-      interpretation = string.format("%d requests of %s tokens at once", ev.requests, fmt.commas(ev.opts.workload)),
+      interpretation = function() return string.format("%d requests of %s tokens at once", ev.requests,
+        fmt.commas(ev.opts.workload)) end,
       receipt = "derived" }
   end
 end
@@ -704,11 +718,11 @@ function M.add_steps(chain, p, ev, json_extra)
         formula = "-np slots of n_ctx ÷ np tokens each; a request needs P + O",
         inputs = { n_parallel = p.n_parallel, tokens = ev.opts.workload },
         result = taf.json.ordered({ slots = p.n_parallel, slot_ctx = ev.slot_ctx }, { "slots", "slot_ctx" }),
-        interpretation = ev.slot_ctx >= ev.opts.workload
+        interpretation = function() return ev.slot_ctx >= ev.opts.workload
           and string.format("%d slot%s of %s tokens hold requests of %s", p.n_parallel, p.n_parallel > 1 and "s" or "",
             fmt.commas(ev.slot_ctx), fmt.commas(ev.opts.workload))
           or string.format("a slot of %s tokens is too small for P + O = %s: raise -c (T_eval) or lower -np",
-            fmt.commas(ev.slot_ctx), fmt.commas(ev.opts.workload)),
+            fmt.commas(ev.slot_ctx), fmt.commas(ev.opts.workload)) end,
         receipt = "derived" }
     end
     return llama_json(ev, ev.plan, ev.fit, json_extra)

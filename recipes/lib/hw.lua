@@ -101,7 +101,7 @@ function M.fit(p, weights, bytes_per_element, batch, ctx, d_model, flash_attn, v
       formula, how, method
   end
   local function at(t)
-    return taf.vram_budget(weights, batch * kvlib.memory(p, t, bytes_per_element).bytes, t, d_model, flash_attn,
+    return taf.vram_budget(weights, batch * kvlib.bytes(p, t, bytes_per_element), t, d_model, flash_attn,
                            vram, n_gpus)
   end
   local f = at(ctx)

@@ -11,6 +11,8 @@ local FORMULA = {
   hybrid = "L_attn·(KV per token)·seq·B + state_elements·B",
 }
 
+local RESULT_KEYS = { "bytes", "MB", "GB" }
+
 -- `p` holds the model fields (recipe parameters); returns the result table,
 -- the formula text and an interpretation suffix ("" for plain full attention).
 function M.memory(p, seq, bytes)
@@ -26,8 +28,13 @@ function M.memory(p, seq, bytes)
   elseif kv.method == "hybrid" then
     how = string.format(" (%d attention layers + recurrent state)", p.n_attention_layers or 0)
   end
-  local result = taf.json.ordered({ bytes = kv.bytes, MB = kv.MB, GB = kv.GB }, { "bytes", "MB", "GB" })
+  local result = taf.json.ordered({ bytes = kv.bytes, MB = kv.MB, GB = kv.GB }, RESULT_KEYS)
   return result, FORMULA[kv.method] or FORMULA.full, how, kv.method
+end
+
+-- The bytes alone, for searches that price many lengths (no formula or words).
+function M.bytes(p, seq, bytes)
+  return taf.kv_cache_memory_model(p, seq, bytes).bytes
 end
 
 return M

@@ -27,22 +27,29 @@ function M.check(rid, p)
   end
 end
 
+-- `why`, in words, is formatted only when read (an interpretation or reason
+-- that is shown): a lean sweep row never reads it.
+local WHY = {} -- the private key of the function that gives `why`
+local LAZY_WHY = { __index = function(r, k) if k == "why" then return r[WHY]() end end }
+
 -- → { class, rule, source, why, ghost_window, window_ge_context }
 --   rule: 1-based position in the detection order that matched
 --   source: "architecture" (the config field) or "inferred" (from the window fields)
 function M.classify(p)
   local a = p.architecture
   local source = a and "architecture" or "inferred"
+  -- why: a string, or a function that gives it
   local function out(class, rule, why, extra)
-    local r = { class = class, rule = rule, source = source, why = why }
+    local r = { class = class, rule = rule, source = source }
+    if type(why) == "function" then r[WHY] = why; setmetatable(r, LAZY_WHY) else r.why = why end
     for k, v in pairs(extra or {}) do r[k] = v end
     return r
   end
   -- some but not all layers attend (zero attention layers is a pure recurrent model)
-  if a == "HYBRID" or (p.n_attention_layers and p.n_layers and p.n_attention_layers > 0
-                       and p.n_attention_layers < p.n_layers) then
+  local n_attn, n_layers = p.n_attention_layers, p.n_layers
+  if a == "HYBRID" or (n_attn and n_layers and n_attn > 0 and n_attn < n_layers) then
     return out("HYBRID", 1, a == "HYBRID" and "architecture = HYBRID"
-      or string.format("%d of %d layers have attention", p.n_attention_layers, p.n_layers))
+      or function() return string.format("%d of %d layers have attention", n_attn, n_layers) end)
   end
   if a == "SSM" then return out("SSM", 2, "architecture = SSM") end
   if a == "RWKV" then return out("RWKV", 3, "architecture = RWKV") end
@@ -52,16 +59,18 @@ function M.classify(p)
   local window_on = W ~= nil and p.has_SWA ~= false and (a == nil or a == "SWA")
   if swa_claimed or window_on then
     if W ~= nil and T ~= nil and W >= T then
-      return out("FULL", 6, string.format("window %d ≥ advertised context %d: no effective limit", W, T),
+      return out("FULL", 6,
+        function() return string.format("window %d ≥ advertised context %d: no effective limit", W, T) end,
         { window_ge_context = true })
     end
-    return out("SWA", 5, W and string.format("sliding window %d%s", W, T and string.format(" < context %d", T) or "")
+    return out("SWA", 5, W and function() return string.format("sliding window %d%s", W,
+      T and string.format(" < context %d", T) or "") end
       or "sliding window enabled, size unknown")
   end
   local ghost = W ~= nil -- a window that is declared but not in force
   if a == "MLA" then return out("MLA", 6, "architecture = MLA (latent KV)", { ghost_window = ghost }) end
-  return out("FULL", 6, (a == "FULL" and "architecture = FULL" or "no sliding window")
-    .. (ghost and string.format("; window %d declared but disabled", W) or ""), { ghost_window = ghost })
+  return out("FULL", 6, function() return (a == "FULL" and "architecture = FULL" or "no sliding window")
+    .. (ghost and string.format("; window %d declared but disabled", W) or "") end, { ghost_window = ghost })
 end
 
 -- Receipt-level facts per class: traffic light, how it remembers, how it fails.

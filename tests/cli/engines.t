@@ -73,3 +73,22 @@ $ tafrun x4 --model llama-3-8b --set engine=ollama
 # every engine path at the edges of every declared range (its own instruction budget)
 $ tafrun --max-steps 2000000000 test tests/golden/engine-edges
   6 passed, 0 failed
+
+# host RAM presets (catalogs/host_memory.lua, issue #17): DDR4-3200 dual channel
+# is 2 × 8 B × 3200 MT/s = 51.2 GB/s. The decode rate reads 9562.30 MiB a token
+# from the RTX 4090 (1008 GB/s) and 2063.25 MiB from host RAM, each at 0.7 of
+# peak: 1 / (10026.8e6/705.6e9 + 2163.5e6/35.84e9) = 13.4 tokens/s (18.9 at the
+# default 80 GB/s)
+$ tafrun x15 --model mixtral-8x7b-v0.1 --set gpu=rtx4090 --set weight_format=Q4_K_M --set engine=llama.cpp --set host_memory=ddr4-3200-2ch | grep -E "Decode rate" | tr -s " " | cut -d" " -f8-11
+  13.4093 derived 13.4 tokens/s
+
+$ tafrun list memory | grep -E "^DDR4-3200 dual" | tr -s ' '
+  DDR4-3200 dual channel ddr4-3200-2ch 51.2 DDR4 2 3200 built-in
+
+$ tafrun x15 --model mixtral-8x7b-v0.1 --set gpu=rtx4090 --set engine=llama.cpp --set host_memory=ddr9
+! tafrun: unknown host memory 'ddr9'; nearest: DDR4-3200 dual channel, DDR5-5600 dual channel, DDR5-4800 12-channel (see 'tafrun list memory')
+[2]
+
+$ tafrun x15 --model mixtral-8x7b-v0.1 --set gpu=rtx4090 --set engine=llama.cpp --set host_memory=ddr5 --set host_bw_GB_s=60
+! tafrun: X-15: give host_memory or host_bw_GB_s, not both
+[2]

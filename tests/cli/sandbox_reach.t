@@ -154,6 +154,8 @@ $ tafrun tests/cli/fixtures/engine/reach.lua --format json | grep -c LISTED
 ! _ENV.taf.hagedorn_safety_alert  function
 ! _ENV.taf.harmonic_sum  function
 ! _ENV.taf.heat_capacity_Cv  function
+! _ENV.taf.host_memories  function
+! _ENV.taf.host_memory  function
 ! _ENV.taf.ih_phase_check  function
 ! _ENV.taf.imprint_purity  function
 ! _ENV.taf.inference_decode_throughput  function

@@ -101,7 +101,7 @@ $ tafrun x19 --model qwen2.5-7b --format yaml
 [2]
 
 $ tafrun list things
-! tafrun: list: unknown kind 'things'; use recipes, models, gpus, apis, packs or engines
+! tafrun: list: unknown kind 'things'; use recipes, models, gpus, memory, apis, packs or engines
 [2]
 
 $ tafrun show
