@@ -58,7 +58,7 @@ return recipe {
     chain:step {
       section = "§19.1", name = "Baseline KV memory", formula = kv_formula,
       inputs = { L = p.n_layers, n_kv = p.n_kv_heads, d_h = p.d_head, seq = p.T_eval },
-      result = kv, interpretation = function() return string.format("%.2f GB without compression", kv.GB) .. kv_how end,
+      result = kv, interpretation = function() return string.format("%.2f GiB (%.2f GB) without compression", kv.bytes / 1073741824, kv.GB) .. kv_how end,
       receipt = "derived" }
 
     chain:factor("gamma_measured", "warn")

@@ -28,7 +28,7 @@ local function without_rope(p, chain)
   chain:step {
     section = "§19.1", name = "KV cache memory", formula = formula,
     inputs = { n_layers = p.n_layers, seq_len = p.T_eval, bytes_per_element = p.bytes_per_element },
-    result = kv, interpretation = function() return string.format("%.2f GB per request", kv.GB) .. how end,
+    result = kv, interpretation = function() return string.format("%.2f GiB (%.2f GB) per request", kv.bytes / 1073741824, kv.GB) .. how end,
     receipt = "derived" }
   chain:factor("gamma_measured", p.gamma_obs ~= nil and "ok" or "warn")
   chain:factor("benchmark_evidence", "warn")
@@ -124,7 +124,7 @@ return recipe {
       section = "§19.1", name = "KV cache memory", formula = kv_formula,
       inputs = { n_layers = p.n_layers, n_kv_heads = p.n_kv_heads, d_head = p.d_head,
                  seq_len = p.T_eval, bytes_per_element = p.bytes_per_element },
-      result = kv, interpretation = function() return string.format("%.2f GB per request", kv.GB) .. kv_how end,
+      result = kv, interpretation = function() return string.format("%.2f GiB (%.2f GB) per request", kv.bytes / 1073741824, kv.GB) .. kv_how end,
       receipt = "derived" }
 
     local caveats = {

@@ -70,7 +70,7 @@ return recipe {
         .. "(in_proj, x_proj, out_proj …) that this recipe does not size", arch)
     end
     mp.need(p, "X-20", { "n_attention_heads", "n_kv_heads", "d_head" })
-    local vram = hw.vram_bytes(p.gpu, p.vram_GiB)
+    local vram = hw.vram_bytes(p.gpu, p.vram_GiB, chain)
     local q_dim, kv_dim = p.n_attention_heads * p.d_head, p.n_kv_heads * p.d_head
     local alpha = p.lora_alpha or 2 * p.rank
 

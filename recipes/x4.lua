@@ -140,7 +140,7 @@ return recipe {
     local f = hw.weight_format(p.weight_format)
     local bits = p.bytes_per_weight and p.bytes_per_weight * 8 or f.bits_per_weight
     local kv_t = hw.kv_dtype(p.kv_dtype)
-    local vram = hw.vram_bytes(p.gpu, p.vram_GiB)
+    local vram = hw.vram_bytes(p.gpu, p.vram_GiB, chain)
     local d_model = p.d_model or 0
 
     -- the engine's own rules (engine = llama.cpp | vllm), evaluated first: its steps end the chain

@@ -25,27 +25,29 @@ return recipe {
     chain:step {
       section = "§19.X", name = "Model weights memory", formula = "N · bytes_per_weight",
       inputs = { N = p.N_params, bytes = p.bytes_per_weight }, result = w,
-      interpretation = function() return string.format("%.1f GB for weights", w.GB) end, receipt = "derived" }
+      interpretation = function() return string.format("%.1f GiB (%.1f GB) for weights", w.GB * 1e9 / 1073741824, w.GB) end, receipt = "derived" }
 
     local kv, kv_formula, kv_how = kvlib.memory(p, p.T_eval, p.bytes_per_weight)
     chain:step {
       section = "§19.1", name = "KV cache (per request)", formula = kv_formula,
       inputs = { n_layers = p.n_layers, n_kv = p.n_kv_heads, d_head = p.d_head, seq = p.T_eval },
-      result = kv, interpretation = function() return string.format("%.2f GB per concurrent request", kv.GB) .. kv_how end,
+      result = kv, interpretation = function() return string.format("%.2f GiB (%.2f GB) per concurrent request", kv.bytes / 1073741824, kv.GB) .. kv_how end,
       receipt = "derived" }
 
     local total = w.GB + kv.GB * p.concurrent_users
     chain:step {
       section = "§20.3", name = "Total GPU memory", formula = "weights + KV·n_concurrent",
       inputs = {}, result = taf.json.ordered({ GB = total }, { "GB" }),
-      interpretation = function() return string.format("%.1f GB for %d concurrent users", total, p.concurrent_users) end,
+      interpretation = function() return string.format("%.1f GiB (%.1f GB) for %d concurrent users", total * 1e9 / 1073741824, total, p.concurrent_users) end,
       receipt = "derived" }
 
     local ORDER = { "gpu", "vram_GB", "bw_GB_s", "tok_per_sec", "tok_per_day", "USD_per_day",
                     "USD_per_Mtok", "users_supported" }
     local candidates = {}
     for _, g in ipairs(taf.gpus()) do
-      if g.vram_GB >= total then
+      -- the seed compares GB with the card's figure; on unified memory only the
+      -- share the GPU may wire counts (Apple Silicon: 2/3 to 3/4 by default)
+      if g.vram_GB * (g.gpu_wired_share or 1) >= total then
         local tok_s = taf.inference_decode_throughput(p.N_params, g.bw_GB_s, p.bytes_per_weight)
         local tok_day = tok_s * 86400
         local usd_day = g.usd_h * 24

@@ -62,8 +62,10 @@ return recipe {
       section = "ch. 35", name = "Weights now", formula = "N × bytes per weight",
       inputs = { n_params = p.n_params, bytes_per_weight = p.bytes_per_weight },
       result = taf.model_weights_memory(p.n_params, p.bytes_per_weight).GB,
-      interpretation = function() return string.format("%.2f GB at %s bytes per weight",
-        taf.model_weights_memory(p.n_params, p.bytes_per_weight).GB, fmt.f(p.bytes_per_weight, 2)) end,
+      interpretation = function() -- file sizes in GB as checkpoint listings give them; GiB as a card holds them
+        local gb = taf.model_weights_memory(p.n_params, p.bytes_per_weight).GB
+        return string.format("%.2f GB (%.2f GiB) at %s bytes per weight", gb, gb * 1e9 / 1073741824,
+          fmt.f(p.bytes_per_weight, 2)) end,
       receipt = "derived" }
 
     if p.target_GB then

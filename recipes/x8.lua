@@ -70,7 +70,7 @@ return recipe {
     local bits = p.bytes_per_weight and p.bytes_per_weight * 8 or f.bits_per_weight
     local kv_t = hw.kv_dtype(p.kv_dtype)
     local g = taf.gpu(p.gpu)
-    local vram = hw.vram_bytes(p.gpu, p.vram_GiB) * p.n_gpus
+    local vram = hw.vram_bytes(p.gpu, p.vram_GiB, chain) * p.n_gpus
     local peak, bw = g.flops * p.n_gpus, g.bw_GB_s * p.n_gpus
     -- attention FLOPs: query width over the attention layers (none for a pure SSM/RWKV)
     local q_dim = attends and p.n_attention_heads * p.d_head or 0

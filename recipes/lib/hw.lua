@@ -49,9 +49,20 @@ function M.kv_dtype_names()
   return out
 end
 
--- VRAM of one GPU in bytes: the override (GiB) when given, else the catalog's.
-function M.vram_bytes(gpu_name, override_GiB)
-  return (override_GiB or taf.gpu(gpu_name).vram_GB) * M.GIB
+-- VRAM of one GPU in bytes: the override (GiB) when given, else the
+-- catalog's; on unified memory (Apple Silicon) only the share the GPU may wire
+-- (gpu_wired_share: macOS's default recommendedMaxWorkingSetSize), said in a
+-- note on `chain` when one is given.
+function M.vram_bytes(gpu_name, override_GiB, chain)
+  if override_GiB then return override_GiB * M.GIB end
+  local g = taf.gpu(gpu_name)
+  local share = g.gpu_wired_share or 1
+  if share < 1 and chain then
+    chain:note(function() return string.format("%s: the GPU may wire %.0f%% of the %g GiB of unified memory by default "
+      .. "(%.1f GiB); the rest stays with macOS. Raising it (sudo sysctl iogpu.wired_limit_mb=N) or --set vram_GiB=N "
+      .. "changes the budget.", g.name, share * 100, g.vram_GB, g.vram_GB * share) end)
+  end
+  return g.vram_GB * share * M.GIB
 end
 
 -- Rescue ladders, most to least precise, for the two ecosystems: GGUF files

@@ -45,3 +45,13 @@ $ tafrun --pack examples/serving-ops --pack "$PWD/examples/serving-ops" list pac
 
 $ TAFRUN_PATH="$PWD/examples/serving-ops" tafrun --pack examples/serving-ops list packs | wc -l
   2
+
+# Apple Silicon (issue #17): the GPU wires only part of the unified memory. An
+# M3 Max has 128 GiB and macOS lets the GPU wire 3/4 of it by default: 96 GiB
+# (gpu_wired_share in catalogs/gpus.lua); --set vram_GiB gives the whole budget back
+$ tafrun x4 --model llama-3.1-70b --set gpu=m3-max --set weight_format=Q4_K_M | grep -E "Total vs VRAM  |may wire" | tr -s ' ' | cut -c1-70
+   4 §20 Total vs VRAM see Figures derived 42.97 GiB of 96.00 GiB: fits
+   - M3 Max: the GPU may wire 75% of the 128 GiB of unified memory by de
+
+$ tafrun x4 --model llama-3.1-70b --set gpu=m3-max --set weight_format=Q4_K_M --set vram_GiB=128 | grep -E "Total vs VRAM  |may wire" | grep -o "of [0-9.]* GiB"
+  of 128.00 GiB

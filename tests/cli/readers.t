@@ -245,7 +245,7 @@ $ tafrun -e 'local m = taf.read_config("tests/data/hf-configs/pending/llama-4-sc
   SWA	36	8192	48	7650410496.0
 
 $ tafrun x2 --config tests/data/hf-configs/pending/llama-4-scout-17b-16e-instruct.json --set T_eval=131072 --json | tafrun --trust -e 'local r = taf.json.decode(io.read("a")); for _, x in ipairs(r.chain) do if x.name == "KV cache memory" then print(x.result.bytes, x.interpretation) end end'
-  7650410496.0	7.65 GB per request (36 of 48 layers keep at most 8192 tokens)
+  7650410496.0	7.12 GiB (7.65 GB) per request (36 of 48 layers keep at most 8192 tokens)
 
 # gpt-oss-20b: sliding_attention (128) on alternate layers; the attention sinks add no KV:
 # 2·8·64·2·(12·131072 + 12·128) bytes

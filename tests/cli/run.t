@@ -13,7 +13,7 @@ $ tafrun recipes/x19.lua --model qwen2.5-7b
     2  §26.10   γ-decomposition                 0.790359                                 data         γ_corrected = 0.790 (δ_GQA +0.11, δ_SWA +0.00, δ_post_IH -0.15)
     3  §26.7    D_f window (γ in [0.65, 0.85])  82,480                                   provisional  D_f = 82480
     4  §26.8    Soft decay regime               applies                                  provisional  d_horizon=165597; regime: applies
-    5  §19.1    Baseline KV memory              bytes=7,516,192,768, MB=7,516, GB=7.516  derived      7.52 GB without compression
+    5  §19.1    Baseline KV memory              bytes=7,516,192,768, MB=7,516, GB=7.516  derived      7.00 GiB (7.52 GB) without compression
   
   Reason       d_horizon ≳ T_train/2 AND γ in compression zone. Soft decay (1-d/d_h)^γ best (-21% PPL vs hard cutoff per F17).
   Mitigation   Implement as 4D attention_mask additive bias with eager attention.
