@@ -99,63 +99,33 @@ end
 
 local function gpu_keys(g) local k = { g.name }; for _, a in ipairs(g.aliases or {}) do k[#k + 1] = a end; return k end
 
-local function gpus()
-  if not cache.gpus then
-    local list = merged("gpus.lua", "gpu")
-    cache.gpus = { list = list }
-    cache.gpus.by_key, cache.gpus.names = index(list, gpu_keys)
+-- A catalog of named entries (gpus.lua, apis.lua, host_memory.lua), merged
+-- with the packs' on first use: its list in catalog order, and one entry by
+-- name or alias (unknown → usage error with the nearest names).
+local function named_catalog(file, what, listing)
+  local c
+  local function all()
+    if not c then
+      local list = merged(file, what)
+      c = { list = list }
+      c.by_key, c.names = index(list, gpu_keys)
+    end
+    return c
   end
-  return cache.gpus
-end
-
--- Every GPU, in catalog order: { {name=, flops=, vram_GB=, bw_GB_s=, usd_h=, tdp=}, … }.
-function M.gpus() return gpus().list end
-
--- One GPU by name or alias; unknown → usage error with the nearest names.
-function M.gpu(name)
-  if type(name) ~= "string" then errors.usage("gpu must be a name, got %s", type(name)) end
-  local g = gpus().by_key[lower(name)]
-  if g == nil then unknown("gpu", name, gpus().names) end
-  return g
-end
-
-local function apis()
-  if not cache.apis then
-    local list = merged("apis.lua", "api")
-    cache.apis = { list = list }
-    cache.apis.by_key, cache.apis.names = index(list, gpu_keys)
+  local function one(name)
+    if type(name) ~= "string" then errors.usage("%s must be a name, got %s", what, type(name)) end
+    local e = all().by_key[lower(name)]
+    if e == nil then unknown(what, name, all().names, listing) end
+    return e
   end
-  return cache.apis
+  return function() return all().list end, one
 end
 
-function M.apis() return apis().list end
-
-function M.api(name)
-  if type(name) ~= "string" then errors.usage("api must be a name, got %s", type(name)) end
-  local a = apis().by_key[lower(name)]
-  if a == nil then unknown("api", name, apis().names) end
-  return a
-end
-
-local function host_memories()
-  if not cache.host_memory then
-    local list = merged("host_memory.lua", "host memory")
-    cache.host_memory = { list = list }
-    cache.host_memory.by_key, cache.host_memory.names = index(list, gpu_keys)
-  end
-  return cache.host_memory
-end
-
--- Host-RAM bandwidth presets (offload to system memory), in catalog order.
-function M.host_memories() return host_memories().list end
-
--- One host-RAM preset by name or alias ("ddr5-5600-2ch"); unknown → usage error.
-function M.host_memory(name)
-  if type(name) ~= "string" then errors.usage("host memory must be a name, got %s", type(name)) end
-  local m = host_memories().by_key[lower(name)]
-  if m == nil then unknown("host memory", name, host_memories().names, "memory") end
-  return m
-end
+-- GPUs: { {name=, flops=, vram_GB=, bw_GB_s=, usd_h=, tdp=, …}, … }; API prices;
+-- host-RAM bandwidth presets for offload to system memory ("ddr5-5600-2ch").
+M.gpus, M.gpu = named_catalog("gpus.lua", "gpu")
+M.apis, M.api = named_catalog("apis.lua", "api")
+M.host_memories, M.host_memory = named_catalog("host_memory.lua", "host memory", "memory")
 
 local function model_keys(m)
   local k = { m.short_id, m.id }
