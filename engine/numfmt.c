@@ -67,3 +67,23 @@ int taf_fmt_fixed(char *out, double x, int prec)
     }
     return n;
 }
+
+void taf_group_digits(const char *raw, char *buf, size_t size)
+{
+    size_t used = 0;
+    if (size == 0)
+        return;
+    if (*raw == '-' && used + 1 < size) {
+        buf[used++] = '-';
+        raw++;
+    }
+    size_t n = strcspn(raw, ".");
+    for (size_t i = 0; i < n && used + 2 < size; i++) {
+        buf[used++] = raw[i];
+        if ((n - 1 - i) % 3 == 0 && i + 1 < n)
+            buf[used++] = ',';
+    }
+    for (const char *f = raw + n; *f && used + 1 < size; f++)
+        buf[used++] = *f;
+    buf[used] = '\0';
+}

@@ -16,4 +16,9 @@ int taf_fmt_fixed(char *out, double x, int prec);
 /* printf("%lld", v) into out (no terminator, 21 bytes); the length. */
 int taf_fmt_int(char *out, long long v);
 
+/* The digits of `raw` (optionally after a '-', and before an optional
+ * fraction '.…', kept as it is) grouped by thousands into buf (always
+ * terminated): "34359738368" → "34,359,738,368", "-1234.50" → "-1,234.50". */
+void taf_group_digits(const char *raw, char *buf, size_t size);
+
 #endif

@@ -1,4 +1,5 @@
 #include "render.h"
+#include "numfmt.h"
 #include "json.h"
 
 #include <math.h>
@@ -20,29 +21,11 @@ size_t taf_display_width(const char *s)
     return w;
 }
 
-/* The digits of `raw` (optionally after a '-') grouped by thousands:
- * "34359738368" → "34,359,738,368". */
-static void group_digits(const char *raw, char *buf, size_t size)
-{
-    size_t used = 0;
-    if (*raw == '-' && used + 1 < size) {
-        buf[used++] = '-';
-        raw++;
-    }
-    size_t n = strlen(raw);
-    for (size_t i = 0; i < n && used + 2 < size; i++) {
-        buf[used++] = raw[i];
-        if ((n - 1 - i) % 3 == 0 && i + 1 < n)
-            buf[used++] = ',';
-    }
-    buf[used] = '\0';
-}
-
 static void grouped(double v, char *buf, size_t size)
 {
     char raw[64];
     snprintf(raw, sizeof raw, "%.0f", v == 0 ? 0.0 : v); /* -0 shows as 0 */
-    group_digits(raw, buf, size);
+    taf_group_digits(raw, buf, size);
 }
 
 /* A number as people read it: whole numbers and anything from 1,000 up
@@ -75,7 +58,7 @@ void taf_render_value(const json_t *v, char *buf, size_t size)
     case JSON_INTEGER: { /* exact, whatever its size */
         char raw[32];
         snprintf(raw, sizeof raw, "%lld", (long long)json_integer_value(v));
-        group_digits(raw, buf, size);
+        taf_group_digits(raw, buf, size);
         break;
     }
     case JSON_REAL:

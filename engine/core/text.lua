@@ -28,7 +28,7 @@ end
 
 -- A whole number grouped by thousands: 500000 → "500,000".
 function M.commas(n)
-  return (string.format("%d", math.tointeger(n) or n // 1):reverse():gsub("(%d%d%d)", "%1,"):reverse():gsub("^(-?),", "%1"))
+  return taf.commas(math.tointeger(n) or math.tointeger(n // 1) or n // 1)
 end
 
 -- A token count as context windows are quoted: 131072 → "128K", 8192 → "8K",

@@ -9,8 +9,10 @@
 #include "formulas/memory.h"
 #include "formulas/training.h"
 #include "formulas/df_exact.h"
+#include "numfmt.h"
 
 #include <math.h>
+#include <stdio.h>
 
 #define MAX_TOKENS 1e15 /* lengths beyond this are input errors, not models */
 
@@ -338,7 +340,32 @@ static int l_break_even_volume(lua_State *L)
     return 1;
 }
 
+/* taf.commas(x [, decimals]) → x grouped by thousands, as interpretations
+ * quote counts and bytes: 34359738368 → "34,359,738,368", (1234.5, 2) →
+ * "1,234.50". An integer with no decimals prints exactly (%lld); anything
+ * else as "%.<decimals>f". Non-finite x prints as Lua's tostring does. */
+static int l_commas(lua_State *L)
+{
+    lua_Integer decimals = luaL_optinteger(L, 2, 0);
+    luaL_argcheck(L, decimals >= 0 && decimals <= 20, 2, "decimals must be in [0, 20]");
+    char raw[400], out[560];
+    if (lua_isinteger(L, 1) && decimals == 0) {
+        snprintf(raw, sizeof raw, "%lld", (long long)lua_tointeger(L, 1));
+    } else {
+        double x = luaL_checknumber(L, 1);
+        if (!isfinite(x)) {
+            luaL_tolstring(L, 1, NULL);
+            return 1;
+        }
+        snprintf(raw, sizeof raw, "%.*f", (int)decimals, x);
+    }
+    taf_group_digits(raw, out, sizeof out);
+    lua_pushstring(L, out);
+    return 1;
+}
+
 const luaL_Reg taf_formulas_lib[] = {
+    { "commas", l_commas },
     { "gamma_pade", l_gamma_pade },
     { "gamma_decompose", l_gamma_decompose },
     { "d_horizon", l_d_horizon },

@@ -3,13 +3,7 @@
 local M = {}
 
 -- 1234567.8 → "1,234,568" (decimals = 0) or "1,234,567.80" (decimals = 2).
-function M.commas(x, decimals)
-  if x ~= x or x == math.huge or x == -math.huge then return tostring(x) end
-  local s = string.format("%." .. (decimals or 0) .. "f", x)
-  local sign, int, frac = s:match("^(-?)(%d+)(.*)$")
-  int = int:reverse():gsub("(%d%d%d)", "%1,"):reverse():gsub("^,", "")
-  return sign .. int .. frac
-end
+M.commas = taf.commas
 
 -- Fixed decimals: M.f(0.91470, 3) → "0.915"; nil → "n/a".
 function M.f(x, decimals)

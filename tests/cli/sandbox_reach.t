@@ -128,6 +128,7 @@ $ tafrun tests/cli/fixtures/engine/reach.lua --format json | grep -c LISTED
 ! _ENV.taf.chi_susceptibility  function
 ! _ENV.taf.chinchilla_optimal_N  function
 ! _ENV.taf.chinchilla_optimal_tokens  function
+! _ENV.taf.commas  function
 ! _ENV.taf.compute_invariant_K  function
 ! _ENV.taf.compute_seconds  function
 ! _ENV.taf.cost_per_inference_token  function

@@ -160,6 +160,28 @@ static void test_string_lib_same_as_lua(void **state)
     lua_close(L);
 }
 
+/* Thousands grouping (taf.commas, the renderer): sign and fraction kept,
+ * every length of integer part, and a buffer too small is cut, terminated. */
+static void test_group_digits(void **state)
+{
+    (void)state;
+    static const char *const cases[][2] = {
+        { "0", "0" }, { "7", "7" }, { "999", "999" }, { "1000", "1,000" }, { "65536", "65,536" },
+        { "500000", "500,000" }, { "34359738368", "34,359,738,368" }, { "-1234", "-1,234" },
+        { "-0", "-0" }, { "1234.50", "1,234.50" }, { "-1234567.125", "-1,234,567.125" },
+        { "0.75", "0.75" }, { "9223372036854775807", "9,223,372,036,854,775,807" },
+    };
+    char buf[64];
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        taf_group_digits(cases[i][0], buf, sizeof buf);
+        assert_string_equal(buf, cases[i][1]);
+    }
+    char small[6];
+    taf_group_digits("1234567", small, sizeof small);
+    assert_int_equal(strlen(small), 4); /* "1,23": cut to fit, never overrun */
+    assert_string_equal(small, "1,23");
+}
+
 int main(void)
 {
     rng_seed(0x9E3779B97F4A7C15u);
@@ -168,6 +190,7 @@ int main(void)
         cmocka_unit_test(test_fixed_near_ties),
         cmocka_unit_test(test_fixed_edges),
         cmocka_unit_test(test_string_lib_same_as_lua),
+        cmocka_unit_test(test_group_digits),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
