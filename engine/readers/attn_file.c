@@ -189,10 +189,8 @@ int taf_attn_open(const char *path, struct taf_attn_file *f, char *err, size_t e
     memset(f, 0, sizeof *f);
     struct stat st;
     int fd = taf_reader_open(path, &st);
-    if (fd == TAF_NOT_REGULAR)
-        return fail(err, errsize, path, "not a regular file");
     if (fd < 0)
-        return fail(err, errsize, path, "cannot open: %s", strerror(errno));
+        return taf_reader_open_error(fd, path, err, errsize);
     if (st.st_size == 0) {
         close(fd);
         return fail(err, errsize, path, "empty file");

@@ -137,13 +137,8 @@ int taf_read_gguf(const char *path, struct taf_model_info *m, char *err, size_t 
     taf_model_info_init(m);
     struct stat st;
     int fd = taf_reader_open(path, &st);
-    if (fd < 0) {
-        if (fd == TAF_NOT_REGULAR)
-            snprintf(err, errsize, "%s: not a regular file", path);
-        else
-            snprintf(err, errsize, "%s: cannot open: %s", path, strerror(errno));
-        return -1;
-    }
+    if (fd < 0)
+        return taf_reader_open_error(fd, path, err, errsize);
     struct src *s = calloc(1, sizeof *s);
     if (s == NULL) {
         snprintf(err, errsize, "%s: out of memory", path);

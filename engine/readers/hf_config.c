@@ -313,22 +313,15 @@ int taf_read_hf_config(const char *path, struct taf_model_info *m, char *err, si
     char file[4200];
     struct stat st;
     taf_model_info_init(m);
-    if (stat(path, &st) != 0) {
-        snprintf(err, errsize, "%s: cannot open: %s", path, strerror(errno));
-        return -1;
-    }
+    if (stat(path, &st) != 0)
+        return taf_reader_open_error(-1, path, err, errsize);
     if (S_ISDIR(st.st_mode)) {
         snprintf(file, sizeof file, "%s%sconfig.json", path, path[0] && path[strlen(path) - 1] == '/' ? "" : "/");
         path = file;
     }
     int fd = taf_reader_open(path, &st);
-    if (fd < 0) {
-        if (fd == TAF_NOT_REGULAR)
-            snprintf(err, errsize, "%s: not a regular file", path);
-        else
-            snprintf(err, errsize, "%s: cannot open: %s", path, strerror(errno));
-        return -1;
-    }
+    if (fd < 0)
+        return taf_reader_open_error(fd, path, err, errsize);
     if ((unsigned long long)st.st_size > TAF_HF_CONFIG_MAX_BYTES) {
         snprintf(err, errsize, "%s: %lld bytes is too large for a config.json (at most %u MiB)", path,
                  (long long)st.st_size, TAF_HF_CONFIG_MAX_BYTES >> 20);

@@ -3,6 +3,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
 #include <unistd.h>
 
 static int close_failed(int fd, int result)
@@ -33,4 +35,13 @@ int taf_reader_open(const char *path, struct stat *st)
     if (flags < 0 || fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) != 0)
         return close_failed(fd, -1);
     return fd;
+}
+
+int taf_reader_open_error(int fd, const char *path, char *err, size_t errsize)
+{
+    if (fd == TAF_NOT_REGULAR)
+        snprintf(err, errsize, "%s: not a regular file", path);
+    else
+        snprintf(err, errsize, "%s: cannot open: %s", path, strerror(errno));
+    return -1;
 }

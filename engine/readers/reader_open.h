@@ -5,6 +5,7 @@
 #ifndef TAF_READERS_READER_OPEN_H
 #define TAF_READERS_READER_OPEN_H
 
+#include <stddef.h>
 #include <sys/stat.h>
 
 #define TAF_NOT_REGULAR (-2)
@@ -16,5 +17,10 @@
  * opened), opened non-blocking (a FIFO put there since returns at once) and
  * the opened descriptor checked again with fstat, which closes the race. */
 int taf_reader_open(const char *path, struct stat *st);
+
+/* The readers' message for a failed taf_reader_open (`fd` its result, errno
+ * still set): "PATH: not a regular file" or "PATH: cannot open: REASON",
+ * into err. Returns -1, the readers' failure value. */
+int taf_reader_open_error(int fd, const char *path, char *err, size_t errsize);
 
 #endif
