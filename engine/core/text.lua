@@ -28,7 +28,8 @@ end
 
 -- A whole number grouped by thousands: 500000 → "500,000".
 function M.commas(n)
-  return taf.commas(math.tointeger(n) or math.tointeger(n // 1) or n // 1)
+  local whole = n // 1
+  return taf.commas(math.tointeger(whole) or whole)
 end
 
 -- A token count as context windows are quoted: 131072 → "128K", 8192 → "8K",

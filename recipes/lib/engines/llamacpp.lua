@@ -16,8 +16,8 @@ local shapes = require "lib.engines.shapes"
 
 local M = {}
 
-M.CHECKED_AGAINST = "llama.cpp ec98e2002 (Dec 2025); eras back to b3045 (May 2024)"
--- What `tafrun list engines` shows of this module.
+-- What `tafrun list engines` shows of this module: the rules follow llama.cpp
+-- at ec98e2002 (Dec 2025), with KV-cache eras back to b3045 (May 2024).
 M.name = "llama.cpp"
 M.version_checked = "ec98e2002 (Dec 2025); KV eras back to b3045"
 M.describe = "model, KV and compute buffers per device (MiB), -ngl / --n-cpu-moe placement, decode rate"

@@ -18,8 +18,8 @@ local shapes = require "lib.engines.shapes"
 
 local M = {}
 
-M.CHECKED_AGAINST = "vLLM V1 0.8-0.11 (gpu_worker.py, kv_cache_utils.py), V0 0.6-0.7 (worker.py)"
--- What `tafrun list engines` shows of this module.
+-- What `tafrun list engines` shows of this module: the rules follow vLLM V1
+-- 0.8-0.11 (gpu_worker.py, kv_cache_utils.py) and V0 0.6-0.7 (worker.py).
 M.name = "vllm"
 M.version_checked = "V1 0.8-0.11, V0 0.6-0.7"
 M.describe = "weights per rank, KV cache after gpu_memory_utilization, blocks, tokens, concurrency, max_model_len refusal"
