@@ -35,10 +35,14 @@ end
 
 local M = {}
 
--- level 3: the recipe that called chain:step
+-- level 3: the recipe that called chain:step / chain:factor
 local function bad_receipt(s)
   error(string.format("chain:step '%s': receipt '%s' is not one of lean, data, derived, "
     .. "analogy, erratum, provisional, refuted", s.name, s.receipt), 3)
+end
+
+local function bad_status(key, status)
+  error(string.format("chain:factor '%s': status must be ok, warn or miss, got %s", key, tostring(status)), 3)
 end
 
 -- A lean chain (sweep rows read only the verdict and the confidence): it
@@ -58,9 +62,7 @@ end
 
 function Lean:factor(key, status)
   local v = STATUS[status]
-  if v == nil then
-    error(string.format("chain:factor '%s': status must be ok, warn or miss, got %s", key, tostring(status)), 2)
-  end
+  if v == nil then bad_status(key, status) end
   self.sum, self.count = self.sum + v, self.count + 1
 end
 
@@ -72,7 +74,7 @@ function Lean:note() end
 -- gets the whole chain.
 function M.new(checked, lean)
   if lean and checked == false then
-    return setmetatable({ n = 0, sum = 0, count = 0, lean = true }, Lean)
+    return setmetatable({ n = 0, last = false, sum = 0, count = 0, lean = true }, Lean)
   end
   return setmetatable({ steps = {}, factors = {}, notes = {}, checked = checked ~= false, lean = lean }, Chain)
 end
@@ -124,9 +126,7 @@ end
 
 -- A confidence factor (FORMULAS.md §1): status ok, warn or miss.
 function Chain:factor(key, status)
-  if STATUS[status] == nil then
-    error(string.format("chain:factor '%s': status must be ok, warn or miss, got %s", key, tostring(status)), 2)
-  end
+  if STATUS[status] == nil then bad_status(key, status) end
   local f = { key = key, status = status }
   if not self.lean then setmetatable(f, FACTOR_META) end
   self.factors[#self.factors + 1] = f
