@@ -121,9 +121,8 @@ function M.run(opts)
 
   local out = opts.out or "-"
   if out == "" then errors.usage("--out needs a file name") end
-  if out ~= "-" and host.exists(out) and host.exists(out) ~= "file" then
-    errors.usage("--out: %s is a %s, not a file", out, host.exists(out))
-  end
+  local kind = out ~= "-" and host.exists(out)
+  if kind and kind ~= "file" then errors.usage("--out: %s is a %s, not a file", out, kind) end
   local fmt = opts.format
   if not opts.format_given or fmt == "text" then
     fmt = out:match("%.csv$") and "csv" or "jsonl"
