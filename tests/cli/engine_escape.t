@@ -15,7 +15,7 @@ $ tafrun -e 'local cli = require "lib.cli"'
 
 # every engine module name under every prefix a require might try
 $ tafrun tests/cli/fixtures/engine/engine_names.lua
-! tafrun: tests/cli/fixtures/engine/engine_names.lua:16: loaded: []
+! tafrun: tests/cli/fixtures/engine/engine_names.lua:17: loaded: []
 !   (in T-NAMES Engine names, step 1)
 [1]
 
