@@ -1,5 +1,5 @@
 /* The engine's own Lua (the .lua files of engine/core and engine/cmd), built into the
- * binary as text by tools/taf_embed.c. No recipe can reach it by name. */
+ * binary as Lua 5.4 bytecode by tools/taf_embed.c. No recipe can reach it by name. */
 #ifndef TAF_ENGINE_LUA_H
 #define TAF_ENGINE_LUA_H
 
@@ -8,7 +8,7 @@
 struct taf_engine_file {
     const char *module; /* "runner", "cmd.run" */
     const char *chunkname; /* "@engine/core/runner.lua": errors name the source file */
-    const char *text;
+    const char *code; /* the chunk as lua_dump wrote it, debug information kept */
     size_t len;
 };
 

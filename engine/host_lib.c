@@ -438,13 +438,14 @@ void host_lib_shutdown(int failed)
 }
 
 /* host.engine_chunk(module) → the engine's own Lua file, loaded from the
- * text built into the binary ("runner", "cmd.run"); never reachable by a script. */
+ * bytecode built into the binary ("runner", "cmd.run"; tools/taf_embed.c):
+ * the only chunks loaded with mode "b", never reachable by a script. */
 static int l_engine_chunk(lua_State *L)
 {
     const char *name = luaL_checkstring(L, 1);
     for (const struct taf_engine_file *f = taf_engine_files; f->module != NULL; f++)
         if (strcmp(f->module, name) == 0) {
-            if (luaL_loadbufferx(L, f->text, f->len, f->chunkname, "t") != LUA_OK)
+            if (luaL_loadbufferx(L, f->code, f->len, f->chunkname, "b") != LUA_OK)
                 return lua_error(L);
             return 1;
         }

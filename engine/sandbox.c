@@ -173,7 +173,9 @@ static int load_text_file(lua_State *L, const char *path, const char *shown)
                LUA_ERRSYNTAX;
     }
     lua_pushfstring(L, "@%s", shown);
-    int status = luaL_loadbufferx(L, text, len, lua_tostring(L, -1), "t");
+    int status = sandbox_load_shipped(L, text, len, lua_tostring(L, -1));
+    if (status != LUA_OK)
+        status = luaL_loadbufferx(L, text, len, lua_tostring(L, -1), "t");
     lua_remove(L, -2);
     lua_remove(L, -2);
     return status;

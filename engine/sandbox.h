@@ -14,6 +14,10 @@ void sandbox_init(struct taf_host *h);
 void sandbox_push_env(struct taf_host *h, const char *root);
 /* Push a sandbox `require` scoped to pack `root` (NULL: the built-in helpers). */
 void sandbox_push_require(struct taf_host *h, const char *root);
+/* Load script text `text` as chunk `chunkname` from the bytecode compiled at
+ * build time when it is a shipped script, unedited (script_code.h); pushes the
+ * chunk and returns LUA_OK, or pushes nothing and returns -1 (parse the text). */
+int sandbox_load_shipped(lua_State *L, const char *text, size_t len, const char *chunkname);
 /* Add loadfile, load_chunk and seal to the host table at the top (engine only). */
 void sandbox_push_host_funcs(struct taf_host *h);
 

@@ -1,23 +1,18 @@
 -- The engine's entry. The host (engine/cli.c) calls this chunk once, with its
 -- services and the command line, and writes what it returns: the output (a
 -- string, or a result table rendered in `format`), the exit status, the format.
--- Engine modules are loaded by `use`, from the text built into the binary;
--- each receives `host` and `use` as its chunk arguments (as nmap's
--- nse_main.lua receives its C side), so no recipe can name or reach them.
--- The modules every recipe run needs are one chunk, "core" (one parse; see
--- tools/taf_embed.c), loaded with the first of them; the others, and args and
--- errors (all that --help and --version need), are chunks of their own.
+-- Engine modules are loaded by `use`, from the bytecode built into the binary
+-- (tools/taf_embed.c); each receives `host` and `use` as its chunk arguments
+-- (as nmap's nse_main.lua receives its C side), so no recipe can name or reach them.
 local host, argv = ...
 
-local modules, loading, core = {}, {}, nil
-local ALONE = { args = true, errors = true }
+local modules, loading = {}, {}
 local function use(name)
   local m = modules[name]
   if m ~= nil then return m end
   if loading[name] then error("internal error: engine modules '" .. name .. "' require each other", 2) end
   loading[name] = true
-  if not ALONE[name] and not core then core = host.engine_chunk("core")() end
-  m = (core and core[name] or host.engine_chunk(name))(host, use)
+  m = host.engine_chunk(name)(host, use)
   loading[name] = nil
   if m == nil then m = true end
   modules[name] = m
