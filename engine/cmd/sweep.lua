@@ -268,13 +268,24 @@ function M.run(opts)
     return p
   end
 
+  local key_label = r.id .. " key"
   local function lean_point(m)
     local out, chain = runner.execute(r, point_params(m), checked_once, true)
-    return out.verdict, chainlib.confidence_pct(chain), chainlib.prose(out.key, r.id .. " key")
+    local key = out.key
+    if key ~= nil then key = chainlib.prose(key, key_label) end
+    return out.verdict, chainlib.confidence_pct(chain), key
   end
 
   local function full_point(m)
     return runner.run(r, models[m] or nil, nil, checked_once, point_params(m))
+  end
+
+  local n_axes = #axes
+  -- the row text of the point's axis values, "KEY":V,"KEY":V (several axes)
+  local function axes_text()
+    local t = {}
+    for k = 1, n_axes do t[k] = cur[k].text end
+    return table.concat(t, ",")
   end
 
   local function evaluate(idx)
@@ -289,11 +300,12 @@ function M.run(opts)
     if not ok then return error_row(m, verdict) end
     checked_once = true
     if fmt == "jsonl" then
-      local line = model_json[m]
-      for k = 1, #axes do line = line .. cur[k].text .. "," end
-      line = line .. '"verdict":' .. verdict_json[verdict] .. ',"confidence":' .. pct
-      if key ~= nil then line = line .. ',"key":' .. enc(key) end
-      return line .. "}\n"
+      local cells_text = n_axes == 1 and cur[1].text or axes_text()
+      if key ~= nil then
+        return model_json[m] .. cells_text .. ',"verdict":' .. verdict_json[verdict] .. ',"confidence":' .. pct
+          .. ',"key":' .. enc(key) .. "}\n"
+      end
+      return model_json[m] .. cells_text .. ',"verdict":' .. verdict_json[verdict] .. ',"confidence":' .. pct .. "}\n"
     end
     local line = model_csv[m]
     for k = 1, #axes do line = line .. "," .. cur[k].text end

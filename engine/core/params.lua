@@ -57,15 +57,18 @@ end
 -- Check one value against its declaration; returns the canonical value.
 local HUGE = math.huge
 
+local mtype, floor, tointeger = math.type, math.floor, math.tointeger
+local EXACT = 2 ^ 53
+
 function M.check(rid, name, spec, v)
-  v = M.unwrap(spec, v, name)
+  if type(v) ~= "number" then v = M.unwrap(spec, v, name) end -- a plain number needs no unwrapping
   local kind = spec.kind
   if kind == "number" or kind == "integer" then
     if type(v) ~= "number" or v ~= v or v == HUGE or v == -HUGE then bad(rid, name, spec, v) end
     if kind == "integer" then
       -- whole and exact: beyond 2^53 a double no longer holds every integer
-      if math.floor(v) ~= v or math.abs(v) > 2 ^ 53 then bad(rid, name, spec, v) end
-      v = math.tointeger(v) or v
+      if mtype(v) ~= "integer" and floor(v) ~= v or v > EXACT or v < -EXACT then bad(rid, name, spec, v) end
+      v = tointeger(v) or v
     end
     if (spec.min and v < spec.min) or (spec.max and v > spec.max)
         or (spec.gt and v <= spec.gt) or (spec.lt and v >= spec.lt) then

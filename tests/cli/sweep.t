@@ -41,6 +41,14 @@ $ for i in 1 2 3; do tafrun sweep x2 --model qwen2.5-7b --grid T_eval=1000..1009
 $ d=$(mktemp -d); tafrun sweep x2 --model mistral-7b --grid T_train=1024..65536*4 --grid gamma_obs=0.5,0.9 --full --jobs 2 --out $d/f.jsonl >/dev/null; n=0; for T in 1024 4096 16384 65536; do for g in 0.5 0.9; do n=$((n+1)); a=$(sed -n "${n}p" $d/f.jsonl); b=$(tafrun x2 --model mistral-7b --set T_train=$T --set gamma_obs=$g --json | tafrun --trust -e 'io.write(taf.json.encode(taf.json.decode(io.read("a"))))'); [ "$a" = "$b" ] && echo same || echo DIFFERENT; done; done | uniq -c | tr -s ' '; rm -rf $d
    8 same
 
+# every lean row (two axes; a recipe with a key number) carries the verdict,
+# confidence and key of the same recipe run on its own
+$ tafrun sweep x10 --model llama-3-8b --grid T_eval=4096,16384 --grid theta=10000,500000 | while read -r row; do T=$(echo "$row" | tafrun --trust -e 'print(taf.json.decode(io.read("a")).T_eval)'); th=$(echo "$row" | tafrun --trust -e 'print(taf.json.decode(io.read("a")).theta)'); a=$(echo "$row" | tafrun --trust -e 'local r = taf.json.decode(io.read("a")); print(r.verdict, r.confidence, r.key)'); b=$(tafrun x10 --model llama-3-8b --set T_eval=$T --set theta=$th --json | tafrun --trust -e 'local r = taf.json.decode(io.read("a")); print(r.verdict, r.confidence.pct, r.key)'); [ "$a" = "$b" ] && echo "same $T $th" || echo "DIFFERENT $a | $b"; done
+  same 4096 10000
+  same 4096 500000
+  same 16384 10000
+  same 16384 500000
+
 $ tafrun sweep x2 --model llama-3-8b --grid bogus=1..2
 ! tafrun: X-2 has no parameter 'bogus' to sweep (see 'tafrun show X-2')
 [2]
