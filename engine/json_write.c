@@ -459,9 +459,101 @@ static inline size_t utf8_seq(const unsigned char *s, size_t left)
     return n;
 }
 
-/* Invalid UTF-8 bytes become U+FFFD. Runs of plain ASCII and valid UTF-8
- * sequences are copied in one put. */
+static void put_utf8_runs(struct taf_json_out *o, const char *s, size_t n);
+
+/* Room for `n` more bytes and the NUL, grown as taf_json_put grows it: 1, or
+ * 0 with nothing changed when that would pass the bound or memory runs out. */
+static int reserve(struct taf_json_out *o, size_t n)
+{
+    if (o->failed || (o->max > 0 && n > o->max - o->len) || n > SIZE_MAX / 4 - o->len)
+        return 0;
+    if (o->len + n + 1 <= o->cap)
+        return 1;
+    size_t cap = o->cap ? o->cap : 256;
+    while (cap < o->len + n + 1)
+        cap *= 2;
+    char *grown = realloc(o->buf, cap);
+    if (grown == NULL)
+        return 0;
+    o->buf = grown;
+    o->cap = cap;
+    return 1;
+}
+
+/* The bytes put_escape writes for ASCII byte c, at d; returns how many. */
+static size_t escape_at(char *d, unsigned char c)
+{
+    static const char hex[] = "0123456789abcdef";
+    char e = c == '"' ? '"' : c == '\\' ? '\\' : c == '\n' ? 'n' : c == '\r' ? 'r' : c == '\t' ? 't'
+             : c == '\b' ? 'b' : c == '\f' ? 'f' : 0;
+    d[0] = '\\';
+    if (e != 0) {
+        d[1] = e;
+        return 2;
+    }
+    memcpy(d + 1, "u00", 3);
+    d[4] = hex[c >> 4];
+    d[5] = hex[c & 15];
+    return 6;
+}
+
+/* Invalid UTF-8 bytes become U+FFFD. With room for the worst case (every
+ * byte escaped as \u00XX), written straight into the buffer; otherwise runs
+ * of plain ASCII and valid UTF-8 sequences are copied in one put, so a bound
+ * stops the text exactly where it did. */
 void taf_json_put_utf8(struct taf_json_out *o, const char *s, size_t n)
+{
+    if (n <= SIZE_MAX / 8 && reserve(o, 6 * n + 2)) {
+        const unsigned char *u = (const unsigned char *)s;
+        char *d = o->buf + o->len;
+        *d++ = '"';
+        for (size_t i = 0; i < n;) {
+            if (n - i >= 8 && plain8(s + i)) {
+                memcpy(d, s + i, 8);
+                d += 8, i += 8;
+                continue;
+            }
+            if (n - i < 8) { /* the last bytes (most keys are all of it), padded with plain spaces */
+                char tail[8] = "        ";
+                memcpy(tail, s + i, n - i);
+                if (plain8(tail)) { /* all 8 stored: the room reserved holds 6·(n − i) + 2 ≥ 8 more */
+                    memcpy(d, tail, 8);
+                    d += n - i, i = n;
+                    continue;
+                }
+            }
+            unsigned char c = u[i];
+            while (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') { /* plain bytes up to the one that is not */
+                *d++ = (char)c;
+                if (++i == n)
+                    break;
+                c = u[i];
+            }
+            if (i == n)
+                break;
+            if (c < 0x80) {
+                d += escape_at(d, c), i++;
+            } else {
+                size_t len = utf8_seq(u + i, n - i);
+                if (len > 0) {
+                    for (size_t k = 0; k < len; k++)
+                        d[k] = s[i + k];
+                    d += len, i += len;
+                } else {
+                    memcpy(d, "\xEF\xBF\xBD", 3);
+                    d += 3, i++;
+                }
+            }
+        }
+        *d++ = '"';
+        o->len = (size_t)(d - o->buf);
+        o->buf[o->len] = '\0';
+        return;
+    }
+    put_utf8_runs(o, s, n);
+}
+
+static void put_utf8_runs(struct taf_json_out *o, const char *s, size_t n)
 {
     const unsigned char *u = (const unsigned char *)s;
     taf_json_put(o, "\"", 1);

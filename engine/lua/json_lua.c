@@ -128,12 +128,25 @@ static int key_cmp(const void *a, const void *b)
     return c != 0 ? c : (x->len > y->len) - (x->len < y->len);
 }
 
+/* Is key k among the n keys at `keys`? Short strings are interned, so the
+ * same text is mostly the same pointer; the bytes decide otherwise. */
+static int among(const struct key *keys, size_t n, struct key k)
+{
+    for (size_t i = 0; i < n; i++)
+        if (keys[i].len == k.len && (keys[i].s == k.s || memcmp(keys[i].s, k.s, k.len) == 0))
+            return 1;
+    return 0;
+}
+
+#define SMALL_EXTRA 32 /* unlisted keys gathered on the C stack; more take a second pass */
+
 static int encode_object(struct enc *e, int idx, int level)
 {
     lua_State *L = e->L;
     int top = lua_gettop(L), first = 1, order = 0, set = 0;
     lua_Integer n = 0;
-    size_t present = 0; /* listed keys that hold a value, each counted once */
+    struct key listed_keys[SMALL_ORDER]; /* the order's keys written so far (short lists) */
+    size_t n_listed = 0;
     taf_json_put(e->o, "{", 1);
     if (raw_metafield(L, idx, TAF_JSON_ORDER, LUA_TTABLE)) {
         order = lua_gettop(L);
@@ -144,8 +157,14 @@ static int encode_object(struct enc *e, int idx, int level)
         }
         for (lua_Integer i = 1; i <= n; i++) {
             tick(e, 1);
-            /* a string not listed before it (a repeated key is written once) */
-            if (lua_rawgeti(L, order, i) != LUA_TSTRING || listed(L, order, set ? n : i - 1, set)) {
+            if (lua_rawgeti(L, order, i) != LUA_TSTRING) {
+                lua_pop(L, 1);
+                continue;
+            }
+            struct key k;
+            k.s = lua_tolstring(L, -1, &k.len); /* anchored in `order` */
+            /* a repeated key is written once */
+            if (set ? listed(L, order, n, set) : among(listed_keys, n_listed, k)) {
                 lua_pop(L, 1);
                 continue;
             }
@@ -153,53 +172,67 @@ static int encode_object(struct enc *e, int idx, int level)
                 lua_pushvalue(L, -1);
                 lua_pushboolean(L, 1);
                 lua_rawset(L, set);
+            } else {
+                listed_keys[n_listed++] = k;
             }
-            size_t klen;
-            const char *key = lua_tolstring(L, -1, &klen); /* anchored in `order` */
             lua_pushvalue(L, -1);
-            present += lua_rawget(L, idx) != LUA_TNIL;
-            if (!encode_field(e, key, klen, first, level))
+            lua_rawget(L, idx);
+            if (!encode_field(e, k.s, k.len, first, level))
                 return 0;
             lua_pop(L, 2);
             first = 0;
         }
     }
     /* every key is a string (JSON objects have no others; keys of other
-     * types are skipped, numbers refused) */
-    size_t strings = 0;
+     * types are skipped, numbers refused); the ones the order does not list
+     * are written after it, sorted: none in the usual case, when every
+     * string key is listed */
+    struct key small[SMALL_EXTRA], *extra = small;
+    size_t count = 0;
     lua_pushnil(L);
     while (lua_next(L, idx)) {
         lua_pop(L, 1);
         tick(e, 1);
-        if (lua_type(L, -1) == LUA_TNUMBER) {
+        int type = lua_type(L, -1);
+        if (type == LUA_TNUMBER) {
             lua_pop(L, 1);
             return fail(e, "cannot encode a table mixing array and object keys");
         }
-        strings += lua_type(L, -1) == LUA_TSTRING;
+        if (type != LUA_TSTRING)
+            continue;
+        struct key k;
+        k.s = lua_tolstring(L, -1, &k.len); /* anchored in the table */
+        if (order && (set ? listed(L, order, n, set) : among(listed_keys, n_listed, k)))
+            continue;
+        if (count < SMALL_EXTRA)
+            small[count] = k;
+        count++;
     }
-    /* then the keys the order does not list, sorted; none in the usual case,
-     * when every string key is listed */
-    if (strings > present) {
-        size_t cap = strings - present, count = 0;
-        struct key *keys = lua_newuserdatauv(L, cap * sizeof *keys, 0);
+    if (count > SMALL_EXTRA) { /* many: gathered again, into a block of their size */
+        size_t cap = count;
+        extra = lua_newuserdatauv(L, cap * sizeof *extra, 0);
+        count = 0;
         lua_pushnil(L);
         while (lua_next(L, idx)) {
             lua_pop(L, 1);
             tick(e, 1);
-            if (lua_type(L, -1) != LUA_TSTRING || (order && listed(L, order, n, set)) || count == cap)
+            if (lua_type(L, -1) != LUA_TSTRING || count == cap)
                 continue;
-            keys[count].s = lua_tolstring(L, -1, &keys[count].len); /* anchored in the table */
-            count++;
+            struct key k;
+            k.s = lua_tolstring(L, -1, &k.len);
+            if (order && (set ? listed(L, order, n, set) : among(listed_keys, n_listed, k)))
+                continue;
+            extra[count++] = k;
         }
-        qsort(keys, count, sizeof *keys, key_cmp);
-        for (size_t i = 0; i < count; i++) {
-            lua_pushlstring(L, keys[i].s, keys[i].len);
-            lua_rawget(L, idx);
-            if (!encode_field(e, keys[i].s, keys[i].len, first, level))
-                return 0;
-            lua_pop(L, 1);
-            first = 0;
-        }
+    }
+    qsort(extra, count, sizeof *extra, key_cmp);
+    for (size_t i = 0; i < count; i++) {
+        lua_pushlstring(L, extra[i].s, extra[i].len);
+        lua_rawget(L, idx);
+        if (!encode_field(e, extra[i].s, extra[i].len, first, level))
+            return 0;
+        lua_pop(L, 1);
+        first = 0;
     }
     lua_settop(L, top);
     if (!first)

@@ -99,6 +99,28 @@ static void test_encode_order_lists_repeats_and_length(void **state)
     lua_close(L);
 }
 
+/* Keys the order does not list follow it sorted by their bytes, however many
+ * (more than fit the encoder's stack block: 100 here); a long key (not
+ * interned) repeated in a short order list is written once. */
+static void test_encode_unlisted_keys_sorted_and_long_repeats(void **state)
+{
+    (void)state;
+    lua_State *L = open_plain();
+    run_chunk(L, "local t, names = {}, {}\n"
+                 "for i = 1, 100 do local k = ('key%03d'):format(101 - i); t[k] = i; names[#names + 1] = k end\n"
+                 "table.sort(names)\n"
+                 "local want = {}\n"
+                 "for _, k in ipairs(names) do want[#want + 1] = ('\"%s\":%d'):format(k, t[k]) end\n"
+                 "local s = encode(t)\n"
+                 "assert(s == '{' .. table.concat(want, ',') .. '}', s)\n"
+                 "local long = ('L'):rep(60)\n"
+                 "local order = { long, 'b', long .. '', ('L'):rep(30) .. ('L'):rep(30) }\n"
+                 "local u = setmetatable({ [long] = 1, b = 2, z = 3, a = 4 }, { __jsonorder = order })\n"
+                 "s = encode(u)\n"
+                 "assert(s == '{\"' .. long .. '\":1,\"b\":2,\"a\":4,\"z\":3}', s)");
+    lua_close(L);
+}
+
 /* The text stops at max_bytes: one string shared 10^5 times, a table shared
  * 2^60 times; the status says which failure it was. */
 static void test_encode_text_is_bounded(void **state)
@@ -257,6 +279,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_encode_reads_tables_raw),
         cmocka_unit_test(test_encode_order_lists_repeats_and_length),
+        cmocka_unit_test(test_encode_unlisted_keys_sorted_and_long_repeats),
         cmocka_unit_test(test_encode_text_is_bounded),
         cmocka_unit_test_setup_teardown(test_encode_walk_is_charged_to_the_budget, fx_setup, teardown),
         cmocka_unit_test_setup_teardown(test_decode_frees_the_tree_on_error, fx_setup, teardown),
