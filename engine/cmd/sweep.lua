@@ -162,12 +162,12 @@ function M.run(opts)
     local text = math.type(shown) == "integer" and string.format("%d", shown)
     if fmt == "jsonl" then text = prefix[a] .. (text or enc(shown)) else text = text or csv_cell(shown) end
     local cell = { text = text, follow = NONE }
-    local ok, v = pcall(params.check, r.id, axis.key, spec, raw)
+    local ok, v = params.checked(r.id, axis.key, spec, raw)
     if ok then
       cell.value = v
       for _, d in ipairs(followers[a]) do
         local fv
-        ok, fv = pcall(params.check, r.id, d.name, d.spec, v)
+        ok, fv = params.checked(r.id, d.name, d.spec, v)
         if not ok then cell.error = errors.text(fv) break end
         if cell.follow == NONE then cell.follow = {} end
         cell.follow[#cell.follow + 1] = { d.name, fv }
@@ -183,7 +183,7 @@ function M.run(opts)
   for a, axis in ipairs(axes) do
     local spec, first_error = r.params[axis.key], nil
     for i = 1, #axis.values do
-      local ok, e = pcall(params.check, r.id, axis.key, spec, axis.values[i])
+      local ok, e = params.checked(r.id, axis.key, spec, axis.values[i])
       if ok then first_error = nil break end
       first_error = first_error or errors.text(e)
     end
@@ -243,7 +243,7 @@ function M.run(opts)
 
   -- the parameters of a point: its model's resolved base (the first point of
   -- each model resolves every parameter) with the swept values put in
-  local checked_once, bases = false, {}
+  local checked_once, bases, base_keys = false, {}, {}
   local function point_params(m)
     for k = 1, #axes do
       local c = cells[k][at[k]] or make_cell(k, at[k])
@@ -256,9 +256,11 @@ function M.run(opts)
       for i, kv in ipairs(fixed) do sets[i] = kv end
       for k, axis in ipairs(axes) do sets[#sets + 1] = { keys[k], axis.values[at[k]] } end
       base = params.resolve(r, models[m] or nil, sets)
-      bases[m] = base
+      local keys = {}
+      for k in pairs(base) do keys[#keys + 1] = k end
+      bases[m], base_keys[m] = base, keys
     end
-    local p = host.clone(base)
+    local p = host.clone(base, base_keys[m])
     for k = 1, #axes do
       local c = cur[k]
       p[keys[k]] = c.value

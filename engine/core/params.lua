@@ -54,12 +54,17 @@ local function bad(rid, name, spec, v)
     type(v) == "string" and string.format("'%s'", v) or v ~= v and "nan" or tostring(v))
 end
 
--- Check one value against its declaration; returns the canonical value.
 local HUGE = math.huge
-
 local mtype, floor, tointeger = math.type, math.floor, math.tointeger
 local EXACT = 2 ^ 53
 
+-- Is number v (not NaN) outside the declared range?
+local function out_of_range(spec, v)
+  return (spec.min and v < spec.min) or (spec.max and v > spec.max)
+    or (spec.gt and v <= spec.gt) or (spec.lt and v >= spec.lt)
+end
+
+-- Check one value against its declaration; returns the canonical value.
 function M.check(rid, name, spec, v)
   if type(v) ~= "number" then v = M.unwrap(spec, v, name) end -- a plain number needs no unwrapping
   local kind = spec.kind
@@ -70,10 +75,7 @@ function M.check(rid, name, spec, v)
       if mtype(v) ~= "integer" and floor(v) ~= v or v > EXACT or v < -EXACT then bad(rid, name, spec, v) end
       v = tointeger(v) or v
     end
-    if (spec.min and v < spec.min) or (spec.max and v > spec.max)
-        or (spec.gt and v <= spec.gt) or (spec.lt and v >= spec.lt) then
-      bad(rid, name, spec, v)
-    end
+    if out_of_range(spec, v) then bad(rid, name, spec, v) end
   elseif kind == "boolean" then
     if type(v) ~= "boolean" then bad(rid, name, spec, v) end
   elseif kind == "text" then
@@ -92,6 +94,18 @@ function M.check(rid, name, spec, v)
     v = catalog.api(v).name
   end
   return v
+end
+
+-- M.check without raising, as pcall(M.check, …) returns: true and the value,
+-- or false and the error. A plain number already canonical for its kind and
+-- in range (most sweep points) is passed without a protected call.
+function M.checked(rid, name, spec, v)
+  local kind = spec.kind
+  if type(v) == "number" and (kind == "integer" and mtype(v) == "integer" and v <= EXACT and v >= -EXACT
+      or kind == "number" and v == v and v ~= HUGE and v ~= -HUGE) and not out_of_range(spec, v) then
+    return true, v
+  end
+  return pcall(M.check, rid, name, spec, v)
 end
 
 -- A model field by name; `from` may name a nested field ("rope_scaling.factor")
