@@ -26,14 +26,24 @@ tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 spawn=$(dirname "$tafrun")/bench_spawn
 if [ ! -x "$spawn" ]; then cc -O2 -o "$tmp/bench_spawn" "$here/spawn_bench.c"; spawn=$tmp/bench_spawn; fi
 grid="T_eval=1000..$((1000 + n - 1))+1"
+# Per-core runs (python, tafrun --jobs 1, the Lua floor) are pinned to one CPU
+# with taskset when it is there: left free, a single busy process was moved
+# between the CPUs of the 2-core VM these figures come from, and some runs took
+# up to 1.8x as long with the same instruction count. The 2-job run is not pinned.
+pin=()
+if command -v taskset >/dev/null 2>&1; then
+  cpu=$("$py" -c 'import os; print(min(os.sched_getaffinity(0)))' 2>/dev/null || true)
+  if [ -n "$cpu" ]; then pin=(taskset -c "$cpu"); fi
+fi
 cmds=() # bench_spawn's command list: :: NAME PROGRAM ARG...
 add() { local name=$1; shift; cmds+=(:: "$name" "$@"); }
-sweep() { local name=$1 recipe=$2; shift 2; add "$name" "$tafrun" sweep "$recipe" --model llama-3-8b --grid "$grid" --out "$tmp/$name.jsonl" "$@"; }
-add py_lean "$py" "$here/seed_sweep.py" "$seeds" "$n" "$tmp/py_lean.jsonl" lean
+sweep() { local name=$1 recipe=$2; shift 2; add "$name" ${pin1[@]+"${pin1[@]}"} "$tafrun" sweep "$recipe" --model llama-3-8b --grid "$grid" --out "$tmp/$name.jsonl" "$@"; }
+pin1=(${pin[@]+"${pin[@]}"})
+add py_lean ${pin[@]+"${pin[@]}"} "$py" "$here/seed_sweep.py" "$seeds" "$n" "$tmp/py_lean.jsonl" lean
 sweep lean1 x2 --jobs 1
 two_jobs=$([ "$(nproc)" -ge 2 ] && echo yes || true)
-if [ -n "$two_jobs" ]; then sweep lean2 x2 --jobs 2; fi
-add py_full "$py" "$here/seed_sweep.py" "$seeds" "$n" "$tmp/py_full.jsonl" full
+if [ -n "$two_jobs" ]; then pin1=(); sweep lean2 x2 --jobs 2; pin1=(${pin[@]+"${pin[@]}"}); fi
+add py_full ${pin[@]+"${pin[@]}"} "$py" "$here/seed_sweep.py" "$seeds" "$n" "$tmp/py_full.jsonl" full
 sweep full1 x2 --jobs 1 --full
 sweep empty1 "$here/trivial_recipe.lua" --jobs 1
 "$spawn" -r "$reps" -n 1 "${cmds[@]}" >"$tmp/times"
@@ -44,6 +54,7 @@ per_point() { echo "$1 * 1000 / $n" | bc -l; } # ms for the sweep → µs per po
 py_lean=$(ms py_lean); lean1=$(ms lean1); py_full=$(ms py_full); full1=$(ms full1); empty1=$(ms empty1)
 echo "sweep: $n X-2 points on llama-3-8b; python = $("$py" --version 2>&1)"
 echo "  posix_spawn, no shell; $reps interleaved rounds, one run each; best round, whole process"
+if [ ${#pin[@]} -gt 0 ]; then echo "  per-core runs pinned to CPU $cpu (${pin[*]}); the 2-job run free"; else echo "  not pinned (no taskset)"; fi
 printf '  lean rows, 1 core:  python %8.0f ms | tafrun %8.0f ms  %5.2fx   target >= 3x\n' "$py_lean" "$lean1" "$(ratio "$py_lean" "$lean1")"
 printf '  full rows, 1 core:  python %8.0f ms | tafrun %8.0f ms  %5.2fx   target >= 1.5x\n' "$py_full" "$full1" "$(ratio "$py_full" "$full1")"
 if [ -n "$two_jobs" ]; then
@@ -57,7 +68,7 @@ fi
 # no budget, no sweep machinery and no rows (bench/recipe_ceiling.lua, timed
 # inside the process: its "<lean µs> <null µs>" per point, best of REPS)
 c_lean=; c_null=
-read -r c_lean c_null < <(cd "$here/.." && POINTS=$n REPS=$reps "$tafrun" --trust -e 'assert(loadfile("bench/recipe_ceiling.lua"))(...)') || true
+read -r c_lean c_null < <(cd "$here/.." && POINTS=$n REPS=$reps ${pin[@]+"${pin[@]}"} "$tafrun" --trust -e 'assert(loadfile("bench/recipe_ceiling.lua"))(...)') || true
 printf '  per lean point, 1 core: tafrun %.2f us (of which the sweep with an empty recipe %.2f us), python %.2f us\n' \
   "$(per_point "$lean1")" "$(per_point "$empty1")" "$(per_point "$py_lean")"
 if [ -z "$c_null" ]; then
