@@ -270,11 +270,10 @@ function M.run(opts)
     return p
   end
 
-  local key_label = r.id .. " key"
   local function lean_point(m)
     local out, chain = runner.execute(r, point_params(m), checked_once, true)
     local key = out.key
-    if key ~= nil then key = chainlib.prose(key, key_label) end
+    if key ~= nil then key = chainlib.prose(key, "%s key", r.id) end
     return out.verdict, chainlib.confidence_pct(chain), key
   end
 

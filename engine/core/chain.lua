@@ -141,12 +141,13 @@ end
 -- Prose only when someone reads it: an interpretation, note, reason,
 -- mitigation or key may be a function returning the string, called here when
 -- the result is assembled for rendering; lean sweep rows never call it.
--- `what` names the field for the error a wrong return raises.
-function M.prose(v, what)
+-- `what` and what follows name the field for the error a wrong return
+-- raises: a format and its arguments, formatted only then.
+function M.prose(v, what, ...)
   if type(v) ~= "function" then return v end
   local s = v()
   if type(s) ~= "string" then
-    error(string.format("%s: the function given for it returned %s, not a string", what, type(s)), 0)
+    error(string.format("%s: the function given for it returned %s, not a string", string.format(what, ...), type(s)), 0)
   end
   return s
 end
@@ -157,12 +158,11 @@ function M.expand(chain, rid)
   for i = 1, #steps do
     local s = steps[i]
     if type(s.interpretation) == "function" then
-      s.interpretation = M.prose(s.interpretation,
-        string.format("%s step %d ('%s') interpretation", rid, i, tostring(s.name)))
+      s.interpretation = M.prose(s.interpretation, "%s step %d ('%s') interpretation", rid, i, tostring(s.name))
     end
   end
   for i = 1, #notes do
-    if type(notes[i]) == "function" then notes[i] = M.prose(notes[i], string.format("%s note %d", rid, i)) end
+    if type(notes[i]) == "function" then notes[i] = M.prose(notes[i], "%s note %d", rid, i) end
   end
 end
 

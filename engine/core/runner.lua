@@ -197,15 +197,15 @@ function M.run(r, model, sets, fast, resolved)
     recipe_id = r.id, recipe_name = r.name, question = r.question,
     model = model and model.id or nil,
     inputs = inputs, chain = setmetatable(chain.steps, ARRAY_META),
-    verdict = out.verdict, basis = out.basis, reason = prose(out.reason, r.id .. " reason"),
-    mitigation = prose(out.mitigation, r.id .. " mitigation"),
+    verdict = out.verdict, basis = out.basis, reason = prose(out.reason, "%s reason", r.id),
+    mitigation = prose(out.mitigation, "%s mitigation", r.id),
     confidence = chainlib.confidence(chain.factors),
     notes = setmetatable(chain.notes, ARRAY_META),
   }, model and RESULT_META or RESULT_META_NO_MODEL)
   -- recipe-specific extras (e.g. X-2's caveats, horizon_source, pdi) follow the notes
   for k, v in pairs(out.extra or {}) do result[k] = v end
   -- optional one-line key number shown by `tafrun card` ("D_f = 4826")
-  result.key = prose(out.key, r.id .. " key")
+  result.key = prose(out.key, "%s key", r.id)
   return result
 end
 

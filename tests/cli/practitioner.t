@@ -39,6 +39,23 @@ $ tafrun tests/cli/fixtures/recipes/bad_default.lua
 ! tafrun: tests/cli/fixtures/recipes/bad_default.lua: recipe T-DEF declares parameter 'n' with the default 50, outside its own range (integer in [1, 10])
 [1]
 
+# deferred prose (a function given for an interpretation, note, reason or key)
+# that returns no string is the recipe's error, naming the field; a lean sweep
+# row reads only the key, so only the key's failure is an ERROR row there
+$ for n in 2 3 4 5; do tafrun tests/cli/fixtures/recipes/bad_prose.lua --set n=$n; echo "exit $?"; done
+! tafrun: T-PROSE step 1 ('one') interpretation: the function given for it returned number, not a string
+! tafrun: T-PROSE note 1: the function given for it returned table, not a string
+! tafrun: T-PROSE reason: the function given for it returned boolean, not a string
+! tafrun: T-PROSE key: the function given for it returned number, not a string
+  exit 1
+  exit 1
+  exit 1
+  exit 1
+
+$ tafrun sweep tests/cli/fixtures/recipes/bad_prose.lua --grid n=4..5
+  {"n":4,"verdict":"OK","confidence":100,"key":"k"}
+  {"n":5,"verdict":"ERROR","confidence":null,"error":"T-PROSE key: the function given for it returned number, not a string"}
+
 # one pack, however its path is spelled
 $ tafrun --pack examples/serving-ops --pack "$PWD/examples/serving-ops" list packs | wc -l
   2
