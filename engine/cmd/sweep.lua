@@ -154,18 +154,27 @@ function M.run(opts)
     end
   end
   local NONE = {}
+  local mtype = math.type
   local function make_cell(a, i)
     local axis = axes[a]
-    local spec, raw = r.params[axis.key], axis.values[i]
-    local shown = params.unwrap(spec, raw, axis.key)
+    local key = axis.key
+    local spec, raw = r.params[key], axis.values[i]
+    local shown = raw
+    if type(raw) ~= "number" then shown = params.unwrap(spec, raw, key) end
     -- an integer's JSON and CSV text is its decimal form (the encoder's too)
-    local text = math.type(shown) == "integer" and string.format("%d", shown)
-    if fmt == "jsonl" then text = prefix[a] .. (text or enc(shown)) else text = text or csv_cell(shown) end
-    local cell = { text = text, follow = NONE }
-    local ok, v = params.checked(r.id, axis.key, spec, raw)
+    local text
+    if mtype(shown) == "integer" then
+      text = fmt == "jsonl" and prefix[a] .. shown or tostring(shown)
+    else
+      text = fmt == "jsonl" and prefix[a] .. enc(shown) or csv_cell(shown)
+    end
+    local ok, v = params.checked(r.id, key, spec, raw)
+    local cell
     if ok then
-      cell.value = v
-      for _, d in ipairs(followers[a]) do
+      cell = { text = text, follow = NONE, value = v }
+      local fol = followers[a]
+      for j = 1, #fol do
+        local d = fol[j]
         local fv
         ok, fv = params.checked(r.id, d.name, d.spec, v)
         if not ok then cell.error = errors.text(fv) break end
@@ -173,7 +182,7 @@ function M.run(opts)
         cell.follow[#cell.follow + 1] = { d.name, fv }
       end
     else
-      cell.error = errors.text(v)
+      cell = { text = text, follow = NONE, error = errors.text(v) }
     end
     if keep[a] then cells[a][i] = cell end
     return cell
