@@ -11,6 +11,8 @@ local function fine_tune_or_zero_shot(alpha)
 end
 
 local RECURRENT = { SSM = true, RWKV = true, LINEAR = true }
+-- what the RoPE path needs beyond the declared parameters
+local NEEDS = { "theta", "T_train", "n_attention_heads", "n_kv_heads", "d_head", "n_params" }
 
 -- Models without RoPE (ALiBi, learned absolute positions, none) or without
 -- attention (SSM, RWKV): §26's γ formulas do not apply; the verdict rests on
@@ -77,7 +79,7 @@ return recipe {
     local no_rope = (p.position ~= nil and p.position ~= "rope" and p.position ~= "unknown")
       or (RECURRENT[p.architecture or ""] and (p.n_attention_layers or 0) == 0)
     if no_rope then return without_rope(p, chain) end
-    mp.need(p, "X-2", { "theta", "T_train", "n_attention_heads", "n_kv_heads", "d_head", "n_params" })
+    mp.need(p, "X-2", NEEDS)
     local g_pade = chain:step {
       section = "§26.1", name = "γ_Padé", formula = "γ = (2θ − T√2)/(2θ + T√2)",
       inputs = { theta = p.theta, T_eval = p.T_eval }, result = taf.gamma_pade(p.theta, p.T_eval),
@@ -200,7 +202,7 @@ return recipe {
     local w = window.of(p)
     if p.T_eval > w.W and seed.verdict ~= "NO" then
       window.step(chain, p, p.T_eval, function() return string.format("the closed form says %s, but past the usable "
-        .. "window nothing measured supports it; the seed's verdict was %s", seed.verdict, seed.verdict) end)
+        .. "window nothing measured supports it; the seed's verdict was %s", seed.verdict, seed.verdict) end, w)
       chain:note(function() return string.format("X-2 erratum: the seed's closed-form verdict %s is replaced by NO: "
         .. "L = %s is past the usable window %s.", seed.verdict, fmt.commas(p.T_eval), fmt.commas(w.W)) end)
       local o = out("NO", function() return string.format("L=%s is %.3g× past the usable window %s (%s); the closed-form "
@@ -213,7 +215,7 @@ return recipe {
     elseif p.T_eval <= w.W and seed.verdict == "NO" then
       window.step(chain, p, p.T_eval, function() return string.format("the closed form puts L in Phase B, but the model "
         .. "was %s this length; the seed's verdict was NO",
-        w.shipped and w.W > w.T_train and "fine-tuned with its shipped rope_scaling to" or "trained at") end)
+        w.shipped and w.W > w.T_train and "fine-tuned with its shipped rope_scaling to" or "trained at") end, w)
       chain:note(function() return string.format("X-2 erratum: the seed's closed-form verdict NO is replaced by YES: "
         .. "L = %s is within the usable window %s.", fmt.commas(p.T_eval), fmt.commas(w.W)) end)
       local o = out("YES", function() return string.format("L=%s is within the usable window %s (%s); the seed's closed "
@@ -223,7 +225,7 @@ return recipe {
       o.basis = "trained_window"
       return o
     end
-    window.step(chain, p, p.T_eval)
+    window.step(chain, p, p.T_eval, nil, w)
     return seed
   end,
 }

@@ -48,9 +48,9 @@ end
 -- The chain step that states the window and where L stands against it.
 -- `erratum`: the verdict departs from the seed's closed form because of the
 -- window (its reason in one line, a string or a function giving it); the step
--- then carries that receipt.
-function M.step(chain, p, L, erratum)
-  local w = M.of(p)
+-- then carries that receipt. `w`: M.of(p) when the caller has it already.
+function M.step(chain, p, L, erratum, w)
+  w = w or M.of(p)
   chain:step {
     section = "§19", name = "Usable window", formula = "W = max_position_embeddings with shipped rope_scaling, else T_train",
     inputs = { T_train = p.T_train, T_max = p.T_max, rope_type = p.shipped_type, factor = p.shipped_factor, L = L },
