@@ -2,20 +2,20 @@
 #include "lua/module.h"
 #include "lua/bind.h"
 
-static void add_slice(lua_State *L, const luaL_Reg *slice)
-{
-    luaL_setfuncs(L, slice, 0);
-}
+static const luaL_Reg *const SLICES[] = {
+    taf_formulas_lib, taf_diagnostics_lib, taf_readers_lib, taf_compression_lib, taf_hardware_lib, taf_kernels_lib,
+};
 
 int luaopen_taf(lua_State *L)
 {
-    lua_newtable(L);
-    add_slice(L, taf_formulas_lib);
-    add_slice(L, taf_diagnostics_lib);
-    add_slice(L, taf_readers_lib);
-    add_slice(L, taf_compression_lib);
-    add_slice(L, taf_hardware_lib);
-    add_slice(L, taf_kernels_lib);
+    /* sized once for every function (and json, version): built at every start */
+    int n = 2;
+    for (size_t i = 0; i < sizeof SLICES / sizeof *SLICES; i++)
+        for (const luaL_Reg *r = SLICES[i]; r->name != NULL; r++)
+            n++;
+    lua_createtable(L, 0, n);
+    for (size_t i = 0; i < sizeof SLICES / sizeof *SLICES; i++)
+        luaL_setfuncs(L, SLICES[i], 0);
     lua_newtable(L);
     lua_newtable(L); /* json.ordered's metatables by key list, weak keys */
     lua_createtable(L, 0, 1);
