@@ -372,8 +372,6 @@ static void push_closure(lua_State *L, struct taf_host *h, lua_CFunction f)
     lua_pushcclosure(L, f, 1);
 }
 
-/* Before any script: string.dump is gone for everyone, the string metatable
- * is sealed, the module cache exists. */
 /* ── coroutines the budget can reach ──
  * Hooks are per thread. The budget's stop hook (host.c) is set from a signal
  * handler on the main thread and on h->running, so coroutine.resume and
@@ -453,6 +451,9 @@ static int co_wrap(lua_State *L)
     return 1;
 }
 
+/* Before any script: coroutine.resume and wrap are the tracked ones above,
+ * string.dump is gone for everyone, the string metatable is sealed, the
+ * module cache exists. */
 void sandbox_init(struct taf_host *h)
 {
     lua_State *L = h->L;

@@ -100,7 +100,7 @@ function M.command(name)
 end
 
 -- The help texts and the messages of a bad command line live in
--- engine/core/args_help.lua, parsed only when one is needed.
+-- engine/core/args_help.lua, loaded only when one is needed.
 local function help() return use "args_help" end
 local function bad(fmt, ...) help().bad(fmt, ...) end
 function M.help() return help().help() end

@@ -1,5 +1,5 @@
 -- The help texts and the messages of a bad command line (engine/core/args.lua
--- declares the options and the commands; this part is parsed only when a run
+-- declares the options and the commands; this part is loaded only when a run
 -- asks for help or its command line is wrong).
 local host, use = ...
 local errors = use "errors"

@@ -15,7 +15,7 @@ local cache
 local function mode(path) return lfs.attributes(path, "mode") end
 
 -- Reading a pack's pack.lua and its version requirement: engine/core/packs_more.lua,
--- parsed only when a pack is found.
+-- loaded only when a pack is found.
 local function load_pack(dir, origin) return use("packs_more").load_pack(dir, origin) end
 
 local function add_candidates(list, dir, origin)

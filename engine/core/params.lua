@@ -213,7 +213,7 @@ function M.resolve(r, model, sets)
 end
 
 -- Reading typed text ("128k", "8e9") and describing a declaration's range
--- are in engine/core/params_more.lua, parsed on first use.
+-- are in engine/core/params_more.lua, loaded on first use.
 setmetatable(M, { __index = function(_, k) return use("params_more")[k] end })
 
 return M

@@ -210,7 +210,7 @@ function M.run(r, model, sets, fast, resolved)
 end
 
 -- Listing every recipe on the path and run_ref (scripts and tests) are in
--- engine/core/runner_more.lua, parsed on first use.
+-- engine/core/runner_more.lua, loaded on first use.
 setmetatable(M, { __index = function(_, k) return use("runner_more")[k] end })
 
 return M

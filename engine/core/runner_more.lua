@@ -1,6 +1,6 @@
 -- The parts of engine/core/runner.lua a plain run does not need: every
 -- recipe on the path (list, card, a pack's recipe by its declared id) and
--- run_ref for scripts and tests. Parsed on first use.
+-- run_ref for scripts and tests. Loaded on first use.
 local host, use = ...
 local errors = use "errors"
 local catalog = use "catalog"
